@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+// Insula: power planning for AI factories built as energy islands.
+import PackageDescription
+
+// MARK: - Dependencies
+
+let dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+]
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+
+// MARK: - Library modules
+
+let modules: [Target] = [
+    // The one door to C: GLPK from Debian's libglpk-dev (no pkg-config file there).
+    .systemLibrary(
+        name: "CGLPK",
+        providers: [.apt(["libglpk-dev"])]
+    ),
+    // Solver-neutral sparse LP/MILP value type and the GLPK backend (the only importer of CGLPK).
+    .target(name: "Optimization", dependencies: ["CGLPK", logging]),
+    // Typed, validated site and scenario model; loading of YAML, CSV and weather files.
+    .target(name: "Island", dependencies: [yams]),
+    // Per-rack compact thermal model and its fast solver.
+    .target(name: "Thermal"),
+    // Compiles a site into an LP, reads the solution back into a schedule with KPIs.
+    .target(name: "Scheduling", dependencies: ["Island", "Optimization", "Thermal", logging]),
+]
+
+// MARK: - Command-line tool
+
+let executables: [Target] = [
+    .executableTarget(
+        name: "insula",
+        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", argumentParser, logging]
+    ),
+]
+
+// MARK: - Tests
+
+let tests: [Target] = [
+    .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+    .testTarget(name: "IslandTests", dependencies: ["Island"]),
+    .testTarget(name: "ThermalTests", dependencies: ["Thermal"]),
+    .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Island", "Optimization"]),
+    // End-to-end: runs the built `insula` binary on real files.
+    .testTarget(name: "InsulaCLITests", dependencies: ["insula"]),
+]
+
+let package = Package(
+    name: "Insula",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "insula", targets: ["insula"]),
+        .library(name: "Optimization", targets: ["Optimization"]),
+        .library(name: "Island", targets: ["Island"]),
+        .library(name: "Thermal", targets: ["Thermal"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
+    ],
+    dependencies: dependencies,
+    targets: modules + executables + tests
+)

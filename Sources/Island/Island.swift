@@ -1,0 +1,2 @@
+// Placeholder: the Island module (site model) is being written in its own worktree.
+public enum IslandModule {}

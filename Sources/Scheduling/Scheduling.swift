@@ -1,0 +1,2 @@
+// Placeholder until the scheduling LP lands.
+public enum SchedulingModule {}

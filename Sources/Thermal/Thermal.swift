@@ -1,0 +1,2 @@
+// Placeholder: the Thermal module is being written in its own worktree.
+public enum ThermalModule {}

@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholder_InsulaCLITests() { #expect(Bool(true)) }

@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholder_OptimizationTests() { #expect(Bool(true)) }
