@@ -1,8 +1,44 @@
 import ArgumentParser
+import Foundation
 import Optimization
 
+/// Insula's version, printed by `insula --version` and written into every summary.
+let insulaVersion = "0.1.0"
+
+/// The `insula` command: a thin layer over the library modules.
+struct InsulaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insula",
+        abstract: "Power planning for AI factories built as energy islands.",
+        discussion: """
+            Exit codes: 0 success, 1 internal error, 2 invalid input or usage, \
+            3 infeasible or unbounded, 4 solver limit or numerical failure, \
+            5 batch finished with failed scenarios.
+            """,
+        version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
+        subcommands: [LPCommand.self, BenchCommand.self]
+    )
+}
+
 @main
-struct Insula: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "insula", abstract: "Power planning for AI factories built as energy islands.")
-    func run() throws { print("insula (GLPK \(glpkVersion()))") }
+enum Main {
+    static func main() {
+        do {
+            var command = try InsulaCommand.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            failure.report()
+            exit(failure.code.rawValue)
+        } catch {
+            let code = InsulaCommand.exitCode(for: error)
+            let message = InsulaCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            writeToStandardError(message)
+            // Usage errors from the argument parser (EX_USAGE, 64) are invalid input here.
+            exit(code == .validationFailure ? InsulaExitCode.invalidInput.rawValue : code.rawValue)
+        }
+    }
 }

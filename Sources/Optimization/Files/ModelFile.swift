@@ -1,0 +1,121 @@
+import CGLPK
+import Foundation
+
+/// File formats a model can be written to and read from, for handing models to other solvers.
+public enum ModelFileFormat: String, CaseIterable, Sendable {
+    /// Free MPS (`glp_read_mps`/`glp_write_mps` with `GLP_MPS_FILE`).
+    case mps
+    /// Fixed (ancient) MPS, read only when free MPS fails.
+    case fixedMPS = "fixed-mps"
+    /// CPLEX LP (`glp_read_lp`/`glp_write_lp`).
+    case lp
+
+    /// The format implied by a file's extension (`.mps`, `.lp`), if any.
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "mps", "freemps": self = .mps
+        case "lp": self = .lp
+        default: return nil
+        }
+    }
+}
+
+/// A model file that could not be read or written, with GLPK's own reason and line.
+public struct ModelFileError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let line: Int?
+    public let message: String
+
+    public init(path: String, line: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(path):\(line): \(message)" }
+        return "\(path): \(message)"
+    }
+}
+
+extension LinearProgram {
+    /// Reads a model from an MPS or CPLEX LP file with GLPK's readers.
+    ///
+    /// The format comes from `format` or the file extension. A `.mps` file is read as free
+    /// MPS first and as fixed MPS if that fails. Errors name the file and the line GLPK
+    /// reports.
+    public static func read(from url: URL, format: ModelFileFormat? = nil) throws(ModelFileError) -> LinearProgram {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ModelFileError(path: path, message: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw ModelFileError(path: path, message: "is a directory, not a model file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ModelFileError(path: path, message: "not readable (permission denied)")
+        }
+        guard let format = format ?? ModelFileFormat(fileExtension: url.pathExtension) else {
+            throw ModelFileError(path: path, message: "unknown model format: use a .mps or .lp file")
+        }
+        let attempts: [ModelFileFormat] = format == .mps ? [.mps, .fixedMPS] : [format]
+        var firstError: ModelFileError?
+        for attempt in attempts {
+            let outcome: Result<LinearProgram, ModelFileError> = GLPKTerminal.capturing { terminal in
+                let problem = GLPKProblem()
+                let code: Int32
+                switch attempt {
+                case .mps: code = glp_read_mps(problem.pointer, GLP_MPS_FILE, nil, path)
+                case .fixedMPS: code = glp_read_mps(problem.pointer, GLP_MPS_DECK, nil, path)
+                case .lp: code = glp_read_lp(problem.pointer, nil, path)
+                }
+                guard code == 0 else {
+                    let located = terminal.lastLocatedError()
+                    return .failure(ModelFileError(path: path, line: located?.line,
+                                                   message: located?.message ?? "GLPK could not read it as \(attempt.rawValue)"))
+                }
+                return .success(problem.extractModel())
+            }
+            switch outcome {
+            case .success(let model): return model
+            case .failure(let error): if firstError == nil { firstError = error }
+            }
+        }
+        throw firstError!
+    }
+
+    /// Writes the model as free MPS or CPLEX LP with its row and column names.
+    ///
+    /// The file appears atomically: GLPK writes a temporary file beside it, which is renamed
+    /// into place only when complete. Names must be unique where given. GLPK writes
+    /// CPLEX LP names with `[]` as `()`; CPLEX LP has no objective constant, so a non-zero
+    /// constant is written as a column `objective_constant` fixed at 1.
+    public func write(to url: URL, format: ModelFileFormat) throws {
+        try validate(names: .uniqueIfPresent)
+        if format == .lp, objectiveConstant != 0 {
+            var carried = self
+            carried.addColumn(lower: 1, upper: 1, objective: objectiveConstant, name: "objective_constant")
+            carried.objectiveConstant = 0
+            return try carried.write(to: url, format: format)
+        }
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let code: Int32 = GLPKTerminal.capturing { _ in
+            let problem = GLPKProblem()
+            problem.load(self)
+            switch format {
+            case .mps: return glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, temporary.path)
+            case .fixedMPS: return glp_write_mps(problem.pointer, GLP_MPS_DECK, nil, temporary.path)
+            case .lp: return glp_write_lp(problem.pointer, nil, temporary.path)
+            }
+        }
+        guard code == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ModelFileError(path: url.path, message: "could not be written (directory missing or not writable?)")
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ModelFileError(path: url.path, message: "could not be written: \(reason)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// How a solve ended. Infeasible and unbounded are outcomes, not errors.
+public enum SolveStatus: String, Sendable, Codable {
+    case optimal
+    case infeasible
+    case unbounded
+    /// Primal infeasible or unbounded: the method could not tell which.
+    case infeasibleOrUnbounded = "infeasible_or_unbounded"
+    case timeLimit = "time_limit"
+    case iterationLimit = "iteration_limit"
+    case numericalFailure = "numerical_failure"
+
+    /// Whether primal values are a usable solution.
+    public var hasSolution: Bool { self == .optimal }
+}
+
+/// The outcome of a solve: status, objective, primal and dual values, and solve metadata.
+public struct SolveResult: Sendable {
+    public var status: SolveStatus
+    /// Objective value including the constant; `nil` when there is no solution.
+    public var objectiveValue: Double?
+    /// Column values (empty without a solution).
+    public var primalValues: [Double]
+    /// Row activities `A·x` (empty without a solution).
+    public var rowActivities: [Double]
+    /// Row duals: change of the objective per unit increase of the row's right-hand side
+    /// (empty for MIP and without a solution).
+    public var rowDuals: [Double]
+    /// Reduced costs of the columns (empty for MIP and without a solution).
+    public var reducedCosts: [Double]
+    /// Simplex or interior-point iterations.
+    public var iterations: Int
+    /// Wall time inside the solver call, seconds.
+    public var solveSeconds: Double
+    /// Wall time to validate the model and load it into the solver, seconds.
+    public var loadSeconds: Double = 0
+    /// The method that ran (never `auto`).
+    public var method: SolverMethod
+    /// Best bound on the objective (MIP only).
+    public var mipBound: Double?
+    /// Relative gap |objective - bound| / max(1, |objective|) (MIP only).
+    public var mipGap: Double?
+    /// The solver's own explanation when it did not reach optimality.
+    public var message: String?
+
+    public init(
+        status: SolveStatus, objectiveValue: Double? = nil, primalValues: [Double] = [],
+        rowActivities: [Double] = [], rowDuals: [Double] = [], reducedCosts: [Double] = [],
+        iterations: Int = 0, solveSeconds: Double = 0, method: SolverMethod,
+        mipBound: Double? = nil, mipGap: Double? = nil, message: String? = nil
+    ) {
+        self.status = status
+        self.objectiveValue = objectiveValue
+        self.primalValues = primalValues
+        self.rowActivities = rowActivities
+        self.rowDuals = rowDuals
+        self.reducedCosts = reducedCosts
+        self.iterations = iterations
+        self.solveSeconds = solveSeconds
+        self.method = method
+        self.mipBound = mipBound
+        self.mipGap = mipGap
+        self.message = message
+    }
+
+    /// Value of `column` in the solution.
+    public subscript(column: Column) -> Double { primalValues[column.index] }
+    /// Dual value of `row`.
+    public func dual(_ row: Row) -> Double { rowDuals[row.index] }
+    /// Activity of `row`.
+    public func activity(_ row: Row) -> Double { rowActivities[row.index] }
+}

@@ -1,0 +1,63 @@
+/// The algorithm a solve uses.
+public enum SolverMethod: String, CaseIterable, Sendable, Codable {
+    /// Chosen from the model: see ``SolverOptions/resolvedMethod(for:warmStart:)``.
+    case auto
+    /// Primal simplex.
+    case primal
+    /// Dual simplex (falls back to primal when the start is not dual feasible).
+    case dual
+    /// Primal-dual interior point (GLPK's `glp_interior`): no basis, no time limit.
+    case interior
+    /// Branch-and-cut (`glp_intopt`); required when the model has integer columns.
+    case mip
+}
+
+/// Scaling of the constraint matrix before a simplex solve (`glp_scale_prob`).
+public enum Scaling: String, CaseIterable, Sendable, Codable {
+    case none, geometricMean = "geometric_mean", equilibration, auto
+}
+
+/// How to solve: method, presolve, scaling and limits.
+public struct SolverOptions: Sendable {
+    public var method: SolverMethod
+    /// GLPK's LP presolver for simplex and branch-and-cut.
+    public var presolve: Bool
+    public var scaling: Scaling
+    /// Wall-clock limit for simplex and branch-and-cut; interior point has none in GLPK.
+    public var timeLimitSeconds: Double?
+    /// Simplex iteration limit.
+    public var iterationLimit: Int?
+    /// Relative gap at which branch-and-cut stops (GLPK `mip_gap`).
+    public var mipRelativeGap: Double
+
+    public init(
+        method: SolverMethod = .auto, presolve: Bool = true, scaling: Scaling = .auto,
+        timeLimitSeconds: Double? = nil, iterationLimit: Int? = nil, mipRelativeGap: Double = 1e-4
+    ) {
+        self.method = method
+        self.presolve = presolve
+        self.scaling = scaling
+        self.timeLimitSeconds = timeLimitSeconds
+        self.iterationLimit = iterationLimit
+        self.mipRelativeGap = mipRelativeGap
+    }
+
+    /// Non-zeros from which `auto` picks interior point for a cold continuous solve.
+    ///
+    /// Measured with `insula bench lp --hours N` (see README, "Choosing a method"): on the
+    /// time-coupled dispatch LP, GLPK's dual simplex beats interior point below about
+    /// 2,000 steps (~30k non-zeros) and loses by a growing factor above (20x at 8,760 steps).
+    public static let interiorPointNonzeroThreshold = 30_000
+
+    /// The method `auto` stands for.
+    ///
+    /// Integer columns need branch-and-cut. A warm start (a session re-solve) uses dual
+    /// simplex, which keeps the previous basis. Otherwise large models go to interior point
+    /// and small ones to dual simplex.
+    public func resolvedMethod(for model: LinearProgram, warmStart: Bool = false) -> SolverMethod {
+        if model.hasIntegerColumns { return .mip }
+        guard method == .auto else { return method }
+        if warmStart { return .dual }
+        return model.entryCount >= Self.interiorPointNonzeroThreshold ? .interior : .dual
+    }
+}
