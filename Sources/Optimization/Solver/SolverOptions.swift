@@ -44,10 +44,12 @@ public struct SolverOptions: Sendable {
 
     /// Non-zeros from which `auto` picks interior point for a cold continuous solve.
     ///
-    /// Measured with `insula bench lp --hours N` (see README, "Choosing a method"): on the
-    /// time-coupled dispatch LP, GLPK's dual simplex beats interior point below about
-    /// 2,000 steps (~30k non-zeros) and loses by a growing factor above (20x at 8,760 steps).
-    public static let interiorPointNonzeroThreshold = 30_000
+    /// Measured with `insula bench lp --hours N --methods interior,dual` (release build, this
+    /// 2-core machine; README "Choosing a method"): on the time-coupled dispatch LP interior
+    /// point beats dual simplex from 168 steps (3.5k non-zeros: 7.9 ms vs 11.3 ms) and the
+    /// gap grows with size (720: 0.05 vs 0.16 s; 2,190: 0.26 vs 1.67 s; 8,760: 4.4 vs 38 s).
+    /// Below a few thousand non-zeros both take milliseconds and simplex gives a vertex.
+    public static let interiorPointNonzeroThreshold = 2_000
 
     /// The method `auto` stands for.
     ///

@@ -29,9 +29,15 @@ struct BenchLPCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Only write the benchmark model to this .mps or .lp file and stop.")
+    var export: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        if let export, ModelFileFormat(fileExtension: URL(fileURLWithPath: export).pathExtension) == nil {
+            throw ValidationError("--export needs a .mps or .lp file name")
+        }
         guard hours >= 2, hours <= 105_408 else { throw ValidationError("--hours must be between 2 and 105408") }
         guard resolveHours == 0 || resolveHours >= 2 else { throw ValidationError("--resolve-hours must be 0 or at least 2") }
         for name in parsedMethods(methods) + parsedMethods(glpsolMethods) where ![.interior, .dual, .primal].contains(SolverMethod(rawValue: name)) {
@@ -47,6 +53,15 @@ struct BenchLPCommand: ParsableCommand {
         var start = clock.now
         let (model, _) = DispatchBenchmarkModel(hours: hours).build()
         report.buildSeconds = (clock.now - start).seconds
+        if let export {
+            let url = URL(fileURLWithPath: export)
+            do {
+                try model.write(to: url, format: ModelFileFormat(fileExtension: url.pathExtension)!)
+            } catch {
+                throw CommandFailure(.invalidInput, "error: \(error)")
+            }
+            return
+        }
         report.rows = model.rowCount
         report.columns = model.columnCount
         report.nonzeros = model.nonzeroCount

@@ -1,0 +1,39 @@
+# Insula: the two quick-start targets (`make example`, `make test`) install what they need.
+SHELL := /bin/bash
+APT_PACKAGES := libglpk-dev glpk-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OUT ?= out
+
+.PHONY: deps build release example test bench bench-lp clean
+
+## deps: install GLPK (library and glpsol) from Debian when missing.
+deps:
+	@missing=""; \
+	dpkg -s libglpk-dev >/dev/null 2>&1 || missing="$$missing libglpk-dev"; \
+	command -v glpsol >/dev/null 2>&1 || missing="$$missing glpk-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release --product insula
+
+## example: the main job on the bundled example.
+example: release
+	.build/release/insula lp solve data/models/dispatch-168h.mps
+
+## test: the whole test suite (unit and end-to-end).
+test: deps
+	swift test
+
+bench: bench-lp
+
+bench-lp: release
+	.build/release/insula bench lp
+
+clean:
+	rm -rf .build $(OUT)
