@@ -1,0 +1,524 @@
+import Foundation
+import Island
+import Optimization
+
+/// Options for compiling a site into an LP.
+public struct CompileOptions: Sendable {
+    /// Build the elastic model used to explain infeasibility: every hard limit gets a slack
+    /// priced at ``elasticPenaltyUSD`` per unit missed.
+    public var elastic: Bool
+    /// Per-step IT capacity replacing the electrical one (thermal limits), MW.
+    public var itCapacityMW: [Double]?
+    /// Name every row and column (needed for exports and readable diagnostics).
+    public var names: Bool
+    /// Refuse sites whose LP would exceed this many coefficients, before building it.
+    public var maximumNonzeros: Int
+
+    public static let elasticPenaltyUSD = 1e6
+
+    public init(elastic: Bool = false, itCapacityMW: [Double]? = nil, names: Bool = true, maximumNonzeros: Int = 20_000_000) {
+        self.elastic = elastic
+        self.itCapacityMW = itCapacityMW
+        self.names = names
+        self.maximumNonzeros = maximumNonzeros
+    }
+}
+
+/// The site is too large to compile under the configured limit.
+public struct ModelSizeError: Error, CustomStringConvertible, Sendable {
+    public let estimatedNonzeros: Int
+    public let limit: Int
+    public var description: String {
+        "the site would create an LP with about \(estimatedNonzeros) non-zeros, above the limit of \(limit); shorten the horizon or raise the limit"
+    }
+}
+
+/// Compiles a validated ``Site`` into one LP (MILP with integer SMR commitment).
+///
+/// Variables first, then constraints, then the objective, each family for all steps at
+/// once (one function each). Power is in MW, energy in MWh = MW x step hours, emissions in
+/// t, costs in USD. Two buses: the AC bus (point of common coupling: grid, AC-coupled
+/// renewables and storage, backup, cooling, and the SMR for ac415) and the IT bus (800 V DC,
+/// or the UPS input for ac415), joined by a bidirectional link (solid-state transformer or
+/// transformer).
+public enum SiteCompiler {
+    public static func compile(_ site: Site, options: CompileOptions = CompileOptions()) throws -> SiteModel {
+        let estimate = estimatedNonzeros(site)
+        guard estimate <= options.maximumNonzeros else {
+            throw ModelSizeError(estimatedNonzeros: estimate, limit: options.maximumNonzeros)
+        }
+        var builder = Builder(site: site, options: options)
+        return builder.build()
+    }
+
+    /// An upper estimate of the LP's coefficients, computed from the site alone.
+    public static func estimatedNonzeros(_ site: Site) -> Int {
+        let steps = site.horizon.steps
+        let perStep = 40 + 6 * site.gridFeeds.count + 4 * site.renewables.count + 8 * site.batteries.count
+            + 3 * site.backupGenerators.count + 4 * site.trainingJobs.count + 3 * max(1, site.distribution.buswayLossSegments)
+            + (site.smr?.commitment == .integer ? 12 : 4)
+        return steps * perStep
+    }
+}
+
+/// Builds one site's LP; one method per variable or constraint family.
+private struct Builder {
+    let site: Site
+    let options: CompileOptions
+    let steps: Int
+    let hours: Double
+    let labels: [String]
+    let capacity: [Double]
+    var program: LinearProgram
+
+    init(site: Site, options: CompileOptions) {
+        self.site = site
+        self.options = options
+        steps = site.horizon.steps
+        hours = site.horizon.stepHours
+        labels = options.names ? (0..<site.horizon.steps).map { site.horizon.label($0) } : []
+        let electrical = site.itFleet.capacityMW
+        capacity = options.itCapacityMW.map { $0.map { min($0, electrical) } } ?? Array(repeating: electrical, count: site.horizon.steps)
+        program = LinearProgram(name: sanitized(site.name), sense: .minimize)
+        program.reserve(columns: 16 * steps, rows: 16 * steps, entries: SiteCompiler.estimatedNonzeros(site))
+    }
+
+    // MARK: Naming
+
+    func namer(_ family: String, _ component: String? = nil) -> ((Int) -> String)? {
+        guard options.names else { return nil }
+        let prefix = component.map { "\(family)[\(sanitized($0))," } ?? "\(family)["
+        return { [labels] in "\(prefix)\(labels[$0])]" }
+    }
+
+    func name(_ text: String) -> String { options.names ? sanitized(text) : "" }
+
+    mutating func columns(_ family: String, _ component: String? = nil, lower: @escaping (Int) -> Double = { _ in 0 },
+                          upper: @escaping (Int) -> Double, cost: @escaping (Int) -> Double = { _ in 0 },
+                          kind: LinearProgram.ColumnKind = .continuous) -> ColumnBlock {
+        program.addColumns(count: steps, lower: lower, upper: upper, objective: cost, kind: kind, name: namer(family, component))
+    }
+
+    // MARK: Build
+
+    mutating func build() -> SiteModel {
+        let distribution = site.distribution
+        let isDC = distribution.architecture == .dc800
+        let carbonPriceUSDPerTonne = site.carbon.priceUSDPerTonne
+
+        // Variables.
+        let smr = addSMR()
+        let feeds = site.gridFeeds.map { addGridFeed($0, carbonPriceUSDPerTonne: carbonPriceUSDPerTonne) }
+        let renewables = site.renewables.map { renewable in
+            columns("renewable", renewable.name, upper: { renewable.capacityFactor[$0] * renewable.capacityMW })
+        }
+        let batteries = site.batteries.map { addBattery($0) }
+        let backups = site.backupGenerators.map { generator in
+            columns("backup", generator.name, upper: { _ in generator.capacityMW },
+                    cost: { [hours] t in hours * (generator.marginalCostUSDPerMWh + carbonPriceUSDPerTonne * generator.emissionFactorGramsPerKWh / 1000) })
+        }
+        let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW })
+        let reverse = columns("link_reverse", upper: { _ in distribution.busCapacityMW })
+        let busCapacity = min(distribution.busCapacityMW, site.itFleet.capacityMW / distribution.busToRackEfficiency)
+        let buswayLoss = columns("busway_loss", upper: { _ in distribution.buswayLossMW(atPowerMW: distribution.busCapacityMW) })
+        let itPower = columns("it_power", lower: { [capacity] in site.itFleet.idleFraction * capacity[$0] }, upper: { [capacity] in capacity[$0] })
+        let shed: ColumnBlock? = site.inference.valueOfLostServiceUSDPerMWh.map { value in
+            columns("inference_shed", upper: { site.inference.demandMW[$0] }, cost: { [hours] _ in hours * value })
+        }
+        let training = site.trainingJobs.map { job in
+            program.addColumns(count: job.lastStep - job.firstStep + 1,
+                               lower: { _ in job.minPowerMW }, upper: { _ in job.maxPowerMW },
+                               name: options.names ? { [labels] in "training[\(sanitized(job.name)),\(labels[job.firstStep + $0])]" } : nil)
+        }
+        let undelivered: [Column?] = site.trainingJobs.map { job in
+            if let penalty = job.undeliveredPenaltyUSDPerMWh {
+                return program.addColumn(upper: job.energyMWh, objective: penalty, name: name("training_undelivered[\(job.name)]"))
+            }
+            if options.elastic {
+                return program.addColumn(upper: job.energyMWh, objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_training[\(job.name)]"))
+            }
+            return nil
+        }
+        let smrOutput = smr?.output
+
+        // SMR at its bus: rectifier onto the IT bus for dc800, AC bus for ac415.
+        var acTerms: [(ColumnBlock, Double)] = []
+        var itTerms: [(ColumnBlock, Double)] = []
+        if let smrOutput {
+            if isDC { itTerms.append((smrOutput, distribution.efficiencies.smrRectifier)) } else { acTerms.append((smrOutput, 1)) }
+        }
+        for (imports, exports) in feeds.map({ ($0.imports, $0.exports) }) {
+            acTerms.append((imports, 1))
+            acTerms.append((exports, -1))
+        }
+        for (renewable, block) in zip(site.renewables, renewables) {
+            if renewable.coupling == .dc && isDC { itTerms.append((block, distribution.efficiencies.dcDC)) } else { acTerms.append((block, 1)) }
+        }
+        for (battery, block) in zip(site.batteries, batteries) {
+            if battery.coupling == .dc && isDC {
+                itTerms.append((block.discharge, distribution.efficiencies.dcDC))
+                itTerms.append((block.charge, -1 / distribution.efficiencies.dcDC))
+            } else {
+                acTerms.append((block.discharge, distribution.efficiencies.storageInverter))
+                acTerms.append((block.charge, -1 / distribution.efficiencies.storageInverter))
+            }
+        }
+        for block in backups { acTerms.append((block, 1)) }
+        let link = distribution.gridToBusEfficiency
+        acTerms.append((forward, -1))
+        acTerms.append((reverse, link))
+        itTerms.append((forward, link))
+        itTerms.append((reverse, -1))
+
+        // Cooling: heat indoors is everything drawn from the IT bus; cooling electricity is
+        // heat / COP, fed from the AC bus through the cooling transformer.
+        let finalEfficiency = distribution.busToRackEfficiency
+        let coolingPerHeat = site.copSeries.map { 1 / ($0 * distribution.efficiencies.coolingTransformer) }
+
+        // AC bus balance: sources - sinks = 0.
+        let acBalance = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("balance"))
+        for (block, coefficient) in acTerms { program.addCoefficients(rows: acBalance, columns: block, value: coefficient) }
+        program.addCoefficients(rows: acBalance, columns: itPower) { -coolingPerHeat[$0] / finalEfficiency }
+        program.addCoefficients(rows: acBalance, columns: buswayLoss) { -coolingPerHeat[$0] }
+
+        // IT bus balance.
+        let itBalance = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("it_bus_balance"))
+        for (block, coefficient) in itTerms { program.addCoefficients(rows: itBalance, columns: block, value: coefficient) }
+        program.addCoefficients(rows: itBalance, columns: itPower, value: -1 / finalEfficiency)
+        program.addCoefficients(rows: itBalance, columns: buswayLoss, value: -1)
+
+        // IT power = idle draw of unused capacity + work: it = idle*cap + (1-idle)(inference + training).
+        let idle = site.itFleet.idleFraction
+        let demand = site.inference.demandMW
+        let itDefinition = program.addRows(count: steps, .equal,
+                                           rhs: { [capacity] t in idle * capacity[t] + (1 - idle) * demand[t] }, name: namer("it_power_definition"))
+        program.addCoefficients(rows: itDefinition, columns: itPower, value: 1)
+        // Work never exceeds IT capacity: training - shed <= capacity - inference demand.
+        let itCapacity = program.addRows(count: steps, .lessOrEqual, rhs: { [capacity] t in capacity[t] - demand[t] }, name: namer("it_capacity"))
+        for (job, block) in zip(site.trainingJobs, training) {
+            let window = RowBlock(start: itDefinition.start + job.firstStep, count: block.count)
+            program.addCoefficients(rows: window, columns: block, value: -(1 - idle))
+            program.addCoefficients(rows: RowBlock(start: itCapacity.start + job.firstStep, count: block.count), columns: block, value: 1)
+        }
+        var inferenceShortfall: ColumnBlock?
+        if let shed {
+            program.addCoefficients(rows: itDefinition, columns: shed, value: 1 - idle)
+            program.addCoefficients(rows: itCapacity, columns: shed, value: -1)
+        } else if options.elastic {
+            let slack = columns("elastic_inference", upper: { demand[$0] }, cost: { [hours] _ in hours * CompileOptions.elasticPenaltyUSD })
+            program.addCoefficients(rows: itDefinition, columns: slack, value: 1 - idle)
+            program.addCoefficients(rows: itCapacity, columns: slack, value: -1)
+            inferenceShortfall = slack
+        }
+
+        // Busway I^2R loss as the maximum of chords of the convex loss curve over the
+        // reachable bus power: exact at breakpoints, above the curve between them.
+        addBuswayLoss(buswayLoss: buswayLoss, itPower: itPower, busPowerMaximumMW: busCapacity)
+
+        // Training energy by the deadline.
+        var trainingEnergy: [Row] = []
+        var trainingShortfall: [Column?] = []
+        for (index, job) in site.trainingJobs.enumerated() {
+            let row = program.addRow(.equal, job.energyMWh, name: name("training_energy[\(job.name)]"))
+            program.addCoefficients(row: row, columns: training[index]) { [hours] _ in hours }
+            if let column = undelivered[index] { program.addCoefficient(row, column, 1) }
+            trainingEnergy.append(row)
+            trainingShortfall.append(job.undeliveredPenaltyUSDPerMWh == nil ? undelivered[index] : nil)
+        }
+
+        // Elastic supply slacks on the AC bus.
+        var elastic: ElasticSlacks?
+        if options.elastic {
+            let shortfall = columns("elastic_supply_shortfall", upper: { _ in .infinity }, cost: { [hours] _ in hours * CompileOptions.elasticPenaltyUSD })
+            let surplus = columns("elastic_supply_surplus", upper: { _ in .infinity }, cost: { [hours] _ in hours * CompileOptions.elasticPenaltyUSD })
+            program.addCoefficients(rows: acBalance, columns: shortfall, value: 1)
+            program.addCoefficients(rows: acBalance, columns: surplus, value: -1)
+            elastic = ElasticSlacks(supplyShortfall: shortfall, inferenceShortfall: inferenceShortfall,
+                                    trainingShortfall: trainingShortfall)
+        }
+
+        // Carbon limits.
+        let emissionTerms = emissionCoefficients(smr: smrOutput, feeds: feeds, backups: backups)
+        var carbonCap: Row?
+        if let cap = site.carbon.capTonnes {
+            let row = program.addRow(.lessOrEqual, cap, name: name("carbon_cap"))
+            for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            if options.elastic {
+                let excess = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_carbon_excess"))
+                program.addCoefficient(row, excess, -1)
+                elastic?.carbonExcess = excess
+            }
+            carbonCap = row
+        }
+        var intensityCap: Row?
+        if let capGramsPerKWh = site.carbon.intensityCapGramsPerKWhIT {
+            let row = program.addRow(.lessOrEqual, 0, name: name("carbon_intensity_cap"))
+            for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            addSum(row, itPower) { [hours] _ in -capGramsPerKWh * hours / 1000 }
+            if options.elastic {
+                let excess = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_intensity_excess"))
+                program.addCoefficient(row, excess, -1)
+                elastic?.intensityExcess = excess
+            }
+            intensityCap = row
+        }
+
+        // 24/7 carbon-free energy: matched[t] <= clean supply, matched[t] <= consumption,
+        // sum(matched) >= target x sum(consumption) (Google's hourly CFE score).
+        var cfeMatched: ColumnBlock?
+        var cfeTarget: Row?
+        if let target = site.carbon.cfeTargetShare {
+            let matched = columns("cfe_matched", upper: { _ in .infinity })
+            let cleanRows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("cfe_clean_supply"))
+            let loadRows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("cfe_consumption"))
+            program.addCoefficients(rows: cleanRows, columns: matched, value: 1)
+            program.addCoefficients(rows: loadRows, columns: matched, value: 1)
+            for (block, share) in cleanSupplyTerms(smr: smrOutput, feeds: feeds, renewables: renewables) {
+                program.addCoefficients(rows: cleanRows, columns: block) { -share($0) }
+            }
+            let consumption = consumptionTerms(smr: smrOutput, feeds: feeds, renewables: renewables, batteries: batteries, backups: backups)
+            for (block, coefficient) in consumption { program.addCoefficients(rows: loadRows, columns: block, value: -coefficient) }
+            let row = program.addRow(.greaterOrEqual, 0, name: name("cfe_target"))
+            addSum(row, matched) { [hours] _ in hours }
+            for (block, coefficient) in consumption { addSum(row, block) { [hours] _ in -target * coefficient * hours } }
+            if options.elastic {
+                let shortfall = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_cfe_shortfall"))
+                program.addCoefficient(row, shortfall, 1)
+                elastic?.cfeShortfall = shortfall
+            }
+            cfeMatched = matched
+            cfeTarget = row
+        }
+
+        // Site-wide import limit and ramp limit on net site intake.
+        var siteImportLimit: RowBlock?
+        if let limit = site.limits.importLimitMW, !feeds.isEmpty {
+            let rows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in limit }, name: namer("site_import_limit"))
+            for feed in feeds { program.addCoefficients(rows: rows, columns: feed.imports, value: 1) }
+            siteImportLimit = rows
+        }
+        if let ramp = site.limits.rampLimitMWPerHour, steps > 1 {
+            let intake = intakeTerms(smr: smrOutput, feeds: feeds, renewables: renewables, backups: backups)
+            let up = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { $0 == 0 ? .infinity : ramp * hours }, name: namer("site_ramp_up"))
+            let down = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { $0 == 0 ? .infinity : ramp * hours }, name: namer("site_ramp_down"))
+            for (block, coefficient) in intake {
+                program.addCoefficients(rows: up, columns: block, value: coefficient)
+                program.addCoefficients(rows: up, columns: block, columnOffset: -1, value: -coefficient)
+                program.addCoefficients(rows: down, columns: block, value: -coefficient)
+                program.addCoefficients(rows: down, columns: block, columnOffset: -1, value: coefficient)
+            }
+        }
+
+        return SiteModel(
+            program: program, itCapacityMW: capacity,
+            smr: smrOutput, smrOnlineUnits: smr?.online,
+            gridImport: feeds.map(\.imports), gridExport: feeds.map(\.exports), gridPeak: feeds.map(\.peak),
+            renewable: renewables,
+            batteryCharge: batteries.map(\.charge), batteryDischarge: batteries.map(\.discharge), batterySOC: batteries.map(\.soc),
+            backup: backups, linkForward: forward, linkReverse: reverse, buswayLoss: buswayLoss,
+            itPower: itPower, inferenceShed: shed, training: training, trainingUndelivered: undelivered, cfeMatched: cfeMatched,
+            acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
+            intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
+            trainingEnergy: trainingEnergy, elastic: elastic)
+    }
+
+    mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: @escaping (Int) -> Double) {
+        program.addCoefficients(row: row, columns: block, value: coefficient)
+    }
+
+    // MARK: Families
+
+    /// SMR output with minimum stable load and ramp limits; integer commitment adds a count of
+    /// online units with minimum up and down times (a clustered unit commitment).
+    mutating func addSMR() -> (output: ColumnBlock, online: ColumnBlock?)? {
+        guard let smr = site.smr else { return nil }
+        let unitMW = smr.capacityMWPerUnit
+        let available = smr.availableUnits.map(Double.init)
+        let cost = smr.marginalCostUSDPerMWh + site.carbon.priceUSDPerTonne * smr.emissionFactorGramsPerKWh / 1000
+        var online: ColumnBlock?
+        let output: ColumnBlock
+        switch smr.commitment {
+        case .linear:
+            // Every available unit runs (must-run, PyPSA's non-committable convention).
+            output = columns("smr", lower: { smr.minStableLoadFraction * unitMW * available[$0] }, upper: { unitMW * available[$0] },
+                             cost: { [hours] _ in hours * cost })
+        case .integer:
+            output = columns("smr", upper: { unitMW * available[$0] }, cost: { [hours] _ in hours * cost })
+            let units = columns("smr_online_units", upper: { available[$0] }, kind: .integer)
+            let maximum = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_max_output"))
+            program.addCoefficients(rows: maximum, columns: output, value: 1)
+            program.addCoefficients(rows: maximum, columns: units, value: -unitMW)
+            let minimum = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in 0 }, name: namer("smr_min_stable_load"))
+            program.addCoefficients(rows: minimum, columns: output, value: 1)
+            program.addCoefficients(rows: minimum, columns: units, value: -smr.minStableLoadFraction * unitMW)
+            addMinimumUpDown(units: units, available: available, smr: smr)
+            online = units
+        }
+        // Ramp limits on fleet output; a unit leaving for (or returning from) an outage may
+        // move by its full capacity in that step.
+        let rampMW = smr.rampFractionPerHour * smr.capacityMW * hours
+        let up = program.addRows(count: steps, lower: { _ in -.infinity },
+                                 upper: { t in t == 0 ? .infinity : rampMW + max(0, available[t] - available[t - 1]) * unitMW },
+                                 name: namer("smr_ramp_up"))
+        program.addCoefficients(rows: up, columns: output, value: 1)
+        program.addCoefficients(rows: up, columns: output, columnOffset: -1, value: -1)
+        let down = program.addRows(count: steps, lower: { _ in -.infinity },
+                                   upper: { t in t == 0 ? .infinity : rampMW + max(0, available[t - 1] - available[t]) * unitMW },
+                                   name: namer("smr_ramp_down"))
+        program.addCoefficients(rows: down, columns: output, value: -1)
+        program.addCoefficients(rows: down, columns: output, columnOffset: -1, value: 1)
+        return (output, online)
+    }
+
+    /// Minimum up and down times on the count of online units: startups in the last
+    /// `minUp` steps cannot exceed the units online; shutdowns in the last `minDown` steps
+    /// cannot exceed the units offline.
+    mutating func addMinimumUpDown(units: ColumnBlock, available: [Double], smr: SMRFleet) {
+        let upSteps = max(1, Int((smr.minUpHours / hours).rounded(.up)))
+        let downSteps = max(1, Int((smr.minDownHours / hours).rounded(.up)))
+        guard upSteps > 1 || downSteps > 1 else { return }
+        let startups = columns("smr_startups", upper: { _ in Double(smr.units) })
+        let shutdowns = columns("smr_shutdowns", upper: { _ in Double(smr.units) })
+        // units[t] - units[t-1] = startups[t] - shutdowns[t] (t = 0 starts from all available online).
+        let transition = program.addRows(count: steps, .equal, rhs: { $0 == 0 ? available[0] : 0 }, name: namer("smr_transition"))
+        program.addCoefficients(rows: transition, columns: units, value: 1)
+        program.addCoefficients(rows: transition, columns: units, columnOffset: -1, value: -1)
+        program.addCoefficients(rows: transition, columns: startups, value: -1)
+        program.addCoefficients(rows: transition, columns: shutdowns, value: 1)
+        let minUp = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_min_up"))
+        let minDown = program.addRows(count: steps, .lessOrEqual, rhs: { available[$0] }, name: namer("smr_min_down"))
+        program.addCoefficients(rows: minUp, columns: units, value: -1)
+        program.addCoefficients(rows: minDown, columns: units, value: 1)
+        for lag in 0..<upSteps { program.addCoefficients(rows: minUp, columns: startups, columnOffset: -lag, value: 1) }
+        for lag in 0..<downSteps { program.addCoefficients(rows: minDown, columns: shutdowns, columnOffset: -lag, value: 1) }
+    }
+
+    struct FeedColumns {
+        var imports: ColumnBlock
+        var exports: ColumnBlock
+        var peak: Column?
+        var intensity: [Double]
+        var carbonFreeShare: [Double]
+    }
+
+    /// Import and export of one feed; export never earns more than import costs in the same
+    /// step (otherwise an LP would import and export at once for profit at negative prices).
+    mutating func addGridFeed(_ feed: GridFeed, carbonPriceUSDPerTonne: Double) -> FeedColumns {
+        let limit = feed.effectiveImportLimitMW
+        let intensity = feed.carbonIntensityGramsPerKWh
+        let imports = columns("grid_import", feed.name, upper: { limit[$0] },
+                              cost: { [hours] t in hours * (feed.importPriceUSDPerMWh[t] + carbonPriceUSDPerTonne * intensity[t] / 1000) })
+        let exports = columns("grid_export", feed.name, upper: { _ in feed.exportCapacityMW },
+                              cost: { [hours] t in -hours * min(feed.exportPriceUSDPerMWh[t], feed.importPriceUSDPerMWh[t]) })
+        var peak: Column?
+        if feed.demandChargeUSDPerMW > 0 {
+            let column = program.addColumn(upper: feed.importCapacityMW, objective: feed.demandChargeUSDPerMW, name: name("grid_peak_import[\(feed.name)]"))
+            let rows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("grid_peak", feed.name))
+            program.addCoefficients(rows: rows, columns: imports, value: 1)
+            for t in 0..<steps { program.addCoefficient(rows[t], column, -1) }
+            peak = column
+        }
+        return FeedColumns(imports: imports, exports: exports, peak: peak, intensity: intensity,
+                           carbonFreeShare: feed.carbonFreeShare ?? Array(repeating: 0, count: steps))
+    }
+
+    struct BatteryColumns {
+        var charge: ColumnBlock
+        var discharge: ColumnBlock
+        var soc: ColumnBlock
+    }
+
+    /// Charge, discharge (at the battery terminals) and state of charge at the end of each
+    /// step: soc[t] = soc[t-1] + eta_c charge dt - discharge dt / eta_d.
+    mutating func addBattery(_ battery: Battery) -> BatteryColumns {
+        let charge = columns("battery_charge", battery.name, upper: { _ in battery.chargePowerMW })
+        let discharge = columns("battery_discharge", battery.name, upper: { _ in battery.dischargePowerMW },
+                                cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
+        let soc = columns("battery_soc", battery.name, lower: { _ in battery.socMinFraction * battery.energyMWh },
+                          upper: { _ in battery.socMaxFraction * battery.energyMWh })
+        let dynamics = program.addRows(count: steps, .equal, rhs: { $0 == 0 ? battery.initialSOCMWh : 0 }, name: namer("battery_soc_balance", battery.name))
+        program.addCoefficients(rows: dynamics, columns: soc, value: 1)
+        program.addCoefficients(rows: dynamics, columns: soc, columnOffset: -1, value: -1)
+        program.addCoefficients(rows: dynamics, columns: charge, value: -battery.chargeEfficiency * hours)
+        program.addCoefficients(rows: dynamics, columns: discharge, value: hours / battery.dischargeEfficiency)
+        let finalMWh: Double
+        switch battery.finalSOC {
+        case .cyclic: finalMWh = battery.initialSOCMWh
+        case .fraction(let fraction): finalMWh = fraction * battery.energyMWh
+        }
+        let final = program.addRow(.greaterOrEqual, finalMWh, name: name("battery_final_soc[\(battery.name)]"))
+        program.addCoefficient(final, soc[steps - 1], 1)
+        return BatteryColumns(charge: charge, discharge: discharge, soc: soc)
+    }
+
+    /// loss >= slope_k x busPower + intercept_k for the chord of each segment, with
+    /// busPower = itPower / final-stage efficiency.
+    mutating func addBuswayLoss(buswayLoss: ColumnBlock, itPower: ColumnBlock, busPowerMaximumMW: Double) {
+        let distribution = site.distribution
+        let segments = max(1, distribution.buswayLossSegments)
+        let finalEfficiency = distribution.busToRackEfficiency
+        for segment in 0..<segments {
+            let low = busPowerMaximumMW * Double(segment) / Double(segments)
+            let high = busPowerMaximumMW * Double(segment + 1) / Double(segments)
+            let lossLow = distribution.buswayLossMW(atPowerMW: low), lossHigh = distribution.buswayLossMW(atPowerMW: high)
+            let slope = (lossHigh - lossLow) / (high - low)
+            let intercept = lossLow - slope * low
+            let rows = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in intercept }, name: namer("busway_loss_segment\(segment + 1)"))
+            program.addCoefficients(rows: rows, columns: buswayLoss, value: 1)
+            program.addCoefficients(rows: rows, columns: itPower, value: -slope / finalEfficiency)
+        }
+    }
+
+    // MARK: Terms shared by carbon and CFE rows
+
+    /// Emissions in t per MW of each source in each step.
+    func emissionCoefficients(smr: ColumnBlock?, feeds: [FeedColumns], backups: [ColumnBlock]) -> [(ColumnBlock, (Int) -> Double)] {
+        var terms: [(ColumnBlock, (Int) -> Double)] = []
+        let hours = self.hours
+        if let smr, let factor = site.smr?.emissionFactorGramsPerKWh, factor > 0 { terms.append((smr, { _ in factor * hours / 1000 })) }
+        for feed in feeds { terms.append((feed.imports, { [intensity = feed.intensity] t in intensity[t] * hours / 1000 })) }
+        for (block, generator) in zip(backups, site.backupGenerators) where generator.emissionFactorGramsPerKWh > 0 {
+            terms.append((block, { _ in generator.emissionFactorGramsPerKWh * hours / 1000 }))
+        }
+        return terms
+    }
+
+    /// Carbon-free supply per step: SMR and renewables count fully, grid imports by the
+    /// grid's carbon-free share.
+    func cleanSupplyTerms(smr: ColumnBlock?, feeds: [FeedColumns], renewables: [ColumnBlock]) -> [(ColumnBlock, (Int) -> Double)] {
+        var terms: [(ColumnBlock, (Int) -> Double)] = []
+        if let smr { terms.append((smr, { _ in 1 })) }
+        for block in renewables { terms.append((block, { _ in 1 })) }
+        for feed in feeds { terms.append((feed.imports, { [share = feed.carbonFreeShare] t in share[t] })) }
+        return terms
+    }
+
+    /// Net consumption of the site from its sources: intake + storage discharge - charge - export.
+    func consumptionTerms(smr: ColumnBlock?, feeds: [FeedColumns], renewables: [ColumnBlock],
+                          batteries: [BatteryColumns], backups: [ColumnBlock]) -> [(ColumnBlock, Double)] {
+        var terms = intakeTerms(smr: smr, feeds: feeds, renewables: renewables, backups: backups)
+        for battery in batteries {
+            terms.append((battery.discharge, 1))
+            terms.append((battery.charge, -1))
+        }
+        return terms
+    }
+
+    /// Net power drawn by the site from all its sources (export counted negative).
+    func intakeTerms(smr: ColumnBlock?, feeds: [FeedColumns], renewables: [ColumnBlock], backups: [ColumnBlock]) -> [(ColumnBlock, Double)] {
+        var terms: [(ColumnBlock, Double)] = []
+        if let smr { terms.append((smr, 1)) }
+        for feed in feeds {
+            terms.append((feed.imports, 1))
+            terms.append((feed.exports, -1))
+        }
+        for block in renewables { terms.append((block, 1)) }
+        for block in backups { terms.append((block, 1)) }
+        return terms
+    }
+}
+
+/// A name safe for GLPK and MPS: no spaces or control characters.
+func sanitized(_ text: String) -> String {
+    String(text.map { $0.isWhitespace || $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) ? "_" : $0 })
+}

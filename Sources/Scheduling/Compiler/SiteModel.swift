@@ -1,0 +1,68 @@
+import Island
+import Optimization
+
+/// A site compiled into an LP, with the handles needed to read the solution back.
+///
+/// Column families are per step (`ColumnBlock`s indexed by step); a component absent from
+/// the site has no columns. See `docs/formulation.md` for every variable and row.
+public struct SiteModel: Sendable {
+    public var program: LinearProgram
+    /// Per-step IT capacity the LP was built with (electrical, possibly thermally limited), MW.
+    public var itCapacityMW: [Double]
+
+    // MARK: Sources
+    public var smr: ColumnBlock?
+    public var smrOnlineUnits: ColumnBlock?
+    public var gridImport: [ColumnBlock] = []
+    public var gridExport: [ColumnBlock] = []
+    public var gridPeak: [Column?] = []
+    public var renewable: [ColumnBlock] = []
+    public var batteryCharge: [ColumnBlock] = []
+    public var batteryDischarge: [ColumnBlock] = []
+    public var batterySOC: [ColumnBlock] = []
+    public var backup: [ColumnBlock] = []
+
+    // MARK: Distribution
+    /// Power through the link from the AC bus to the IT bus (measured on the AC side), MW.
+    public var linkForward: ColumnBlock
+    /// Power through the link from the IT bus back to the AC bus (measured on the IT side), MW.
+    public var linkReverse: ColumnBlock
+    public var buswayLoss: ColumnBlock
+
+    // MARK: Loads
+    public var itPower: ColumnBlock
+    public var inferenceShed: ColumnBlock?
+    /// Per training job: columns for the steps `job.firstStep...job.lastStep` (offset 0 = first step).
+    public var training: [ColumnBlock] = []
+    public var trainingUndelivered: [Column?] = []
+    public var cfeMatched: ColumnBlock?
+
+    // MARK: Rows
+    public var acBalance: RowBlock
+    public var itBusBalance: RowBlock
+    public var itCapacity: RowBlock
+    public var carbonCap: Row?
+    public var intensityCap: Row?
+    public var cfeTarget: Row?
+    public var siteImportLimit: RowBlock?
+    public var trainingEnergy: [Row] = []
+
+    /// Elastic slacks (only in the model built to explain infeasibility).
+    public var elastic: ElasticSlacks?
+}
+
+/// Slack columns of the elastic model: how far each limit is missed.
+public struct ElasticSlacks: Sendable {
+    /// Supply shortfall at the AC bus per step, MW.
+    public var supplyShortfall: ColumnBlock
+    /// Unserved must-serve inference per step, MW.
+    public var inferenceShortfall: ColumnBlock?
+    /// Undelivered energy of hard-deadline training jobs, MWh.
+    public var trainingShortfall: [Column?]
+    /// Emissions above the cap, t.
+    public var carbonExcess: Column?
+    /// Emissions above the intensity cap, t.
+    public var intensityExcess: Column?
+    /// Matched carbon-free energy below the target, MWh.
+    public var cfeShortfall: Column?
+}

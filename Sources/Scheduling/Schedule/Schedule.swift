@@ -1,0 +1,65 @@
+import Foundation
+import Island
+import Optimization
+
+/// A solved schedule: per-step dispatch in MW at component terminals, and its KPIs.
+///
+/// Every row satisfies the site balance
+/// `smr + grid_import + solar + wind + battery_discharge + backup =
+///  grid_export + battery_charge + it + cooling + losses` (to solver tolerance), where
+/// `losses` is every conversion and conduction loss.
+public struct Schedule: Sendable {
+    public struct Step: Sendable {
+        public var timestampUTC: String
+        public var smrMW = 0.0
+        public var gridImportMW = 0.0
+        public var gridExportMW = 0.0
+        public var solarMW = 0.0
+        public var windMW = 0.0
+        public var batteryChargeMW = 0.0
+        public var batteryDischargeMW = 0.0
+        public var batterySOCMWh = 0.0
+        public var backupMW = 0.0
+        public var itMW = 0.0
+        public var inferenceMW = 0.0
+        public var inferenceShedMW = 0.0
+        public var trainingMW = 0.0
+        public var idleMW = 0.0
+        public var coolingMW = 0.0
+        public var lossesMW = 0.0
+        public var curtailmentMW = 0.0
+        public var cop = 0.0
+        public var pue = 0.0
+        public var gridCarbonGramsPerKWh = 0.0
+        public var emissionsTonnes = 0.0
+        public var cfeShare = 0.0
+        public var marginalPriceUSDPerMWh = 0.0
+        public var itCapacityMW = 0.0
+        public var maxDieC: Double?
+
+        /// Sources minus sinks minus losses, MW: zero when the balance closes.
+        public var balanceResidualMW: Double {
+            smrMW + gridImportMW + solarMW + windMW + batteryDischargeMW + backupMW
+                - (gridExportMW + batteryChargeMW + itMW + coolingMW + lossesMW)
+        }
+    }
+
+    public struct Job: Sendable {
+        public var name: String
+        public var requiredMWh: Double
+        public var deliveredMWh: Double
+        public var undeliveredMWh: Double
+        public var releaseUTC: String
+        public var deadlineUTC: String
+        public var firstStepWithPower: String?
+        public var lastStepWithPower: String?
+        /// End of the step in which the job's cumulative energy reached its requirement.
+        public var completionUTC: String?
+        /// Per-step power of the job over the whole horizon, MW.
+        public var powerMW: [Double]
+    }
+
+    public var steps: [Step]
+    public var jobs: [Job]
+    public var kpis: KPIs
+}

@@ -1,2 +1,0 @@
-// Placeholder until the scheduling LP lands.
-public enum SchedulingModule {}
