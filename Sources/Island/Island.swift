@@ -1,2 +1,0 @@
-// Placeholder: the Island module (site model) is being written in its own worktree.
-public enum IslandModule {}

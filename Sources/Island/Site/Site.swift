@@ -1,0 +1,41 @@
+import Foundation
+
+/// A fully resolved, validated site: every series has exactly `horizon.steps` values in UTC order.
+public struct Site: Sendable, Equatable {
+    /// A file the site was built from, for the run manifest.
+    public struct InputFile: Sendable, Equatable {
+        /// The path as written (site file: as given to the loader; data files: as in the site file).
+        public var path: String
+        public var url: URL
+        /// Lower-case hex SHA-256 of the file's bytes.
+        public var sha256: String
+    }
+
+    public var name: String
+    public var siteFileURL: URL
+    public var horizon: Horizon
+    public var weather: Weather?
+    public var smr: SMRFleet?
+    public var gridFeeds: [GridFeed]
+    public var renewables: [Renewable]
+    public var batteries: [Battery]
+    public var backupGenerators: [BackupGenerator]
+    public var distribution: PowerDistribution
+    public var itFleet: ITFleet
+    public var inference: InferenceWorkload
+    public var trainingJobs: [TrainingJob]
+    public var cooling: CoolingPlant
+    /// Plant COP per step (heat / electricity), from weather or the constant `cooling.cop`.
+    public var copSeries: [Double]
+    /// Share of heat removed by the economiser per step (0 with a constant COP).
+    public var freeCoolingShare: [Double]
+    public var carbon: CarbonPolicy
+    public var limits: SiteLimits
+    /// The site file first, then every data file, in first-use order.
+    public var inputFiles: [InputFile]
+
+    /// SHA-256 over the input files' hashes (in order): one fingerprint of all inputs.
+    public var inputsSHA256: String {
+        SHA256.hexDigest(Data(inputFiles.map(\.sha256).joined(separator: "\n").utf8))
+    }
+}

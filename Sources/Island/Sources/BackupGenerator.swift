@@ -1,0 +1,9 @@
+import Foundation
+
+/// Dispatchable fossil backup (gas turbine, diesel).
+public struct BackupGenerator: Sendable, Equatable {
+    public var name: String
+    public var capacityMW: Double
+    public var marginalCostUSDPerMWh: Double
+    public var emissionFactorGramsPerKWh: Double
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A battery energy storage system.
+public struct Battery: Sendable, Equatable {
+    /// End-of-horizon state-of-charge condition.
+    public enum FinalSOC: Sendable, Equatable {
+        /// Final state of charge equals the initial one.
+        case cyclic
+        /// Final state of charge at least this fraction of the energy capacity.
+        case fraction(Double)
+    }
+
+    public var name: String
+    public var energyMWh: Double
+    public var chargePowerMW: Double
+    public var dischargePowerMW: Double
+    public var chargeEfficiency: Double
+    public var dischargeEfficiency: Double
+    public var socMinFraction: Double
+    public var socMaxFraction: Double
+    public var initialSOCFraction: Double
+    public var finalSOC: FinalSOC
+    /// Degradation cost per MWh discharged, USD/MWh.
+    public var throughputCostUSDPerMWh: Double
+    public var coupling: Coupling
+
+    public var roundTripEfficiency: Double { chargeEfficiency * dischargeEfficiency }
+    public var initialSOCMWh: Double { initialSOCFraction * energyMWh }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// A connection to the public grid with hourly prices and carbon intensity.
+public struct GridFeed: Sendable, Equatable {
+    public var name: String
+    public var importCapacityMW: Double
+    public var exportCapacityMW: Double
+    /// Per step, USD/MWh (negative prices are kept).
+    public var importPriceUSDPerMWh: [Double]
+    /// Per step, USD/MWh: a series, or `export_price_fraction` x import price.
+    public var exportPriceUSDPerMWh: [Double]
+    /// Location-based grid intensity per step, gCO2/kWh (= t/MWh x 1000).
+    public var carbonIntensityGramsPerKWh: [Double]
+    /// Carbon-free share of the grid mix per step, 0...1 (for 24/7 CFE), if given.
+    public var carbonFreeShare: [Double]?
+    /// USD per MW of the peak import over the horizon.
+    public var demandChargeUSDPerMW: Double
+    /// Time-varying import cap per step, MW (grid operator limits, demand response), if given.
+    public var importCapMW: [Double]?
+
+    /// Import limit per step: the smaller of the capacity and the time-varying cap.
+    public var effectiveImportLimitMW: [Double] {
+        guard let importCapMW else { return [Double](repeating: importCapacityMW, count: importPriceUSDPerMWh.count) }
+        return importCapMW.map { min($0, importCapacityMW) }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Identical small modular reactor units (e.g. NuScale 77 MWe modules).
+public struct SMRFleet: Sendable, Equatable {
+    /// How the scheduler models on/off decisions.
+    public enum Commitment: String, Sendable, Equatable {
+        /// Relaxed: committed capacity is continuous between 0 and the available units (default).
+        case linear
+        /// Per-unit on/off binaries with minimum up and down times (a MILP).
+        case integer
+    }
+
+    /// A unit out of service (refuelling or maintenance) over [startUTC, endUTC).
+    public struct Outage: Sendable, Equatable {
+        /// 0-based unit index.
+        public var unit: Int
+        public var startUTC: Date
+        public var endUTC: Date
+    }
+
+    public var units: Int
+    /// Net electrical output of one unit, MW.
+    public var capacityMWPerUnit: Double
+    /// Minimum stable load of a running unit, as a fraction of its capacity.
+    public var minStableLoadFraction: Double
+    /// Ramp limit per running unit, as a fraction of its capacity per hour.
+    public var rampFractionPerHour: Double
+    public var marginalCostUSDPerMWh: Double
+    /// Life-cycle emission factor (0 by default: operational emissions are nil).
+    public var emissionFactorGramsPerKWh: Double
+    public var commitment: Commitment
+    public var minUpHours: Double
+    public var minDownHours: Double
+    public var outages: [Outage]
+    /// Units available in each step: a unit in outage during any part of a step is unavailable.
+    public var availableUnits: [Int]
+
+    /// Installed capacity of all units, MW.
+    public var capacityMW: Double { Double(units) * capacityMWPerUnit }
+    /// Capacity available in each step, MW.
+    public var availableCapacityMW: [Double] { availableUnits.map { Double($0) * capacityMWPerUnit } }
+}
