@@ -93,8 +93,8 @@ private struct Builder {
 
     func name(_ text: String) -> String { options.names ? sanitized(text) : "" }
 
-    mutating func columns(_ family: String, _ component: String? = nil, lower: @escaping (Int) -> Double = { _ in 0 },
-                          upper: @escaping (Int) -> Double, cost: @escaping (Int) -> Double = { _ in 0 },
+    mutating func columns(_ family: String, _ component: String? = nil, lower: (Int) -> Double = { _ in 0 },
+                          upper: (Int) -> Double, cost: (Int) -> Double = { _ in 0 },
                           kind: LinearProgram.ColumnKind = .continuous) -> ColumnBlock {
         program.addColumns(count: steps, lower: lower, upper: upper, objective: cost, kind: kind, name: namer(family, component))
     }
@@ -102,6 +102,7 @@ private struct Builder {
     // MARK: Build
 
     mutating func build() -> SiteModel {
+        let site = self.site, hours = self.hours, steps = self.steps
         let distribution = site.distribution
         let isDC = distribution.architecture == .dc800
         let carbonPriceUSDPerTonne = site.carbon.priceUSDPerTonne
@@ -233,7 +234,7 @@ private struct Builder {
             let surplus = columns("elastic_supply_surplus", upper: { _ in .infinity }, cost: { [hours] _ in hours * CompileOptions.elasticPenaltyUSD })
             program.addCoefficients(rows: acBalance, columns: shortfall, value: 1)
             program.addCoefficients(rows: acBalance, columns: surplus, value: -1)
-            elastic = ElasticSlacks(supplyShortfall: shortfall, inferenceShortfall: inferenceShortfall,
+            elastic = ElasticSlacks(supplyShortfall: shortfall, supplySurplus: surplus, inferenceShortfall: inferenceShortfall,
                                     trainingShortfall: trainingShortfall)
         }
 
@@ -322,7 +323,7 @@ private struct Builder {
             trainingEnergy: trainingEnergy, elastic: elastic)
     }
 
-    mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: @escaping (Int) -> Double) {
+    mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {
         program.addCoefficients(row: row, columns: block, value: coefficient)
     }
 
@@ -331,6 +332,7 @@ private struct Builder {
     /// SMR output with minimum stable load and ramp limits; integer commitment adds a count of
     /// online units with minimum up and down times (a clustered unit commitment).
     mutating func addSMR() -> (output: ColumnBlock, online: ColumnBlock?)? {
+        let site = self.site, hours = self.hours, steps = self.steps
         guard let smr = site.smr else { return nil }
         let unitMW = smr.capacityMWPerUnit
         let available = smr.availableUnits.map(Double.init)
@@ -374,6 +376,7 @@ private struct Builder {
     /// `minUp` steps cannot exceed the units online; shutdowns in the last `minDown` steps
     /// cannot exceed the units offline.
     mutating func addMinimumUpDown(units: ColumnBlock, available: [Double], smr: SMRFleet) {
+        let site = self.site, hours = self.hours, steps = self.steps
         let upSteps = max(1, Int((smr.minUpHours / hours).rounded(.up)))
         let downSteps = max(1, Int((smr.minDownHours / hours).rounded(.up)))
         guard upSteps > 1 || downSteps > 1 else { return }
@@ -404,6 +407,7 @@ private struct Builder {
     /// Import and export of one feed; export never earns more than import costs in the same
     /// step (otherwise an LP would import and export at once for profit at negative prices).
     mutating func addGridFeed(_ feed: GridFeed, carbonPriceUSDPerTonne: Double) -> FeedColumns {
+        let site = self.site, hours = self.hours, steps = self.steps
         let limit = feed.effectiveImportLimitMW
         let intensity = feed.carbonIntensityGramsPerKWh
         let imports = columns("grid_import", feed.name, upper: { limit[$0] },
@@ -431,6 +435,7 @@ private struct Builder {
     /// Charge, discharge (at the battery terminals) and state of charge at the end of each
     /// step: soc[t] = soc[t-1] + eta_c charge dt - discharge dt / eta_d.
     mutating func addBattery(_ battery: Battery) -> BatteryColumns {
+        let site = self.site, hours = self.hours, steps = self.steps
         let charge = columns("battery_charge", battery.name, upper: { _ in battery.chargePowerMW })
         let discharge = columns("battery_discharge", battery.name, upper: { _ in battery.dischargePowerMW },
                                 cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
@@ -454,6 +459,7 @@ private struct Builder {
     /// loss >= slope_k x busPower + intercept_k for the chord of each segment, with
     /// busPower = itPower / final-stage efficiency.
     mutating func addBuswayLoss(buswayLoss: ColumnBlock, itPower: ColumnBlock, busPowerMaximumMW: Double) {
+        let site = self.site, hours = self.hours, steps = self.steps
         let distribution = site.distribution
         let segments = max(1, distribution.buswayLossSegments)
         let finalEfficiency = distribution.busToRackEfficiency

@@ -55,6 +55,8 @@ public struct SiteModel: Sendable {
 public struct ElasticSlacks: Sendable {
     /// Supply shortfall at the AC bus per step, MW.
     public var supplyShortfall: ColumnBlock
+    /// Must-run supply the site can neither use nor export per step, MW.
+    public var supplySurplus: ColumnBlock
     /// Unserved must-serve inference per step, MW.
     public var inferenceShortfall: ColumnBlock?
     /// Undelivered energy of hard-deadline training jobs, MWh.

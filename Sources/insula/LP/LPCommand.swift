@@ -5,6 +5,6 @@ struct LPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lp",
         abstract: "Solve or export linear programs (MPS and CPLEX LP files).",
-        subcommands: [LPSolveCommand.self]
+        subcommands: [LPSolveCommand.self, LPExportCommand.self]
     )
 }

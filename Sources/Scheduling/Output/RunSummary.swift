@@ -1,0 +1,94 @@
+import Foundation
+import Island
+import Optimization
+
+/// What `insula solve` reports: status, cost, energy, emissions, model size and timings.
+/// Encoded flat (snake_case) into `summary.json`, `summary.csv` and `--format json`.
+public struct RunSummary: Sendable, Encodable {
+    public var site: String
+    public var status: String
+    public var method: String
+    public var message: String?
+    public var steps: Int
+    public var stepMinutes: Int
+    public var startUTC: String
+    public var kpis: KPIs?
+    public var rows: Int
+    public var columns: Int
+    public var nonzeros: Int
+    public var buildSeconds: Double
+    public var loadSeconds: Double
+    public var solveSeconds: Double
+    public var writeSeconds: Double
+    public var totalSeconds: Double
+    public var iterations: Int
+    public var mipGap: Double?
+    public var insulaVersion: String
+    public var glpkVersion: String
+    public var inputsSHA256: String
+    public var thermalRounds: Int?
+    public var thermalViolationsFixed: Int?
+    public var maxDieC: Double?
+
+    public init(site: Site, outcome: Planner.Outcome, insulaVersion: String) {
+        self.site = site.name
+        status = outcome.result.status.rawValue
+        method = outcome.result.method.rawValue
+        message = outcome.result.status == .optimal ? nil : (outcome.infeasibility?.text ?? outcome.result.message)
+        steps = site.horizon.steps
+        stepMinutes = site.horizon.stepMinutes
+        startUTC = site.horizon.label(0)
+        kpis = outcome.schedule?.kpis
+        rows = outcome.model.program.rowCount
+        columns = outcome.model.program.columnCount
+        nonzeros = outcome.model.program.entryCount
+        buildSeconds = outcome.buildSeconds
+        loadSeconds = outcome.result.loadSeconds
+        solveSeconds = outcome.result.solveSeconds
+        writeSeconds = 0
+        totalSeconds = 0
+        iterations = outcome.result.iterations
+        mipGap = outcome.result.mipGap
+        self.insulaVersion = insulaVersion
+        glpkVersion = GLPKEnvironment.version
+        inputsSHA256 = site.inputsSHA256
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case site, status, method, message, steps, rows, columns, nonzeros, iterations
+        case stepMinutes = "step_minutes", startUTC = "start_utc"
+        case buildSeconds = "build_seconds", loadSeconds = "load_seconds", solveSeconds = "solve_seconds"
+        case writeSeconds = "write_seconds", totalSeconds = "total_seconds", mipGap = "mip_gap"
+        case insulaVersion = "insula_version", glpkVersion = "glpk_version", inputsSHA256 = "inputs_sha256"
+        case thermalRounds = "thermal_rounds", thermalViolationsFixed = "thermal_violations_fixed", maxDieC = "max_die_c"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(site, forKey: .site)
+        try container.encode(status, forKey: .status)
+        try container.encode(method, forKey: .method)
+        try container.encodeIfPresent(message, forKey: .message)
+        try container.encode(steps, forKey: .steps)
+        try container.encode(stepMinutes, forKey: .stepMinutes)
+        try container.encode(startUTC, forKey: .startUTC)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(nonzeros, forKey: .nonzeros)
+        try container.encode(iterations, forKey: .iterations)
+        try container.encode(buildSeconds, forKey: .buildSeconds)
+        try container.encode(loadSeconds, forKey: .loadSeconds)
+        try container.encode(solveSeconds, forKey: .solveSeconds)
+        try container.encode(writeSeconds, forKey: .writeSeconds)
+        try container.encode(totalSeconds, forKey: .totalSeconds)
+        try container.encodeIfPresent(mipGap, forKey: .mipGap)
+        try container.encode(insulaVersion, forKey: .insulaVersion)
+        try container.encode(glpkVersion, forKey: .glpkVersion)
+        try container.encode(inputsSHA256, forKey: .inputsSHA256)
+        try container.encodeIfPresent(thermalRounds, forKey: .thermalRounds)
+        try container.encodeIfPresent(thermalViolationsFixed, forKey: .thermalViolationsFixed)
+        try container.encodeIfPresent(maxDieC, forKey: .maxDieC)
+        // KPIs sit beside the run fields, not nested: one flat record per run.
+        try kpis?.encode(to: encoder)
+    }
+}

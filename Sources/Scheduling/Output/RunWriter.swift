@@ -1,0 +1,108 @@
+import Foundation
+import Island
+
+/// Writes a run's files into a folder so that each appears complete or not at all: every
+/// file is written to a temporary name in the same folder and renamed into place.
+public enum RunWriter {
+    public struct Files: Sendable {
+        public var dispatchCSV: String?
+        public var jobsCSV: String?
+        public var summaryJSON: String
+        public var summaryCSV: String
+        public var manifestJSON: String
+        public var infeasibilityJSON: String?
+    }
+
+    /// The column order of `dispatch.csv` (see `docs/formulation.md`).
+    public static let dispatchColumns = [
+        "timestamp", "smr_mw", "grid_import_mw", "grid_export_mw", "solar_mw", "wind_mw", "battery_charge_mw",
+        "battery_discharge_mw", "battery_soc_mwh", "backup_mw", "it_mw", "inference_mw", "inference_shed_mw", "training_mw",
+        "idle_mw", "cooling_mw", "losses_mw", "curtailment_mw", "cop", "pue", "grid_carbon_g_per_kwh", "emissions_t",
+        "cfe_share", "marginal_price_usd_per_mwh", "it_capacity_mw", "max_die_c",
+    ]
+
+    public static func dispatchCSV(_ schedule: Schedule) -> String {
+        var text = dispatchColumns.joined(separator: ",") + "\n"
+        text.reserveCapacity(schedule.steps.count * 260)
+        for step in schedule.steps {
+            let values: [Double] = [
+                step.smrMW, step.gridImportMW, step.gridExportMW, step.solarMW, step.windMW, step.batteryChargeMW,
+                step.batteryDischargeMW, step.batterySOCMWh, step.backupMW, step.itMW, step.inferenceMW, step.inferenceShedMW,
+                step.trainingMW, step.idleMW, step.coolingMW, step.lossesMW, step.curtailmentMW, step.cop, step.pue,
+                step.gridCarbonGramsPerKWh, step.emissionsTonnes, step.cfeShare, step.marginalPriceUSDPerMWh, step.itCapacityMW,
+            ]
+            text += step.timestampUTC
+            for value in values { text += "," + number(value) }
+            text += "," + (step.maxDieC.map(number) ?? "") + "\n"
+        }
+        return text
+    }
+
+    public static func jobsCSV(_ schedule: Schedule) -> String {
+        var text = "job,required_mwh,delivered_mwh,undelivered_mwh,release_utc,deadline_utc,first_step_with_power,last_step_with_power,completion_utc\n"
+        for job in schedule.jobs {
+            let fields = [
+                csvField(job.name), number(job.requiredMWh), number(job.deliveredMWh), number(job.undeliveredMWh),
+                job.releaseUTC, job.deadlineUTC, job.firstStepWithPower ?? "", job.lastStepWithPower ?? "", job.completionUTC ?? "",
+            ]
+            text += fields.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// One header row and one value row, keys sorted as in the JSON.
+    public static func summaryCSV(_ summary: RunSummary) throws -> String {
+        let data = try jsonEncoder().encode(summary)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return "" }
+        let keys = object.keys.sorted()
+        let values = keys.map { key -> String in
+            switch object[key] {
+            case let number as NSNumber: return number.stringValue
+            case let text as String: return csvField(text)
+            default: return ""
+            }
+        }
+        return keys.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
+    }
+
+    public static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    /// Writes every named file into `folder` (created if missing), each atomically.
+    public static func write(_ files: [(name: String, contents: String)], into folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        var staged: [(URL, URL)] = []
+        do {
+            for file in files {
+                let target = folder.appendingPathComponent(file.name)
+                let temporary = folder.appendingPathComponent(".\(file.name).\(token).tmp")
+                try Data(file.contents.utf8).write(to: temporary)
+                staged.append((temporary, target))
+            }
+        } catch {
+            for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
+            throw error
+        }
+        for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for (leftover, _) in staged { try? FileManager.default.removeItem(at: leftover) }
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path, NSLocalizedDescriptionKey: reason])
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "" : (value > 0 ? "inf" : "-inf") }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.6f", value)
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Island
+import Optimization
+import Scheduling
+
+/// `insula solve SITE.yaml --out DIR`: schedules a site and writes its dispatch and KPIs.
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Schedule a site at least cost and write dispatch.csv, jobs.csv, summary.json/csv and manifest.json.",
+        discussion: "Exit 0 when optimal, 3 when infeasible (after explaining why, also in infeasibility.json), 4 at a solver limit."
+    )
+
+    @Argument(help: "Site file (YAML).")
+    var site: String
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String = "out"
+
+    @Option(help: "auto, primal, dual, interior or mip.")
+    var method: SolverMethod = .auto
+
+    @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds (simplex and MIP).")
+    var timeLimitSeconds: Double?
+
+    @Option(help: "Output format on stdout: text or json (the summary).")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("max-nonzeros"), help: "Refuse sites whose LP would exceed this many coefficients.")
+    var maximumNonzeros = 20_000_000
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let seconds = timeLimitSeconds, !(seconds > 0 && seconds.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+    }
+
+    func run() throws {
+        global.bootstrapLogging()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let loaded = try loadSite(site)
+        let outcome: Planner.Outcome
+        do {
+            outcome = try Planner.plan(loaded, solver: SolverOptions(method: method, timeLimitSeconds: timeLimitSeconds),
+                                       compile: CompileOptions(maximumNonzeros: maximumNonzeros))
+        } catch let error as ModelSizeError {
+            throw CommandFailure(.invalidInput, "error: \(site): \(error)")
+        }
+        var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
+        let writeStart = clock.now
+        let folder = URL(fileURLWithPath: out)
+        var files: [(name: String, contents: String)] = []
+        if let schedule = outcome.schedule {
+            files.append(("dispatch.csv", RunWriter.dispatchCSV(schedule)))
+            files.append(("jobs.csv", RunWriter.jobsCSV(schedule)))
+        }
+        if let report = outcome.infeasibility {
+            files.append(("infeasibility.json", String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self) + "\n"))
+        }
+        summary.writeSeconds = (clock.now - writeStart).seconds
+        summary.totalSeconds = (clock.now - start).seconds
+        let json = String(decoding: try RunWriter.jsonEncoder().encode(summary), as: UTF8.self)
+        files.append(("summary.json", json + "\n"))
+        files.append(("summary.csv", try RunWriter.summaryCSV(summary)))
+        files.append(("manifest.json", try manifest(site: loaded)))
+        do {
+            try RunWriter.write(files, into: folder)
+        } catch {
+            throw CommandFailure(.invalidInput, "error: \(out): could not write results (\(error.localizedDescription))")
+        }
+
+        if format == .json {
+            print(json)
+        } else {
+            print(text(summary: summary, outcome: outcome))
+        }
+        if let report = outcome.infeasibility { writeToStandardError("infeasible: \(report.text)") }
+        let code = InsulaExitCode(outcome.result.status)
+        if code != .success { throw CommandFailure(code, "") }
+    }
+
+    private func manifest(site loaded: Site) throws -> String {
+        struct Input: Encodable { let path: String; let sha256: String }
+        struct Manifest: Encodable {
+            let command: [String]
+            let site: String
+            let inputs: [Input]
+            let inputsSHA256: String
+            let insulaVersion: String
+            let glpkVersion: String
+            enum CodingKeys: String, CodingKey {
+                case command, site, inputs
+                case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
+            }
+        }
+        let value = Manifest(command: CommandLine.arguments, site: site,
+                             inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) },
+                             inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
+        return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
+    }
+
+    private func text(summary: RunSummary, outcome: Planner.Outcome) -> String {
+        var lines = ["\(summary.site): \(summary.status) (\(summary.method), \(summary.iterations) iterations)"]
+        if let k = summary.kpis {
+            lines += [
+                "cost          \(String(format: "%.0f", k.objectiveUSD)) USD",
+                "energy        SMR \(mwh(k.smrEnergyMWh)), grid \(mwh(k.gridImportMWh)) in / \(mwh(k.gridExportMWh)) out, solar \(mwh(k.solarEnergyMWh)), wind \(mwh(k.windEnergyMWh)), backup \(mwh(k.backupEnergyMWh))",
+                "IT            \(mwh(k.itEnergyMWh)) (inference served \(percent(k.inferenceServedShare)), training delivered \(percent(k.trainingDeliveredShare)))",
+                "cooling       \(mwh(k.coolingEnergyMWh)), losses \(mwh(k.lossesEnergyMWh)), PUE \(String(format: "%.3f", k.pue))",
+                "emissions     \(String(format: "%.0f", k.emissionsTonnes)) t (\(String(format: "%.1f", k.carbonIntensityGramsPerKWhIT)) g/kWh of IT energy), CFE score \(percent(k.cfeScore))",
+            ]
+        }
+        lines.append("model         \(summary.rows) rows, \(summary.columns) columns, \(summary.nonzeros) non-zeros")
+        lines.append("time          build \(seconds(summary.buildSeconds)), solve \(seconds(summary.solveSeconds)), total \(seconds(summary.totalSeconds))")
+        lines.append("written to    \(out)/")
+        return lines.joined(separator: "\n")
+    }
+
+    private func mwh(_ value: Double) -> String { String(format: "%.0f MWh", value) }
+    private func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+    private func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+}
