@@ -146,7 +146,11 @@ struct SeriesResolver {
                 case .failure(let failure):
                     let text = timeIndex < table.rows[row].count ? table.rows[row][timeIndex] : ""
                     switch failure {
-                    case .nonexistentLocalTime:
+                    case .nonexistentLocalTime(_, let approximate):
+                        // Only matters when it would fall in (or next to) the horizon.
+                        if approximate < horizon.startEpochSeconds - 86_400 || approximate > horizon.endEpochSeconds + 86_400 {
+                            continue
+                        }
                         problem(row: row, column: timestampColumn,
                                 "local time \"\(text)\" does not exist in \(zoneName(zone)) (skipped by a daylight-saving change)")
                     default:

@@ -11,7 +11,7 @@ public enum SiteLoader {
     ]
     /// Upper bound on any capacity, MW: a sanity limit that catches kW-for-MW mistakes.
     static let maximumCapacityMW = 100_000.0
-    static let capacityRange = ValueRange.between(0, maximumCapacityMW)
+    static let capacityRange = ValueRange.size(atMost: maximumCapacityMW)
 
     /// Reads, validates and resolves the site file at `url`.
     /// - Throws: `SiteValidationError` with every problem found.

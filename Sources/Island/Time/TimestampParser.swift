@@ -45,7 +45,7 @@ struct TimestampParser {
         case malformed
         case invalidDate
         /// A local time skipped by a daylight-saving change (e.g. 02:30 on the spring-forward day).
-        case nonexistentLocalTime(String)
+        case nonexistentLocalTime(String, approximateEpochSeconds: Int64)
     }
 
     func parse(_ text: Substring) -> Result<Int64, Failure> {
@@ -125,7 +125,9 @@ struct TimestampParser {
             }
             let candidates = Set([offset(at: wall - 86_400), offset(at: wall + 86_400), offset(at: wall)])
             let valid = candidates.map { wall - $0 }.filter { offset(at: $0) == wall - $0 }
-            guard let utc = valid.min() else { return .failure(.nonexistentLocalTime(String(text))) }
+            guard let utc = valid.min() else {
+                return .failure(.nonexistentLocalTime(String(text), approximateEpochSeconds: wall - offset(at: wall)))
+            }
             return .success(utc)
         }
     }

@@ -49,7 +49,8 @@ struct MappingReader {
     func line(_ key: String) -> Int? { entries.first(where: { $0.key == key })?.value.line ?? node.line }
 
     func report(_ key: String, _ message: String) {
-        context.report(keyPath(key), line: line(key), message)
+        let fromOverride = entries.contains { $0.key == key && $0.value.line == nil }
+        context.report(keyPath(key), line: line(key), message + (fromOverride ? " (value set by an override)" : ""))
     }
 
     func reportMissing(_ key: String, _ what: String = "") {

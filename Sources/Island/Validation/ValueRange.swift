@@ -29,9 +29,27 @@ struct ValueRange: Sendable {
     /// A conversion efficiency: (0, 1].
     static let efficiency = above(0, atMost: 1)
 
+    /// A size: non-negative, with a sanity upper limit that catches unit mistakes (kW for MW).
+    static func size(atMost upper: Double) -> ValueRange {
+        ValueRange(contains: { $0 >= 0 && $0 <= upper }, text: "in [0, \(formatNumber(upper))]", upper: upper)
+    }
+
+    /// When set, a violation names only the side broken: ">= 0" below, "<= upper" above.
+    var upper: Double?
+
+    init(contains: @escaping @Sendable (Double) -> Bool, text: String, upper: Double? = nil) {
+        self.contains = contains
+        self.text = text
+        self.upper = upper
+    }
+
     /// "must be >= 0 MW, got -5"
     func violation(_ value: Double, unit: String) -> String {
         let unitText = unit.isEmpty ? "" : " \(unit)"
+        if let upper {
+            if value < 0 { return "must be >= 0\(unitText), got \(formatNumber(value))" }
+            return "must be <= \(formatNumber(upper))\(unitText) (a sanity limit: check the unit), got \(formatNumber(value))"
+        }
         return "must be \(text)\(unitText), got \(formatNumber(value))"
     }
 }
