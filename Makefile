@@ -22,9 +22,9 @@ build: deps
 release: deps
 	swift build -c release --product insula
 
-## example: the main job on the bundled example.
+## example: the main job: schedule the bundled example site for a year.
 example: release
-	.build/release/insula lp solve data/models/dispatch-168h.mps
+	.build/release/insula solve data/sites/example.yaml --out $(OUT)/example
 
 ## test: the whole test suite (unit and end-to-end).
 test: deps

@@ -8,7 +8,6 @@ import Testing
 struct AnalyticTests {
     /// One 1 MW fleet fed only by the grid at a fixed price, constant COP.
     static func gridOnly(steps: Int, prices: [Double], inferenceMW: Double, training: String = "", architecture: String = "dc800") -> String {
-        let priceList = prices.map { String($0) }.joined(separator: "\n")
         return """
             name: hand
             horizon: {start_utc: 2025-01-01T00:00Z, steps: \(steps), step_minutes: 60}
@@ -23,7 +22,7 @@ struct AnalyticTests {
               inference: {demand_mw: \(inferenceMW)}
             \(training)
             cooling: {cop: 5}
-            """ + "\n#prices\n" + priceList
+            """
     }
 
     static func write(yaml: String, prices: [Double]) throws -> Site {
@@ -58,7 +57,7 @@ struct AnalyticTests {
         #expect(abs(schedule.steps[0].gridImportMW - importMW) < 1e-7)
         #expect(abs(schedule.steps[0].coolingMW - coolingMW) < 1e-7)
         #expect(abs(outcome.result.objectiveValue! - importMW * 80) < 1e-6)
-        #expect(abs(schedule.steps[0].marginalPriceUSDPerMWh - 80 * importMW / itMW) > -1)  // defined
+        #expect(abs(schedule.steps[0].marginalPriceUSDPerMWh - 80) < 1e-6)
         #expect(abs(schedule.kpis.emissionsTonnes - importMW * 400 / 1000) < 1e-9)
     }
 
@@ -78,7 +77,8 @@ struct AnalyticTests {
         #expect(abs(schedule.steps[1].trainingMW) < 1e-6)
         #expect(abs(schedule.jobs[0].deliveredMWh - 1.0) < 1e-6)
         #expect(schedule.jobs[0].completionUTC == "2025-01-01T01:00Z")
-        // The marginal price follows the hour's price times the delivery factor (> price).
-        #expect(schedule.steps[1].marginalPriceUSDPerMWh > 200)
+        // The marginal price at the AC bus is the hour's grid price.
+        #expect(abs(schedule.steps[0].marginalPriceUSDPerMWh - 20) < 1e-6)
+        #expect(abs(schedule.steps[1].marginalPriceUSDPerMWh - 200) < 1e-6)
     }
 }
