@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@Suite("insula validate and solve, end to end on the bundled sites")
+struct SiteCommandTests {
+    @Test("validate accepts every bundled site with a one-line summary",
+          arguments: ["example", "example-week", "example-ac415", "hot-climate"])
+    func validateExamples(site: String) throws {
+        let outcome = try InsulaRunner.run(["validate", "data/sites/\(site).yaml"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.split(separator: "\n").count == 1)
+        #expect(outcome.standardOutput.contains("valid"))
+    }
+
+    @Test("validate lists every problem with file and key path, and exits 2")
+    func validateBadSite() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        var text = try String(contentsOf: InsulaRunner.repositoryRoot.appendingPathComponent("data/sites/example-week.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "import_capacity_mw: 200", with: "import_capacity_mw: -5")
+        text = text.replacingOccurrences(of: "charge_efficiency: 0.95", with: "charge_efficiency: 1.3")
+        text = text.replacingOccurrences(of: "../series/", with: InsulaRunner.repositoryRoot.appendingPathComponent("data/series").path + "/")
+        let file = folder.appendingPathComponent("bad.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try InsulaRunner.run(["validate", file.path])
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.standardError.contains("grid_feeds[0].import_capacity_mw"))
+        #expect(outcome.standardError.contains("batteries[0].charge_efficiency"))
+        #expect(outcome.standardError.contains("bad.yaml"))
+    }
+
+    @Test("solve writes every run file and a JSON summary with the documented keys")
+    func solveWeek() throws {
+        let folder = try InsulaRunner.temporaryFolder().appendingPathComponent("run")
+        let outcome = try InsulaRunner.run(["solve", "data/sites/example-week.yaml", "--out", folder.path, "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        for name in ["dispatch.csv", "jobs.csv", "summary.json", "summary.csv", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        for key in ["status", "method", "objective_usd", "emissions_t", "it_energy_mwh", "cfe_score", "pue", "inference_served_share",
+                    "training_delivered_share", "carbon_shadow_price_usd_per_t", "rows", "columns", "nonzeros", "build_seconds",
+                    "solve_seconds", "total_seconds"] {
+            #expect(json[key] != nil, "\(key)")
+        }
+        let dispatch = try String(contentsOf: folder.appendingPathComponent("dispatch.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(dispatch.count == 169)
+        #expect(dispatch[0].hasPrefix("timestamp,smr_mw,grid_import_mw,grid_export_mw,solar_mw,wind_mw,battery_charge_mw"))
+        #expect(dispatch[1].hasPrefix("2025-07-14T00:00Z,"))
+    }
+
+    @Test("An infeasible site exits 3, explains why on stderr and in infeasibility.json")
+    func infeasibleSite() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        var text = try String(contentsOf: InsulaRunner.repositoryRoot.appendingPathComponent("data/sites/example-week.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "capacity_mw_per_unit: 77", with: "capacity_mw_per_unit: 15")
+        text = text.replacingOccurrences(of: "price_usd_per_t: 50", with: "price_usd_per_t: 50\n  cap_t: 1")
+        text = text.replacingOccurrences(of: "../series/", with: InsulaRunner.repositoryRoot.appendingPathComponent("data/series").path + "/")
+        let file = folder.appendingPathComponent("capped.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("run")
+        let outcome = try InsulaRunner.run(["solve", file.path, "--out", out.path])
+        #expect(outcome.exitCode == 3, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("carbon cap 1 t cannot be met: the least achievable is"))
+        let report = try String(contentsOf: out.appendingPathComponent("infeasibility.json"), encoding: .utf8)
+        #expect(report.contains("carbon_cap"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("dispatch.csv").path))
+    }
+
+    @Test("A missing site file exits 2 naming it")
+    func missingSite() throws {
+        let outcome = try InsulaRunner.run(["solve", "data/sites/nope.yaml", "--out", "/tmp/never"])
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.standardError.contains("nope.yaml"))
+    }
+}
