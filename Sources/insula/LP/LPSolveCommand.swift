@@ -13,11 +13,7 @@ struct LPSolveCommand: ParsableCommand {
     @Argument(help: "Model file (.mps free or fixed MPS, .lp CPLEX LP).")
     var file: String
 
-    @Option(help: "auto, primal, dual, interior or mip.")
-    var method: SolverMethod = .auto
-
-    @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds (simplex and MIP).")
-    var timeLimitSeconds: Double?
+    @OptionGroup var solver: SolverArguments
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -26,12 +22,6 @@ struct LPSolveCommand: ParsableCommand {
     var solution: String?
 
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        if let seconds = timeLimitSeconds, !(seconds > 0 && seconds.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
-    }
 
     func run() throws {
         global.bootstrapLogging()
@@ -42,8 +32,8 @@ struct LPSolveCommand: ParsableCommand {
         } catch {
             throw CommandFailure.invalidInput(error)
         }
-        var options = SolverOptions(method: method, timeLimitSeconds: timeLimitSeconds)
-        if method == .mip, !model.hasIntegerColumns { options.method = .dual }
+        var options = solver.options
+        if solver.method == .mip, !model.hasIntegerColumns { options.method = .dual }
         let result: SolveResult
         do {
             result = try GLPK.solve(model, options: options)
@@ -76,8 +66,6 @@ func csvField(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
-
-extension SolverMethod: ExpressibleByArgument {}
 
 /// What `insula lp solve` reports.
 struct LPSolveSummary: Encodable {

@@ -18,11 +18,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Output folder (created if missing).")
     var out: String = "out"
 
-    @Option(help: "auto, primal, dual, interior or mip.")
-    var method: SolverMethod = .auto
-
-    @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds (simplex and MIP).")
-    var timeLimitSeconds: Double?
+    @OptionGroup var solver: SolverArguments
 
     @Option(help: "Output format on stdout: text or json (the summary).")
     var format: OutputFormat = .text
@@ -32,12 +28,6 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        if let seconds = timeLimitSeconds, !(seconds > 0 && seconds.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
-        }
-    }
-
     func run() throws {
         global.bootstrapLogging()
         let clock = ContinuousClock()
@@ -45,7 +35,7 @@ struct SolveCommand: ParsableCommand {
         let loaded = try loadSite(site)
         let outcome: Planner.Outcome
         do {
-            outcome = try Planner.plan(loaded, solver: SolverOptions(method: method, timeLimitSeconds: timeLimitSeconds),
+            outcome = try Planner.plan(loaded, solver: solver.options,
                                        compile: CompileOptions(maximumNonzeros: maximumNonzeros))
         } catch let error as ModelSizeError {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")

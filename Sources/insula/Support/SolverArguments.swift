@@ -1,0 +1,21 @@
+import ArgumentParser
+import Optimization
+
+/// Solver options shared by every command that solves.
+struct SolverArguments: ParsableArguments {
+    @Option(help: "auto, primal, dual, interior or mip.")
+    var method: SolverMethod = .auto
+
+    @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds (simplex and MIP).")
+    var timeLimitSeconds: Double?
+
+    func validate() throws {
+        if let seconds = timeLimitSeconds, !(seconds > 0 && seconds.isFinite) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+    }
+
+    var options: SolverOptions { SolverOptions(method: method, timeLimitSeconds: timeLimitSeconds) }
+}
+
+extension SolverMethod: ExpressibleByArgument {}
