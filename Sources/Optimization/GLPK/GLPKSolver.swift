@@ -109,12 +109,8 @@ public enum GLPK {
         }
         var result = SolveResult(status: status, iterations: iterations, method: method, message: message ?? limitMessage(status))
         if status == .optimal {
-            let p = problem.pointer
-            result.objectiveValue = glp_get_obj_val(p)
-            result.primalValues = (0..<problem.columnCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
-            result.reducedCosts = (0..<problem.columnCount).map { glp_get_col_dual(p, Int32($0 + 1)) }
-            result.rowActivities = (0..<problem.rowCount).map { glp_get_row_prim(p, Int32($0 + 1)) }
-            result.rowDuals = (0..<problem.rowCount).map { glp_get_row_dual(p, Int32($0 + 1)) }
+            readSolution(problem, into: &result, objective: glp_get_obj_val, columnValue: glp_get_col_prim,
+                         rowValue: glp_get_row_prim, duals: (glp_get_col_dual, glp_get_row_dual))
         }
         return result
     }
@@ -150,12 +146,8 @@ public enum GLPK {
         }
         var result = SolveResult(status: status, iterations: iterations, method: .interior, message: message ?? limitMessage(status))
         if status == .optimal {
-            let p = problem.pointer
-            result.objectiveValue = glp_ipt_obj_val(p)
-            result.primalValues = (0..<problem.columnCount).map { glp_ipt_col_prim(p, Int32($0 + 1)) }
-            result.reducedCosts = (0..<problem.columnCount).map { glp_ipt_col_dual(p, Int32($0 + 1)) }
-            result.rowActivities = (0..<problem.rowCount).map { glp_ipt_row_prim(p, Int32($0 + 1)) }
-            result.rowDuals = (0..<problem.rowCount).map { glp_ipt_row_dual(p, Int32($0 + 1)) }
+            readSolution(problem, into: &result, objective: glp_ipt_obj_val, columnValue: glp_ipt_col_prim,
+                         rowValue: glp_ipt_row_prim, duals: (glp_ipt_col_dual, glp_ipt_row_dual))
         }
         return result
     }
@@ -215,11 +207,9 @@ public enum GLPK {
         var result = SolveResult(status: status, iterations: Int(glp_get_it_cnt(problem.pointer)), method: .mip,
                                  message: message ?? limitMessage(status))
         if hasIncumbent {
-            let p = problem.pointer
-            let objective = glp_mip_obj_val(p)
-            result.objectiveValue = objective
-            result.primalValues = (0..<problem.columnCount).map { glp_mip_col_val(p, Int32($0 + 1)) }
-            result.rowActivities = (0..<problem.rowCount).map { glp_mip_row_val(p, Int32($0 + 1)) }
+            readSolution(problem, into: &result, objective: glp_mip_obj_val, columnValue: glp_mip_col_val,
+                         rowValue: glp_mip_row_val, duals: nil)
+            let objective = result.objectiveValue!
             let bound = mipStatus == GLP_OPT && code == 0 ? objective : (progress.bestBound ?? objective)
             result.mipBound = bound
             result.mipGap = abs(objective - bound) / max(abs(objective), 1e-9)
@@ -228,6 +218,25 @@ public enum GLPK {
     }
 
     // MARK: Helpers
+
+    /// Reads one of GLPK's three solutions (basic, interior point, MIP) through its accessors;
+    /// `duals` is nil for MIP, which has none.
+    private static func readSolution(
+        _ problem: GLPKProblem, into result: inout SolveResult,
+        objective: (OpaquePointer?) -> Double,
+        columnValue: (OpaquePointer?, Int32) -> Double,
+        rowValue: (OpaquePointer?, Int32) -> Double,
+        duals: (column: (OpaquePointer?, Int32) -> Double, row: (OpaquePointer?, Int32) -> Double)?
+    ) {
+        let p = problem.pointer
+        result.objectiveValue = objective(p)
+        result.primalValues = (0..<problem.columnCount).map { columnValue(p, Int32($0 + 1)) }
+        result.rowActivities = (0..<problem.rowCount).map { rowValue(p, Int32($0 + 1)) }
+        if let duals {
+            result.reducedCosts = (0..<problem.columnCount).map { duals.column(p, Int32($0 + 1)) }
+            result.rowDuals = (0..<problem.rowCount).map { duals.row(p, Int32($0 + 1)) }
+        }
+    }
 
     private static func scalingFlags(_ scaling: Scaling) -> Int32 {
         switch scaling {

@@ -101,7 +101,8 @@ public enum RunWriter {
         return String(format: "%.6f", value)
     }
 
-    static func csvField(_ text: String) -> String {
+    /// Quotes a CSV field when it holds a separator, quote or newline.
+    public static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Optimization
+import Scheduling
 
 /// `insula lp solve FILE`: solves an MPS or CPLEX LP file with GLPK.
 struct LPSolveCommand: ParsableCommand {
@@ -55,16 +56,10 @@ struct LPSolveCommand: ParsableCommand {
         for index in 0..<model.columnCount {
             let name = model.columnNames[index].isEmpty ? "C\(index + 1)" : model.columnNames[index]
             let reduced = result.reducedCosts.isEmpty ? "" : "\(result.reducedCosts[index])"
-            lines.append("\(csvField(name)),\(result.primalValues[index]),\(reduced)")
+            lines.append("\(RunWriter.csvField(name)),\(result.primalValues[index]),\(reduced)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
-}
-
-/// Quotes a CSV field when it holds a separator, quote or newline.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
 /// What `insula lp solve` reports.
