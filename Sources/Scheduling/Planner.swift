@@ -27,7 +27,7 @@ public enum Planner {
             outcome.schedule = ScheduleReader.read(site: site, model: model, result: result)
         }
         if result.status == .infeasible || result.status == .infeasibleOrUnbounded {
-            outcome.infeasibility = try InfeasibilityExplainer.explain(site, itCapacityMW: compile.itCapacityMW, solver: solver)
+            outcome.infeasibility = try InfeasibilityExplainer.explain(site, compile: compile, solver: solver)
         }
         return outcome
     }

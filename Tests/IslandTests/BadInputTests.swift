@@ -199,6 +199,17 @@ struct BadInputTests {
             == "needs 30 MWh but at most 20 MWh fits: max_power_mw 5 x 4 h between release and deadline")
     }
 
+    @Test("a training job whose minimum power over its window exceeds its energy is rejected")
+    func minimumPowerAboveEnergy() throws {
+        let issues = try Scratch().issues(MinimalSite.yaml("""
+            workloads:
+              training_jobs:
+                - {name: job, energy_mwh: 10, release_utc: 2025-01-01T00:00Z, deadline_utc: 2025-01-01T04:00Z, max_power_mw: 5, min_power_mw: 3}
+            """))
+        #expect(issues.single(at: "workloads.training_jobs[0].min_power_mw")?.message
+            == "3 MW in each of the 4 h between release and deadline delivers 12 MWh, more than energy_mwh 10")
+    }
+
     @Test("a training job above the IT capacity is rejected")
     func jobAboveCapacity() throws {
         let issues = try Scratch().issues(MinimalSite.yaml("""

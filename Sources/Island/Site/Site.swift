@@ -33,9 +33,15 @@ public struct Site: Sendable, Equatable {
     public var limits: SiteLimits
     /// The site file first, then every data file, in first-use order.
     public var inputFiles: [InputFile]
+    /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the
+    /// value in canonical flow YAML, in the order applied.
+    public var overrides: [String] = []
 
-    /// SHA-256 over the input files' hashes (in order): one fingerprint of all inputs.
+    /// SHA-256 over the input files' hashes (in order) and the overrides: one fingerprint of
+    /// everything the run depends on. Without overrides it is the hash of the file hashes alone.
     public var inputsSHA256: String {
-        SHA256.hexDigest(Data(inputFiles.map(\.sha256).joined(separator: "\n").utf8))
+        var lines = inputFiles.map(\.sha256)
+        if !overrides.isEmpty { lines += ["overrides"] + overrides }
+        return SHA256.hexDigest(Data(lines.joined(separator: "\n").utf8))
     }
 }

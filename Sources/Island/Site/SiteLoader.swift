@@ -34,6 +34,7 @@ public enum SiteLoader {
             let data = (try? Data(contentsOf: input.url)) ?? Data()
             return Site.InputFile(path: input.display, url: input.url, sha256: SHA256.hexDigest(data))
         }
+        site.overrides = document.appliedOverrides.map { "\($0.path)=\($0.value.flowText)" }
         return site
     }
 

@@ -88,9 +88,14 @@ extension LinearProgram {
     /// The file appears atomically: GLPK writes a temporary file beside it, which is renamed
     /// into place only when complete. Names must be unique where given. GLPK writes
     /// CPLEX LP names with `[]` as `()`; CPLEX LP has no objective constant, so a non-zero
-    /// constant is written as a column `objective_constant` fixed at 1.
+    /// constant is written as a column `objective_constant` fixed at 1. Free rows (no bound on
+    /// either side) constrain nothing and are left out: GLPK's MPS writer drops the objective
+    /// row when a free row exists, and readers take the first free row as the objective.
     public func write(to url: URL, format: ModelFileFormat) throws {
         try validate(names: .uniqueIfPresent)
+        if rowLower.indices.contains(where: { rowLower[$0] == -.infinity && rowUpper[$0] == .infinity }) {
+            return try withoutFreeRows().model.write(to: url, format: format)
+        }
         if format == .lp, objectiveConstant != 0 {
             var carried = self
             carried.addColumn(lower: 1, upper: 1, objective: objectiveConstant, name: "objective_constant")

@@ -21,6 +21,15 @@ public enum GLPK {
             let loadSeconds = (clock.now - start).seconds
             let method = options.resolvedMethod(for: model)
             var result = run(problem, model: model, method: method, options: options, terminal: terminal, warm: false)
+            if options.method == .auto, method == .interior, result.status == .numericalFailure {
+                // `auto` promises an answer: GLPK's interior point has no crossover to rescue a
+                // stalled run, so fall back to the dual simplex (slower, but it terminates).
+                let clock = ContinuousClock(), fallbackStart = clock.now
+                terminal.logger.warning("interior point failed (\(result.message ?? "numerical failure")); solving again with the dual simplex")
+                let interiorSeconds = result.solveSeconds
+                result = run(problem, model: model, method: .dual, options: options, terminal: terminal, warm: false)
+                result.solveSeconds = interiorSeconds + (clock.now - fallbackStart).seconds
+            }
             result.loadSeconds = loadSeconds
             return result
         }
@@ -125,6 +134,10 @@ public enum GLPK {
         parm.msg_lev = GLP_MSG_ON
         parm.ord_alg = GLP_ORD_AMD
         let linesBefore = terminal.lines.count
+        // glp_interior works on the scaled problem when scale factors are set (as glpsol does).
+        // Measured on a year of real CAISO data: unscaled, it stopped as numerically unstable
+        // at a duality gap of 2e-8; scaled, it reached the optimum in 38 iterations.
+        if options.scaling != .none { glp_scale_prob(problem.pointer, scalingFlags(options.scaling)) }
         let code = glp_interior(problem.pointer, &parm)
         let iterations = interiorIterations(terminal.lines.dropFirst(linesBefore))
         let status: SolveStatus

@@ -388,8 +388,17 @@ private struct Builder {
         program.addCoefficients(rows: transition, columns: units, columnOffset: -1, value: -1)
         program.addCoefficients(rows: transition, columns: startups, value: -1)
         program.addCoefficients(rows: transition, columns: shutdowns, value: 1)
+        // A unit that leaves for an outage is a forced shutdown: it is already missing from
+        // `available`, so it must not also count against the units that may come back online.
+        var forcedInWindow = [Double](repeating: 0, count: steps)
+        for t in 1..<max(1, steps) {
+            for lag in 0..<downSteps where t - lag >= 1 {
+                forcedInWindow[t] += max(0, available[t - lag - 1] - available[t - lag])
+            }
+        }
         let minUp = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_min_up"))
-        let minDown = program.addRows(count: steps, .lessOrEqual, rhs: { available[$0] }, name: namer("smr_min_down"))
+        let minDown = program.addRows(count: steps, .lessOrEqual, rhs: { [forcedInWindow] t in available[t] + forcedInWindow[t] },
+                                      name: namer("smr_min_down"))
         program.addCoefficients(rows: minUp, columns: units, value: -1)
         program.addCoefficients(rows: minDown, columns: units, value: 1)
         for lag in 0..<upSteps { program.addCoefficients(rows: minUp, columns: startups, columnOffset: -lag, value: 1) }

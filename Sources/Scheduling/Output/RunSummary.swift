@@ -90,5 +90,11 @@ public struct RunSummary: Sendable, Encodable {
         try container.encodeIfPresent(maxDieC, forKey: .maxDieC)
         // KPIs sit beside the run fields, not nested: one flat record per run.
         try kpis?.encode(to: encoder)
+        if let kpis {
+            // Shadow prices are always present: null when the solve gave no duals (MIP).
+            var figures = encoder.container(keyedBy: KPIs.CodingKeys.self)
+            if kpis.carbonShadowPriceUSDPerTonne == nil { try figures.encodeNil(forKey: .carbonShadowPriceUSDPerTonne) }
+            if kpis.importLimitShadowPriceUSDPerMW == nil { try figures.encodeNil(forKey: .importLimitShadowPriceUSDPerMW) }
+        }
     }
 }

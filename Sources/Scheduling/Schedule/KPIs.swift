@@ -34,8 +34,11 @@ public struct KPIs: Sendable, Codable {
     public var pue = 0.0
     public var peakGridImportMW = 0.0
     public var batteryCycles = 0.0
-    public var carbonShadowPriceUSDPerTonne = 0.0
-    public var importLimitShadowPriceUSDPerMW = 0.0
+    /// USD saved per tonne of extra carbon cap (0 without a cap); nil when the solve has no
+    /// duals (a MIP), written as JSON null rather than a made-up 0.
+    public var carbonShadowPriceUSDPerTonne: Double? = 0
+    /// USD saved per MW of extra site import limit in every step; nil as above.
+    public var importLimitShadowPriceUSDPerMW: Double? = 0
     public var maxBalanceResidualMW = 0.0
 
     enum CodingKeys: String, CodingKey {

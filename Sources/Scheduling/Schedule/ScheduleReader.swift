@@ -159,7 +159,10 @@ public enum ScheduleReader {
         kpis.trainingDeliveredShare = requiredMWh > 0 ? min(1, deliveredMWh / requiredMWh) : 1
 
         // Shadow prices: USD saved per t of extra cap, per MW of extra import limit in every step.
-        if !result.rowDuals.isEmpty {
+        if result.rowDuals.isEmpty {
+            kpis.carbonShadowPriceUSDPerTonne = nil
+            kpis.importLimitShadowPriceUSDPerMW = nil
+        } else {
             if let cap = model.carbonCap { kpis.carbonShadowPriceUSDPerTonne = -result.dual(cap) }
             if let limit = model.siteImportLimit { kpis.importLimitShadowPriceUSDPerMW = -(0..<limit.count).map { result.dual(limit[$0]) }.reduce(0, +) }
         }

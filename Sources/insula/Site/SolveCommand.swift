@@ -15,6 +15,8 @@ struct SolveCommand: ParsableCommand {
     @Argument(help: "Site file (YAML).")
     var site: String
 
+    @OptionGroup var overrides: SiteOverrides
+
     @Option(help: "Output folder (created if missing).")
     var out: String = "out"
 
@@ -32,7 +34,7 @@ struct SolveCommand: ParsableCommand {
         global.bootstrapLogging()
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = try loadSite(site)
+        let loaded = try loadSite(site, overrides: overrides)
         let outcome: Planner.Outcome
         do {
             outcome = try Planner.plan(loaded, solver: solver.options,
@@ -79,16 +81,17 @@ struct SolveCommand: ParsableCommand {
             let command: [String]
             let site: String
             let inputs: [Input]
+            let overrides: [String]
             let inputsSHA256: String
             let insulaVersion: String
             let glpkVersion: String
             enum CodingKeys: String, CodingKey {
-                case command, site, inputs
+                case command, site, inputs, overrides
                 case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
             }
         }
         let value = Manifest(command: CommandLine.arguments, site: site,
-                             inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) },
+                             inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) }, overrides: loaded.overrides,
                              inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
         return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
     }
