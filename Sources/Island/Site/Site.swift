@@ -29,6 +29,12 @@ public struct Site: Sendable, Equatable {
     public var copSeries: [Double]
     /// Share of heat removed by the economiser per step (0 with a constant COP).
     public var freeCoolingShare: [Double]
+    /// Facility water supply temperature per step, C: the chiller setpoint, or floating with the
+    /// weather for a plant without a chiller.
+    public var facilitySupplyC: [Double]
+    /// The racks' cooling path (`thermal` section); when present, each step's IT capacity is
+    /// also limited by the hottest die at that step's facility supply temperature.
+    public var thermal: RackThermalSpec?
     public var carbon: CarbonPolicy
     public var limits: SiteLimits
     /// The site file first, then every data file, in first-use order.

@@ -9,6 +9,10 @@ public struct CompileOptions: Sendable {
     public var elastic: Bool
     /// Per-step IT capacity replacing the electrical one (thermal limits), MW.
     public var itCapacityMW: [Double]?
+    /// Per step, the IT capacity one MW of training takes up (>= 1; default 1): training racks
+    /// that swing between compute and communication phases carry less mean power per rack
+    /// under a thermal limit than inference racks (``RackCaps/trainingWeight``).
+    public var trainingCapacityWeight: [Double]?
     /// Name every row and column (needed for exports and readable diagnostics).
     public var names: Bool
     /// Refuse sites whose LP would exceed this many coefficients, before building it.
@@ -199,7 +203,10 @@ private struct Builder {
         for (job, block) in zip(site.trainingJobs, training) {
             let window = RowBlock(start: itDefinition.start + job.firstStep, count: block.count)
             program.addCoefficients(rows: window, columns: block, value: -(1 - idle))
-            program.addCoefficients(rows: RowBlock(start: itCapacity.start + job.firstStep, count: block.count), columns: block, value: 1)
+            let weight = options.trainingCapacityWeight
+            program.addCoefficients(rows: RowBlock(start: itCapacity.start + job.firstStep, count: block.count), columns: block) { i in
+                weight.map { max(1, $0[job.firstStep + i]) } ?? 1
+            }
         }
         var inferenceShortfall: ColumnBlock?
         if let shed {

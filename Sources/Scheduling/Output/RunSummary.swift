@@ -28,6 +28,7 @@ public struct RunSummary: Sendable, Encodable {
     public var inputsSHA256: String
     public var thermalRounds: Int?
     public var thermalViolationsFixed: Int?
+    public var thermalViolationsRemaining: Int?
     public var maxDieC: Double?
 
     public init(site: Site, outcome: Planner.Outcome, insulaVersion: String) {
@@ -52,6 +53,12 @@ public struct RunSummary: Sendable, Encodable {
         self.insulaVersion = insulaVersion
         glpkVersion = GLPKEnvironment.version
         inputsSHA256 = site.inputsSHA256
+        if let thermal = outcome.thermal {
+            thermalRounds = thermal.rounds
+            thermalViolationsFixed = thermal.violationsFixed
+            thermalViolationsRemaining = thermal.violationsRemaining
+            maxDieC = thermal.maxDieC
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -61,6 +68,7 @@ public struct RunSummary: Sendable, Encodable {
         case writeSeconds = "write_seconds", totalSeconds = "total_seconds", mipGap = "mip_gap"
         case insulaVersion = "insula_version", glpkVersion = "glpk_version", inputsSHA256 = "inputs_sha256"
         case thermalRounds = "thermal_rounds", thermalViolationsFixed = "thermal_violations_fixed", maxDieC = "max_die_c"
+        case thermalViolationsRemaining = "thermal_violations_remaining"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -87,6 +95,7 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(inputsSHA256, forKey: .inputsSHA256)
         try container.encodeIfPresent(thermalRounds, forKey: .thermalRounds)
         try container.encodeIfPresent(thermalViolationsFixed, forKey: .thermalViolationsFixed)
+        try container.encodeIfPresent(thermalViolationsRemaining, forKey: .thermalViolationsRemaining)
         try container.encodeIfPresent(maxDieC, forKey: .maxDieC)
         // KPIs sit beside the run fields, not nested: one flat record per run.
         try kpis?.encode(to: encoder)

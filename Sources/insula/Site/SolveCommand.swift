@@ -28,6 +28,8 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("max-nonzeros"), help: "Refuse sites whose LP would exceed this many coefficients.")
     var maximumNonzeros = 20_000_000
 
+    @OptionGroup(title: "Thermal check") var thermal: ThermalCheckArguments
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -38,9 +40,12 @@ struct SolveCommand: ParsableCommand {
         let outcome: Planner.Outcome
         do {
             outcome = try Planner.plan(loaded, solver: solver.options,
-                                       compile: CompileOptions(maximumNonzeros: maximumNonzeros))
+                                       compile: CompileOptions(maximumNonzeros: maximumNonzeros),
+                                       thermalCheck: thermal.options)
         } catch let error as ModelSizeError {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")
+        } catch let error as ThermalModelError {
+            throw CommandFailure(.invalidInput, "error: \(site): thermal: \(error)")
         }
         var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
         let writeStart = clock.now
@@ -106,6 +111,11 @@ struct SolveCommand: ParsableCommand {
                 "cooling       \(mwh(k.coolingEnergyMWh)), losses \(mwh(k.lossesEnergyMWh)), PUE \(String(format: "%.3f", k.pue))",
                 "emissions     \(String(format: "%.0f", k.emissionsTonnes)) t (\(String(format: "%.1f", k.carbonIntensityGramsPerKWhIT)) g/kWh of IT energy), CFE score \(percent(k.cfeScore))",
             ]
+        }
+        if let check = outcome.thermal {
+            lines.append("thermal       \(check.rounds) round(s), hottest die \(String(format: "%.2f", check.maxDieC)) C, "
+                         + "\(check.violationsFound) step(s) above the limit found, \(check.violationsFixed) fixed, \(check.violationsRemaining) remaining "
+                         + "(simulation \(seconds(check.simulationSeconds)))")
         }
         lines.append("model         \(summary.rows) rows, \(summary.columns) columns, \(summary.nonzeros) non-zeros")
         lines.append("time          build \(seconds(summary.buildSeconds)), solve \(seconds(summary.solveSeconds)), total \(seconds(summary.totalSeconds))")
