@@ -64,7 +64,7 @@ enum Browser {
                              "--enable-logging=stderr", "--v=0", "--window-size=1100,1000"] + arguments
         // stderr goes to a file so neither pipe can fill up and block Chromium.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let output = Pipe()
         process.standardOutput = output
