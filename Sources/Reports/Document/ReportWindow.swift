@@ -20,9 +20,13 @@ public struct ReportWindow: Sendable, Equatable {
         self.init(startEpochSeconds: start, endEpochSeconds: end)
     }
 
-    /// The default window: the first seven days of the run (all of it when shorter).
-    static func firstWeek(of epochSeconds: [Int64]) -> ReportWindow {
-        let start = epochSeconds.first ?? 0
+    /// The default window: seven days from the start of the first day with training power (so the
+    /// picture shows load shifting), else from the start of the run; all of it when shorter.
+    static func defaultWeek(of epochSeconds: [Int64], trainingMW: [Double]) -> ReportWindow {
+        var start = epochSeconds.first ?? 0
+        if let first = trainingMW.firstIndex(where: { $0 > 1e-3 }) {
+            start = max(start, epochSeconds[first] - epochSeconds[first] % 86_400)
+        }
         return ReportWindow(startEpochSeconds: start, endEpochSeconds: start + 7 * 86_400)
     }
 

@@ -5,7 +5,7 @@ public enum RunReport {
     /// Horizons longer than this are drawn per day in the overview charts.
     static let dailyThresholdSeconds: Int64 = 14 * 86_400
 
-    /// - Parameter window: drawn at full resolution; the first seven days when nil.
+    /// - Parameter window: drawn at full resolution; when nil, the first seven days with training.
     /// - Throws: `ReportInputError` when the window lies outside the run.
     public static func document(_ run: RunResults, window: ReportWindow? = nil) throws(ReportInputError) -> ReportDocument {
         let site = run.text("site") ?? run.folder.lastPathComponent
@@ -22,7 +22,7 @@ public enum RunReport {
             blocks.append(.paragraph("No dispatch.csv in this folder: the solve produced no schedule, so there is nothing to chart."))
             return ReportDocument(title: "Run report: \(site)", blocks: blocks)
         }
-        let chosen = window ?? ReportWindow.firstWeek(of: dispatch.epochSeconds)
+        let chosen = window ?? ReportWindow.defaultWeek(of: dispatch.epochSeconds, trainingMW: dispatch.column("training_mw"))
         let windowSteps = dispatch.epochSeconds.indices.filter {
             dispatch.epochSeconds[$0] >= chosen.startEpochSeconds && dispatch.epochSeconds[$0] < chosen.endEpochSeconds
         }

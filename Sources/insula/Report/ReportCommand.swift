@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Report file to write (e.g. report.html or report.md).")
     var output: String
 
-    @Option(help: "Stretch drawn at full resolution, START..END (END exclusive, UTC), e.g. 2025-07-10..2025-07-17. Default: the first 7 days.")
+    @Option(help: "Stretch drawn at full resolution, START..END (END exclusive, UTC), e.g. 2025-07-10..2025-07-17. Default: 7 days from the first day with training.")
     var window: String?
 
     @Option(help: "html (one self-contained file) or md (Markdown with SVG files in <name>-charts/ beside it).")
