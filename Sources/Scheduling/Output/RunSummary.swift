@@ -61,7 +61,11 @@ public struct RunSummary: Sendable, Encodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// Every column a run's `summary.csv` can have (run fields and KPIs): batch reports use it
+    /// to tell swept parameters from results.
+    public static let columnNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue)).union(KPIs.columnNames)
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case site, status, method, message, steps, rows, columns, nonzeros, iterations
         case stepMinutes = "step_minutes", startUTC = "start_utc"
         case buildSeconds = "build_seconds", loadSeconds = "load_seconds", solveSeconds = "solve_seconds"

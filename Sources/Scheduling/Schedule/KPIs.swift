@@ -41,7 +41,10 @@ public struct KPIs: Sendable, Codable {
     public var importLimitShadowPriceUSDPerMW: Double? = 0
     public var maxBalanceResidualMW = 0.0
 
-    enum CodingKeys: String, CodingKey {
+    /// The KPI columns of `summary.csv` / keys of `summary.json`.
+    public static let columnNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case objectiveUSD = "objective_usd", energyCostUSD = "energy_cost_usd", smrCostUSD = "smr_cost_usd"
         case backupCostUSD = "backup_cost_usd", batteryThroughputCostUSD = "battery_throughput_cost_usd"
         case demandChargeUSD = "demand_charge_usd", carbonCostUSD = "carbon_cost_usd"

@@ -76,6 +76,7 @@ public enum ScheduleReader {
             let buswayLoss = value(model.buswayLoss[t])
             losses += step.itMW * (1 / finalEfficiency - 1) + buswayLoss
             step.cop = site.copSeries[t]
+            step.dryBulbC = site.weather?.dryBulbC[t]
             step.coolingMW = (step.itMW / finalEfficiency + buswayLoss) / step.cop
             losses += step.coolingMW * (1 / efficiencies.coolingTransformer - 1)
             step.lossesMW = losses
