@@ -210,6 +210,19 @@ struct BadInputTests {
             == "3 MW in each of the 4 h between release and deadline delivers 12 MWh, more than energy_mwh 10")
     }
 
+    @Test("thermal section values are checked with their key path", arguments: [
+        ("thermal: {die_limit_c: 500}", "thermal.die_limit_c", "must be"),
+        ("thermal: {coolant_flow_kg_per_s_per_rack: -2}", "thermal.coolant_flow_kg_per_s_per_rack", "must be"),
+        ("thermal: {cdu_approach_c: 3}", "thermal.cdu_approach_c", "unknown key"),
+        ("thermal: {training_swing: {low_fraction: 0.3}}", "thermal.training_swing.period_s", "missing"),
+        ("thermal: {training_swing: {low_fraction: 1.5, period_s: 20}}", "thermal.training_swing.low_fraction", "must be"),
+        ("thermal: [1, 2]", "thermal", "mapping"),
+    ])
+    func badThermal(yaml: String, keyPath: String, fragment: String) throws {
+        let issues = try Scratch().issues(MinimalSite.yaml(yaml))
+        #expect(issues.contains { $0.keyPath == keyPath && $0.message.contains(fragment) }, "\(issues)")
+    }
+
     @Test("a training job above the IT capacity is rejected")
     func jobAboveCapacity() throws {
         let issues = try Scratch().issues(MinimalSite.yaml("""
