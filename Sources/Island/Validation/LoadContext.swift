@@ -44,17 +44,39 @@ final class LoadContext {
         if !inputFiles.contains(where: { $0.url == url }) { inputFiles.append((url, display)) }
     }
 
+    /// Largest data file the loader reads, bytes: a 3-year 15-minute CSV with dozens of
+    /// columns is well under this; anything larger is refused before it is read.
+    static let maximumDataFileBytes = 1 << 30
+
     /// Reads a whole data file, or describes why it cannot be read.
+    ///
+    /// Only regular files: a device, FIFO or socket (`/dev/zero`, `/dev/stdin`) would block
+    /// or never end, so it is refused by type, as is a file over ``maximumDataFileBytes``.
     func readData(at url: URL) -> Result<Data, DataFileFailure> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return .failure(.init(message: "file not found (looked for \(url.path))"))
+        LoadContext.readRegularFile(at: url)
+    }
+
+    /// Reads a regular file of at most ``maximumDataFileBytes``, or says why not.
+    static func readRegularFile(at url: URL) -> Result<Data, DataFileFailure> {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            // attributesOfItem describes a symbolic link itself: look at its target.
+            attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        } catch {
+            return FileManager.default.fileExists(atPath: url.path)
+                ? .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
+                : .failure(DataFileFailure(message: "file not found (looked for \(url.path))"))
         }
-        if isDirectory.boolValue { return .failure(.init(message: "is a folder, not a file (\(url.path))")) }
+        let type = attributes[.type] as? FileAttributeType
+        if type == .typeDirectory { return .failure(DataFileFailure(message: "is a folder, not a file (\(url.path))")) }
+        guard type == .typeRegular else { return .failure(DataFileFailure(message: "is not a regular file (\(url.path)): devices, pipes and sockets are refused")) }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumDataFileBytes {
+            return .failure(DataFileFailure(message: "is \(size) bytes, larger than the \(maximumDataFileBytes) bytes a data file may have (\(url.path))"))
+        }
         do {
             return .success(try Data(contentsOf: url))
         } catch {
-            return .failure(.init(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
+            return .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
         }
     }
 }

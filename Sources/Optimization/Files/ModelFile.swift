@@ -51,6 +51,10 @@ extension LinearProgram {
             throw ModelFileError(path: path, message: "no such file")
         }
         guard !isDirectory.boolValue else { throw ModelFileError(path: path, message: "is a directory, not a model file") }
+        // GLPK would block on a FIFO or read /dev/zero until memory runs out.
+        guard (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.type] as? FileAttributeType) == .typeRegular else {
+            throw ModelFileError(path: path, message: "is not a regular file (devices, pipes and sockets are refused)")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ModelFileError(path: path, message: "not readable (permission denied)")
         }

@@ -26,6 +26,9 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("max-nonzeros"), help: "Refuse sites whose LP would exceed this many coefficients.")
     var maximumNonzeros = 20_000_000
 
+    @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (every series after alignment, all parameters) as JSON to this file.")
+    var dumpInputs: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -33,6 +36,7 @@ struct SolveCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try loadSite(site)
+        if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         let outcome: Planner.Outcome
         do {
             outcome = try Planner.plan(loaded, solver: solver.options,
