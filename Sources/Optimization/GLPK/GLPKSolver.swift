@@ -47,6 +47,12 @@ public enum GLPK {
         case .mip:
             result = branchAndCut(problem, options: options, terminal: terminal)
         }
+        if result.status == .numericalFailure, method == .interior, requested == .auto || options.method == .auto {
+            // `auto` chose interior point for speed; when GLPK's interior point breaks down
+            // (seen on a real-data site with a binding intensity cap, where both simplex
+            // methods reach the optimum), fall back to dual simplex rather than fail the run.
+            result = simplex(problem, method: .dual, options: options, terminal: terminal, presolve: options.presolve, warm: false)
+        }
         result.solveSeconds = (clock.now - start).seconds
         if result.status == .infeasibleOrUnbounded, method != .mip {
             // Interior point, presolve and dual simplex cannot tell infeasible from unbounded;
