@@ -58,20 +58,20 @@ final class LoadContext {
 
     /// Reads a regular file of at most ``maximumDataFileBytes``, or says why not.
     static func readRegularFile(at url: URL) -> Result<Data, DataFileFailure> {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            // attributesOfItem describes a symbolic link itself: look at its target.
-            attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        } catch {
-            return FileManager.default.fileExists(atPath: url.path)
-                ? .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
-                : .failure(DataFileFailure(message: "file not found (looked for \(url.path))"))
+        // stat(2) follows every symbolic link (/dev/stdin -> /proc/self/fd/0 -> a pipe).
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR
+                ? .failure(DataFileFailure(message: "file not found (looked for \(url.path))"))
+                : .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(String(cString: strerror(errno)))"))
         }
-        let type = attributes[.type] as? FileAttributeType
-        if type == .typeDirectory { return .failure(DataFileFailure(message: "is a folder, not a file (\(url.path))")) }
-        guard type == .typeRegular else { return .failure(DataFileFailure(message: "is not a regular file (\(url.path)): devices, pipes and sockets are refused")) }
-        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumDataFileBytes {
-            return .failure(DataFileFailure(message: "is \(size) bytes, larger than the \(maximumDataFileBytes) bytes a data file may have (\(url.path))"))
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(DataFileFailure(message: "is a folder, not a file (\(url.path))")) }
+        guard type == S_IFREG else {
+            return .failure(DataFileFailure(message: "is not a regular file (\(url.path)): devices, pipes and sockets are refused"))
+        }
+        if Int(info.st_size) > maximumDataFileBytes {
+            return .failure(DataFileFailure(message: "is \(info.st_size) bytes, larger than the \(maximumDataFileBytes) bytes a data file may have (\(url.path))"))
         }
         do {
             return .success(try Data(contentsOf: url))

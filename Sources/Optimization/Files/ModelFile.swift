@@ -52,7 +52,8 @@ extension LinearProgram {
         }
         guard !isDirectory.boolValue else { throw ModelFileError(path: path, message: "is a directory, not a model file") }
         // GLPK would block on a FIFO or read /dev/zero until memory runs out.
-        guard (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.type] as? FileAttributeType) == .typeRegular else {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw ModelFileError(path: path, message: "is not a regular file (devices, pipes and sockets are refused)")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
