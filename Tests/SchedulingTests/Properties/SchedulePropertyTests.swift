@@ -218,3 +218,32 @@ struct SchedulePropertyTests {
         }
     }
 }
+
+@Suite("Resource limits: the size estimate is an upper bound and is checked before building")
+struct ModelSizeLimitTests {
+    @Test("Integer commitment with long minimum up and down times: the estimate still bounds the model",
+          arguments: [("1", "1"), ("24", "12"), ("100", "200")])
+    func integerCommitment(upHours: String, downHours: String) throws {
+        let site = try SiteFixtures.site("example-week", [
+            ("smr.commitment", YAMLNode.plain("integer")), ("smr.min_up_hours", YAMLNode.plain(upHours)),
+            ("smr.min_down_hours", YAMLNode.plain(downHours)), ("carbon.cap_t", YAMLNode.plain("1000")),
+            ("carbon.cfe_target_share", YAMLNode.plain("0.5")), ("limits", try YAMLNode.parse(yaml: "{import_limit_mw: 50, ramp_limit_mw_per_hour: 30}")),
+        ])
+        for elastic in [false, true] {
+            let model = try SiteCompiler.compile(site, options: CompileOptions(elastic: elastic))
+            #expect(model.program.entryCount <= SiteCompiler.estimatedNonzeros(site), "elastic \(elastic)")
+        }
+    }
+
+    @Test("A site above the limit throws ModelSizeError with the estimate, before any model exists")
+    func refused() throws {
+        let site = try SiteFixtures.site("example-week")
+        #expect(throws: ModelSizeError.self) { try SiteCompiler.compile(site, options: CompileOptions(maximumNonzeros: 100)) }
+        do {
+            _ = try SiteCompiler.compile(site, options: CompileOptions(maximumNonzeros: 100))
+        } catch let error as ModelSizeError {
+            #expect(error.estimatedNonzeros == SiteCompiler.estimatedNonzeros(site))
+            #expect(error.description.contains("above the limit of 100"))
+        }
+    }
+}
