@@ -338,6 +338,11 @@ MODEL_CASES += [
     ("nan-coefficient.mps", "NAME t\nROWS\n N obj\n G c1\nCOLUMNS\n x obj 1 c1 nan\nRHS\n rhs c1 1\nENDATA\n", 2, "cannot convert 'nan'"),
     ("huge-coefficient.mps", "NAME t\nROWS\n N obj\n G c1\nCOLUMNS\n x obj 1 c1 1e300\n y obj 1 c1 1e-300\nRHS\n rhs c1 1\nENDATA\n",
      2, "beyond what the solver can scale"),
+    # The libFuzzer finding (tools/fuzz/findings/FuzzLP/glp-scale-prob-abort.bin) as a file: an
+    # integer model with coefficients 1e300 and 1e-300 made glp_scale_prob abort the process.
+    ("fuzz-glp-scale-prob-abort.mps", "NAME t\nROWS\n N obj\n G c1\nCOLUMNS\n M1 'MARKER' 'INTORG'\n x obj 1 c1 1e300\n"
+     " M2 'MARKER' 'INTEND'\n y obj 1 c1 1e-300\nRHS\n rhs c1 1\nBOUNDS\n UP bnd x 2\n UP bnd y 2\nENDATA\n",
+     2, "beyond what the solver can scale"),
     ("huge-bound.mps", "NAME t\nROWS\n N obj\n G c1\n" + GOOD_MPS_COLUMNS + "RHS\n rhs c1 1\nBOUNDS\n UP bnd x 1e200\nENDATA\n",
      2, "beyond what the solver can scale"),
     ("unknown-bound-type.mps", "NAME t\nROWS\n N obj\n G c1\n" + GOOD_MPS_COLUMNS + "RHS\n rhs c1 1\nBOUNDS\n ZZ bnd x 1\nENDATA\n",

@@ -414,9 +414,10 @@ def main() -> int:
     solvers = arguments.solvers.split(",")
     reports, failed = [], False
     header = f"{'site':<28} {'steps':>6} {'objective USD (Insula)':>24} " + " ".join(
-        f"{solver + ' rel. diff':>16}" for solver in solvers) + f" {'Insula s':>9} " + " ".join(
-        f"{solver + ' s':>9}" for solver in solvers)
+        f"{solver + ' rel. diff':>16}" for solver in solvers) + f" {'Insula s':>9} {'(solve)':>8} " + " ".join(
+        f"{'PyPSA+' + solver + ' s':>15} {'(solve)':>8}" for solver in solvers)
     print(header)
+    print("  (wall s: whole run incl. loading; solve s: the solver call alone, PyPSA's includes linopy writing the model)")
     for site in arguments.sites:
         try:
             report = check_site(arguments.insula, site, solvers)
@@ -429,8 +430,9 @@ def main() -> int:
         insula = report["insula"]
         row = f"{os.path.basename(site):<28} {insula['steps']:>6} {insula['objective_usd']:>24.4f} " + " ".join(
             f"{report['solvers'][s]['objective_relative_difference']:>16.2e}" for s in solvers)
-        row += f" {insula['wall_seconds']:>9.2f} " + " ".join(
-            f"{report['solvers'][s]['build_seconds'] + report['solvers'][s]['solve_seconds']:>9.2f}" for s in solvers)
+        row += f" {insula['wall_seconds']:>9.2f} {insula['solve_seconds']:>8.3f} " + " ".join(
+            f"{report['solvers'][s]['build_seconds'] + report['solvers'][s]['solve_seconds']:>15.2f} "
+            f"{report['solvers'][s]['solve_seconds']:>8.2f}" for s in solvers)
         print(row)
         for solver in solvers:
             alternative = report["solvers"][solver].get("alternative_optimum")

@@ -5,6 +5,7 @@
 #   tools/fuzz/run.sh run TARGET [SECONDS]   # fuzz one target (default 1800 s) at nice 19
 #   tools/fuzz/run.sh all [SECONDS]          # build, then fuzz all four in the background
 #   tools/fuzz/run.sh report                 # executions and findings per target from the logs
+#   tools/fuzz/run.sh replay                 # re-run every committed finding (tools/fuzz/findings)
 #
 # TARGET is FuzzSiteLoader, FuzzCSV, FuzzEPW or FuzzLP. Generated corpora, logs and crash
 # artifacts go to .fuzz/ (git-ignored); curated findings belong in Tests/BadInputCorpus.
@@ -56,10 +57,20 @@ report() {
     done
 }
 
+replay() {
+    # Each committed finding once through its (rebuilt) harness: none may crash any more.
+    for target in "${TARGETS[@]}"; do
+        local folder=tools/fuzz/findings/$target
+        [ -d "$folder" ] || continue
+        ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$SCRATCH/release/$target" "$folder"/* 2>&1 | tail -1
+    done
+}
+
 case ${1:-all} in
     build) build ;;
     run) run "$2" "${3:-1800}" ;;
     all) build; for target in "${TARGETS[@]}"; do run "$target" "${2:-1800}" & done; wait; report ;;
     report) report ;;
-    *) echo "usage: $0 build|run TARGET [SECONDS]|all [SECONDS]|report" >&2; exit 2 ;;
+    replay) build; replay ;;
+    *) echo "usage: $0 build|run TARGET [SECONDS]|all [SECONDS]|report|replay" >&2; exit 2 ;;
 esac
