@@ -436,7 +436,7 @@ def main() -> int:
         print(row)
         for solver in solvers:
             alternative = report["solvers"][solver].get("alternative_optimum")
-            if alternative:
+            if alternative and alternative["objective_relative_difference"] <= RELATIVE_OBJECTIVE_TOLERANCE:
                 print(f"    {solver}: energies of {', '.join(alternative['pinned_sources'])} differ; with them pinned to "
                       f"Insula's the optimum moves by {alternative['objective_relative_difference']:.1e} "
                       "(an alternative optimum of a degenerate LP)")
