@@ -343,6 +343,14 @@ MODEL_CASES += [
     ("fuzz-glp-scale-prob-abort.mps", "NAME t\nROWS\n N obj\n G c1\nCOLUMNS\n M1 'MARKER' 'INTORG'\n x obj 1 c1 1e300\n"
      " M2 'MARKER' 'INTEND'\n y obj 1 c1 1e-300\nRHS\n rhs c1 1\nBOUNDS\n UP bnd x 2\n UP bnd y 2\nENDATA\n",
      2, "beyond what the solver can scale"),
+    # The second libFuzzer finding (tools/fuzz/findings/FuzzLP/glp-read-mps-duplicate-fx.bin):
+    # glp_read_mps asserts (aborts) when a column gets two of FX, FR, BV.
+    ("fuzz-glp-read-mps-duplicate-fx.mps", "NAME t\nROWS\n N obj\n G c1\n" + GOOD_MPS_COLUMNS + "RHS\n rhs c1 1\n"
+     "BOUNDS\n FX bnd x 0\n FX bnd x 0\nENDATA\n", 2, "column 'x' has more than one FX, FR or BV bound"),
+    ("fuzz-glp-read-mps-bv-then-fr.mps", "NAME t\nROWS\n N obj\n G c1\n" + GOOD_MPS_COLUMNS + "RHS\n rhs c1 1\n"
+     "BOUNDS\n BV bnd y\n FR bnd y\nENDATA\n", 2, "column 'y' has more than one FX, FR or BV bound"),
+    ("duplicate-upper-bound.mps", "NAME t\nROWS\n N obj\n G c1\n" + GOOD_MPS_COLUMNS + "RHS\n rhs c1 1\n"
+     "BOUNDS\n UP bnd x 3\n UP bnd x 4\nENDATA\n", 2, "duplicate upper bound for column 'x'"),
     ("huge-bound.mps", "NAME t\nROWS\n N obj\n G c1\n" + GOOD_MPS_COLUMNS + "RHS\n rhs c1 1\nBOUNDS\n UP bnd x 1e200\nENDATA\n",
      2, "beyond what the solver can scale"),
     ("unknown-bound-type.mps", "NAME t\nROWS\n N obj\n G c1\n" + GOOD_MPS_COLUMNS + "RHS\n rhs c1 1\nBOUNDS\n ZZ bnd x 1\nENDATA\n",

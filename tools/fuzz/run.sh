@@ -62,8 +62,15 @@ replay() {
     for target in "${TARGETS[@]}"; do
         local folder=tools/fuzz/findings/$target
         [ -d "$folder" ] || continue
-        ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$SCRATCH/release/$target" "$folder"/* 2>&1 | tail -1
+        for finding in "$folder"/*; do
+            if ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$SCRATCH/release/$target" "$finding" >/dev/null 2>&1; then
+                echo "fixed   $finding"
+            else
+                echo "CRASHES $finding"; status=1
+            fi
+        done
     done
+    return ${status:-0}
 }
 
 case ${1:-all} in

@@ -62,9 +62,18 @@ extension LinearProgram {
         guard let format = format ?? ModelFileFormat(fileExtension: url.pathExtension) else {
             throw ModelFileError(path: path, message: "unknown model format: use a .mps or .lp file")
         }
+        let contents = format == .lp ? nil : try? Data(contentsOf: url)
         let attempts: [ModelFileFormat] = format == .mps ? [.mps, .fixedMPS] : [format]
         var firstError: ModelFileError?
         for attempt in attempts {
+            if attempt != .lp, let contents,
+               let repeated = MPSBoundCheck.firstRepeatedBothSidedBound(in: contents, fixed: attempt == .fixedMPS) {
+                if firstError == nil {
+                    firstError = ModelFileError(path: path, line: repeated.line,
+                                                message: "column '\(repeated.column)' has more than one FX, FR or BV bound (GLPK's reader would abort on it)")
+                }
+                continue
+            }
             let outcome: Result<LinearProgram, ModelFileError> = GLPKTerminal.capturing { terminal in
                 let problem = GLPKProblem()
                 let code: Int32
