@@ -4,7 +4,7 @@ APT_PACKAGES := libglpk-dev glpk-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: deps build release example test bench bench-lp crosscheck fuzz clean
+.PHONY: deps build release example test bench bench-lp notebooks crosscheck fuzz clean
 
 ## deps: install GLPK (library and glpsol) from Debian when missing.
 deps:
@@ -29,6 +29,19 @@ example: release
 ## test: the whole test suite (unit and end-to-end).
 test: deps
 	swift test
+
+## notebooks: execute every case-study notebook against the release insula and export each,
+## with its figures, to notebooks-exports/ as HTML and Markdown (fails if a notebook raises).
+NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+notebooks: release
+	@command -v jupyter >/dev/null 2>&1 || { echo "notebooks need jupyter: pip install jupyter nbconvert pandas matplotlib"; exit 2; }
+	mkdir -p $(OUT)/notebooks notebooks-exports
+	set -e; for notebook in $(NOTEBOOKS); do \
+	  name=$$(basename $$notebook .ipynb); \
+	  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=1200 --output-dir $(OUT)/notebooks $$notebook; \
+	  jupyter nbconvert --to html --output-dir notebooks-exports $(OUT)/notebooks/$$name.ipynb; \
+	  jupyter nbconvert --to markdown --output-dir notebooks-exports $(OUT)/notebooks/$$name.ipynb; \
+	done
 
 bench: bench-lp
 

@@ -30,6 +30,8 @@ let modules: [Target] = [
     .target(name: "Thermal"),
     // Compiles a site into an LP, reads the solution back into a schedule with KPIs.
     .target(name: "Scheduling", dependencies: ["Island", "Optimization", "Thermal", logging]),
+    // Self-contained HTML/Markdown reports with inline SVG charts, from run and batch folders.
+    .target(name: "Reports", dependencies: ["Scheduling", "Island"]),
 ]
 
 // MARK: - Command-line tool
@@ -37,7 +39,7 @@ let modules: [Target] = [
 let executables: [Target] = [
     .executableTarget(
         name: "insula",
-        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", argumentParser, logging]
+        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", "Reports", argumentParser, logging]
     ),
 ]
 
@@ -48,6 +50,8 @@ let tests: [Target] = [
     .testTarget(name: "IslandTests", dependencies: ["Island"]),
     .testTarget(name: "ThermalTests", dependencies: ["Thermal"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Island", "Optimization"]),
+    // Chart geometry, SVG well-formedness, Pareto fronts, and the report rendered in headless Chromium.
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scheduling", "Island", "Optimization"]),
     // End-to-end: runs the built `insula` binary on real files.
     .testTarget(name: "InsulaCLITests", dependencies: ["insula"]),
 ]
@@ -61,6 +65,7 @@ let package = Package(
         .library(name: "Island", targets: ["Island"]),
         .library(name: "Thermal", targets: ["Thermal"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: dependencies,
     targets: modules + executables + tests
@@ -70,7 +75,7 @@ let package = Package(
 
 // libFuzzer harnesses (`tools/fuzz/run.sh`). They exist only when INSULA_FUZZ is set, so the
 // normal `swift build` and `swift test` never see them; the script builds them in .build-fuzz
-// with `-sanitize=fuzzer,address -parse-as-library`.
+// with `-sanitize=fuzzer,address` (docs/validation.md, "Fuzzing").
 if Context.environment["INSULA_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["Island"], path: "tools/fuzz/Sources/FuzzSupport"))
     for (name, dependencies) in [("FuzzSiteLoader", ["Island"]), ("FuzzCSV", ["Island"]), ("FuzzEPW", ["Island"]),

@@ -2,7 +2,8 @@ import Foundation
 import Island
 import Optimization
 
-/// The whole planning run for one site: compile, solve, read back, explain infeasibility.
+/// The whole planning run for one site: compile, solve, read back, explain infeasibility, and
+/// optionally check the schedule thermally and re-solve until the racks stay under their limit.
 public enum Planner {
     public struct Outcome: Sendable {
         public var model: SiteModel
@@ -12,11 +13,77 @@ public enum Planner {
         /// Why the site is infeasible, when it is.
         public var infeasibility: InfeasibilityReport?
         public var buildSeconds: Double
+        /// The thermal check, when one ran.
+        public var thermal: ThermalCheckReport?
     }
 
-    /// Solves `site`; throws only for inputs that cannot be compiled (size limit) or a model
-    /// that fails validation (a bug).
-    public static func plan(_ site: Site, solver: SolverOptions = SolverOptions(), compile: CompileOptions = CompileOptions()) throws -> Outcome {
+    /// Solves `site`. A site with a `thermal` section gets, per step, an IT capacity of
+    /// min(electrical, racks x steady thermal limit at that step's facility supply temperature).
+    /// With `thermalCheck`, the schedule is simulated (``ThermalCheck``); steps where a die
+    /// exceeds its limit get a lower rack cap and the site is solved again, up to the rounds given.
+    ///
+    /// Throws only for inputs that cannot be compiled (size limit, a thermal check without a
+    /// `thermal` section) or a model that fails validation (a bug).
+    public static func plan(_ site: Site, solver: SolverOptions = SolverOptions(), compile: CompileOptions = CompileOptions(),
+                            thermalCheck: ThermalCheckOptions? = nil) throws -> Outcome {
+        var compile = compile
+        // Thermal rack caps: from the site's racks and weather, or from a capacity given by the
+        // caller (trusted, and only checked).
+        var thermal: (model: SiteThermalModel, caps: RackCaps)?
+        if site.thermal != nil {
+            let model = try SiteThermalModel(site: site)
+            if let given = compile.itCapacityMW {
+                thermal = (model, RackCaps(uniformW: given.map { RackCaps.inferenceCapW(capacityMW: $0, racks: model.rackCount) }))
+            } else {
+                let caps = model.steadyRackCaps()
+                thermal = (model, caps)
+                compile.itCapacityMW = caps.capacityMW(racks: model.rackCount)
+                compile.trainingCapacityWeight = caps.trainingWeight
+            }
+        } else if thermalCheck != nil {
+            throw ThermalModelError.noThermalSection
+        }
+        var outcome = try solve(site, solver: solver, compile: compile)
+        guard let check = thermalCheck, let model = thermal?.model, var caps = thermal?.caps else { return outcome }
+
+        var report = ThermalCheckReport()
+        var everViolating = Set<Int>()
+        while report.rounds < max(1, check.rounds), let schedule = outcome.schedule {
+            let result = try ThermalCheck.simulate(schedule: schedule, model: model, caps: caps,
+                                                   stepMinutes: site.horizon.stepMinutes, options: check)
+            report.rounds += 1
+            report.simulationSeconds += result.seconds
+            everViolating.formUnion(result.violatingSteps)
+            if result.violatingSteps.isEmpty || report.rounds == max(1, check.rounds) {
+                for t in schedule.steps.indices { outcome.schedule?.steps[t].maxDieC = result.maxDieC[t] }
+                report.maxDieC = result.maxDieC.max() ?? 0
+                report.violationsRemaining = result.violatingSteps.count
+                break
+            }
+            // Die rise is linear in rack power: bring the hottest rack's power down to what just
+            // meets the limit and cap its class there (the other class in proportion). The rise is
+            // measured from the warmer of this and the previous step's supply: a peak right after
+            // the boundary sits on the previous step's water (see SiteThermalModel.steadyRackCaps).
+            for t in result.violatingSteps {
+                let supplyC = max(model.facilitySupplyC[t], model.facilitySupplyC[max(0, t - 1)])
+                let headroomK = model.dieLimitC - supplyC
+                let riseK = result.maxDieC[t] - supplyC
+                let targetW = riseK > 0 ? result.hottestRackW[t] * max(0, headroomK / riseK) * (1 - check.margin) : 0
+                let capW = result.hottestRackTrains[t] ? caps.trainingW[t] : caps.inferenceW[t]
+                caps.scale(step: t, by: capW > 0 ? min(1 - check.margin, targetW / capW) : 0)
+            }
+            compile.itCapacityMW = caps.capacityMW(racks: model.rackCount)
+            compile.trainingCapacityWeight = caps.trainingWeight
+            outcome = try solve(site, solver: solver, compile: compile)
+        }
+        report.violationsFound = everViolating.count
+        report.violationsFixed = everViolating.count - report.violationsRemaining
+        outcome.thermal = report
+        return outcome
+    }
+
+    /// One compile and solve, with the infeasibility explained when there is one.
+    static func solve(_ site: Site, solver: SolverOptions, compile: CompileOptions) throws -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         let model = try SiteCompiler.compile(site, options: compile)
@@ -27,7 +94,7 @@ public enum Planner {
             outcome.schedule = ScheduleReader.read(site: site, model: model, result: result)
         }
         if result.status == .infeasible || result.status == .infeasibleOrUnbounded {
-            outcome.infeasibility = try InfeasibilityExplainer.explain(site, itCapacityMW: compile.itCapacityMW, solver: solver)
+            outcome.infeasibility = try InfeasibilityExplainer.explain(site, compile: compile, solver: solver)
         }
         return outcome
     }

@@ -4,7 +4,7 @@ import Testing
 @Suite("insula validate and solve, end to end on the bundled sites")
 struct SiteCommandTests {
     @Test("validate accepts every bundled site with a one-line summary",
-          arguments: ["example", "example-week", "example-ac415", "hot-climate"])
+          arguments: ["example", "example-week", "example-ac415", "hot-climate", "hot-free-cooling"])
     func validateExamples(site: String) throws {
         let outcome = try InsulaRunner.run(["validate", "data/sites/\(site).yaml"])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")

@@ -199,6 +199,30 @@ struct BadInputTests {
             == "needs 30 MWh but at most 20 MWh fits: max_power_mw 5 x 4 h between release and deadline")
     }
 
+    @Test("a training job whose minimum power over its window exceeds its energy is rejected")
+    func minimumPowerAboveEnergy() throws {
+        let issues = try Scratch().issues(MinimalSite.yaml("""
+            workloads:
+              training_jobs:
+                - {name: job, energy_mwh: 10, release_utc: 2025-01-01T00:00Z, deadline_utc: 2025-01-01T04:00Z, max_power_mw: 5, min_power_mw: 3}
+            """))
+        #expect(issues.single(at: "workloads.training_jobs[0].min_power_mw")?.message
+            == "3 MW in each of the 4 h between release and deadline delivers 12 MWh, more than energy_mwh 10")
+    }
+
+    @Test("thermal section values are checked with their key path", arguments: [
+        ("thermal: {die_limit_c: 500}", "thermal.die_limit_c", "must be"),
+        ("thermal: {coolant_flow_kg_per_s_per_rack: -2}", "thermal.coolant_flow_kg_per_s_per_rack", "must be"),
+        ("thermal: {cdu_approach_c: 3}", "thermal.cdu_approach_c", "unknown key"),
+        ("thermal: {training_swing: {low_fraction: 0.3}}", "thermal.training_swing.period_s", "missing"),
+        ("thermal: {training_swing: {low_fraction: 1.5, period_s: 20}}", "thermal.training_swing.low_fraction", "must be"),
+        ("thermal: [1, 2]", "thermal", "mapping"),
+    ])
+    func badThermal(yaml: String, keyPath: String, fragment: String) throws {
+        let issues = try Scratch().issues(MinimalSite.yaml(yaml))
+        #expect(issues.contains { $0.keyPath == keyPath && $0.message.contains(fragment) }, "\(issues)")
+    }
+
     @Test("a training job above the IT capacity is rejected")
     func jobAboveCapacity() throws {
         let issues = try Scratch().issues(MinimalSite.yaml("""

@@ -1,4 +1,4 @@
-import Optimization
+@testable import Optimization
 import Testing
 
 @Suite("Models are validated in Swift before GLPK sees them")
@@ -25,6 +25,8 @@ struct ValidationTests {
         ("row index out of range", { m, c, _ in m.addCoefficient(Row(7), c, 1) }, "row index 7 is outside 0..<1"),
         ("column index out of range", { m, _, r in m.addCoefficient(r, Column(-2), 1) }, "column index -2 is outside 0..<1"),
         ("name with a space", { m, c, _ in m.setName(c, "smr 3") }, "contains a space"),
+        ("name with a tab", { m, c, _ in m.setName(c, "smr\t3") }, "control character"),
+        ("name with a C1 control (NEL)", { m, c, _ in m.setName(c, "smr\u{85}3") }, "control character"),
         ("name too long", { m, c, _ in m.setName(c, String(repeating: "x", count: 300)) }, "longer than 255 bytes"),
         ("NaN constant", { m, _, _ in m.objectiveConstant = .nan }, "objective constant is nan"),
         ("binary outside [0, 1]", { m, _, _ in
@@ -46,6 +48,20 @@ struct ValidationTests {
         }
         // And the solver refuses it the same way instead of letting GLPK abort.
         #expect(throws: ModelError.self) { _ = try GLPK.solve(model) }
+    }
+
+    @Test("The byte-level name check agrees with Unicode's control category for every scalar")
+    func controlCharacterScan() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }  // surrogates
+            let expected = scalar.properties.generalCategory == .control || scalar == " "
+            let name = "a" + String(Character(scalar)) + "é"
+            if LinearProgram.containsSpaceOrControl(name) != expected { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "scalars: \(disagreements.prefix(10).map { String($0, radix: 16) })")
+        #expect(!LinearProgram.containsSpaceOrControl("balance[2025-07-14T15:00Z]"))
+        #expect(!LinearProgram.containsSpaceOrControl("Zürich→grid"))
     }
 
     @Test("Every problem is reported, not only the first")

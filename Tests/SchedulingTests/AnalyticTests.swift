@@ -81,4 +81,38 @@ struct AnalyticTests {
         #expect(abs(schedule.steps[0].marginalPriceUSDPerMWh - 20) < 1e-6)
         #expect(abs(schedule.steps[1].marginalPriceUSDPerMWh - 200) < 1e-6)
     }
+
+    @Test("Integer commitment: a unit leaving for an outage does not count as a voluntary shutdown")
+    func outageIsNotAMinimumDownShutdown() throws {
+        let yaml = """
+            name: outage
+            horizon: {start_utc: 2025-01-01T00:00Z, steps: 8, step_minutes: 60}
+            smr:
+              units: 2
+              capacity_mw_per_unit: 10
+              min_stable_load_fraction: 0.5
+              marginal_cost_usd_per_mwh: 5
+              commitment: integer
+              min_up_hours: 3
+              min_down_hours: 3
+              outages: [{unit: 0, start_utc: 2025-01-01T02:00Z, end_utc: 2025-01-01T04:00Z}]
+            grid_feeds:
+              - {name: grid, import_capacity_mw: 40, price_usd_per_mwh: 500, carbon_intensity_g_per_kwh: 400}
+            it_fleet: {racks: 100, power_per_rack_kw: 200}
+            workloads:
+              inference: {demand_mw: 15}
+            cooling: {cop: 5}
+            """
+        let (outcome, schedule) = try SiteFixtures.solve(try SiteFixtures.site(yaml: yaml))
+        #expect(outcome.result.status == .optimal)
+        // Before and after the outage both units carry the whole site (> 15 MW with cooling and
+        // losses, < 20 MW); during it the one remaining unit runs flat out and the grid tops up.
+        for t in [0, 1, 4, 5, 6, 7] {
+            #expect(schedule.steps[t].smrMW > 15 && schedule.steps[t].gridImportMW < 1e-6, "step \(t)")
+        }
+        for t in [2, 3] {
+            #expect(abs(schedule.steps[t].smrMW - 10) < 1e-6, "step \(t): smr \(schedule.steps[t].smrMW)")
+            #expect(schedule.steps[t].gridImportMW > 5, "step \(t)")
+        }
+    }
 }

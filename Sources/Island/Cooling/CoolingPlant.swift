@@ -43,11 +43,24 @@ public struct CoolingPlant: Sendable, Equatable {
     /// Cap on chiller COP.
     public var maximumChillerCOP: Double
 
+    /// Whether a chiller trims the facility water to `facilitySupplyC` in any weather. Without
+    /// one (`chiller: none`) the economiser does all the work and the supply floats up to the
+    /// ambient plus the approach on hot days, which lowers the racks' thermal limit.
+    public var hasChiller: Bool = true
+
     public var facilityReturnC: Double { facilitySupplyC + returnDeltaK }
+
+    /// Facility water supply temperature at ambient `ambientC` (dry or wet bulb per kind), C.
+    public func supplyTemperatureC(ambientC: Double) -> Double {
+        if hasChiller { return facilitySupplyC }
+        if case .constantCOP = model { return facilitySupplyC }
+        return max(facilitySupplyC, ambientC + approachK)
+    }
 
     /// Share of the heat removed by the economiser at ambient `ambientC` (dry or wet bulb per kind).
     public func freeCoolingShare(ambientC: Double) -> Double {
         if case .constantCOP = model { return 0 }
+        if !hasChiller { return 1 }
         let precooled = ambientC + approachK
         let share = (facilityReturnC - precooled) / returnDeltaK
         return min(1, max(0, share))

@@ -1,15 +1,28 @@
 import Foundation
 
 extension SiteLoader {
-    /// Reads the cooling plant and computes the COP and free-cooling series before the LP.
-    static func readCooling(_ root: MappingReader, weather: Weather?) -> (CoolingPlant?, [Double]?, [Double]?) {
+    /// Reads the cooling plant and computes the COP, free-cooling and facility supply
+    /// temperature series before the LP.
+    static func readCooling(_ root: MappingReader, weather: Weather?) -> (CoolingPlant?, [Double]?, [Double]?, [Double]?) {
+        let (plant, cop, share) = readCoolingPlant(root, weather: weather)
+        guard let plant, let cop, let share, let horizon = root.context.horizon else { return (plant, cop, share, nil) }
+        let supply = (0..<horizon.steps).map { step in
+            weather.map { plant.supplyTemperatureC(ambientC: plant.ambientC(dryBulbC: $0.dryBulbC[step], wetBulbC: $0.wetBulbC[step])) }
+                ?? plant.facilitySupplyC
+        }
+        return (plant, cop, share, supply)
+    }
+
+    private static func readCoolingPlant(_ root: MappingReader, weather: Weather?) -> (CoolingPlant?, [Double]?, [Double]?) {
         let context = root.context
         let keys = ["cop", "facility_supply_c", "return_delta_k", "economiser", "chiller", "auxiliary_kw_per_mw_heat"]
         let reader = root.mapping("cooling", allowedKeys: keys)
         if root.has("cooling") && reader == nil { return (nil, nil, nil) }
         let economiser = reader?.mapping("economiser", allowedKeys: ["kind", "approach_k"])
-        let chiller = reader?.mapping("chiller", allowedKeys: ["carnot_fraction", "condenser_approach_k",
-                                                               "evaporator_approach_k", "minimum_lift_k", "maximum_cop"])
+        // `chiller: none`: an economiser-only plant whose supply floats with the weather.
+        let chillerless = reader?.child("chiller")?.scalarText == "none"
+        let chiller = chillerless ? nil : reader?.mapping("chiller", allowedKeys: ["carnot_fraction", "condenser_approach_k",
+                                                                                  "evaporator_approach_k", "minimum_lift_k", "maximum_cop"])
         // physics.md, "Liquid cooling": ASHRAE W32 = facility supply <= 32 C.
         let supply = reader?.number("facility_supply_c", unit: "C", range: .between(5, 60), default: 32) ?? 32
         let delta = reader?.number("return_delta_k", unit: "K", range: .above(0, atMost: 40), default: 10) ?? 10
@@ -45,10 +58,11 @@ extension SiteLoader {
             }
             return (nil, nil, nil)
         }
-        let plant = CoolingPlant(model: model, facilitySupplyC: supply, returnDeltaK: delta, economiserKind: kind,
+        var plant = CoolingPlant(model: model, facilitySupplyC: supply, returnDeltaK: delta, economiserKind: kind,
                                  approachK: approach, carnotFraction: carnot, condenserApproachK: condenser,
                                  evaporatorApproachK: evaporator, auxiliaryKWPerMWHeat: auxiliary,
                                  minimumLiftK: minimumLift, maximumChillerCOP: maximumCOP)
+        plant.hasChiller = !chillerless
         guard let horizon = context.horizon else { return (plant, nil, nil) }
         guard let weather else {
             return (plant, [Double](repeating: plant.cop(dryBulbC: 0, wetBulbC: 0), count: horizon.steps),

@@ -46,6 +46,41 @@ public struct YAMLNode: Sendable, Equatable {
         YAMLNode(.mapping(entries.map { Entry(key: $0.0, value: $0.1) }))
     }
 
+    /// Canonical one-line flow YAML of this value: equal values give equal text, so it names
+    /// overrides in manifests and fingerprints (`{energy_mwh: 800, power_mw: 200}`).
+    public var flowText: String {
+        switch content {
+        case .scalar(let text, let isPlain):
+            return isPlain ? text : Self.quoted(text)
+        case .sequence(let items):
+            return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+        case .mapping(let entries):
+            return "{" + entries.map { "\(Self.keyText($0.key)): \($0.value.flowText)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// A mapping key: bare when it is a simple identifier such as `energy_mwh`, else quoted.
+    private static func keyText(_ key: String) -> String {
+        let simple = key.first?.isLetter == true && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        return simple ? key : quoted(key)
+    }
+
+    /// A double-quoted YAML string (also valid JSON).
+    private static func quoted(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 { escaped += String(format: "\\u%04X", scalar.value) } else { escaped.unicodeScalars.append(scalar) }
+            }
+        }
+        return "\"" + escaped + "\""
+    }
+
     /// Parses YAML text (e.g. an override value `"{file: prices-2024.csv, column: price}"`).
     /// - Throws: `SiteValidationError` with one issue naming `file` if the text is not YAML.
     public static func parse(yaml text: String, file: String = "<yaml>") throws -> YAMLNode {

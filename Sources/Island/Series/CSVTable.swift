@@ -2,12 +2,12 @@ import Foundation
 
 /// A CSV file read into memory: a header and rows of fields (RFC 4180 quoting, UTF-8, optional
 /// BOM, LF or CRLF line ends). Blank lines are skipped but keep their line numbers.
-final class CSVTable {
-    let header: [String]
+public final class CSVTable {
+    public let header: [String]
     /// Data rows, in file order.
-    let rows: [[String]]
+    public let rows: [[String]]
     /// 1-based file line on which each data row starts.
-    let lines: [Int]
+    public let lines: [Int]
 
     init(header: [String], rows: [[String]], lines: [Int]) {
         self.header = header
@@ -16,7 +16,7 @@ final class CSVTable {
     }
 
     /// Index of `column` in the header (exact match first, then ignoring case and outer spaces).
-    func columnIndex(_ column: String) -> Int? {
+    public func columnIndex(_ column: String) -> Int? {
         if let index = header.firstIndex(of: column) { return index }
         let wanted = column.trimmingCharacters(in: .whitespaces).lowercased()
         return header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted }
@@ -24,7 +24,7 @@ final class CSVTable {
 
     /// Parses CSV bytes.
     /// - Throws: `DataFileFailure` for invalid UTF-8, an empty file or an unterminated quote.
-    static func parse(_ data: Data) throws(DataFileFailure) -> CSVTable {
+    public static func parse(_ data: Data) throws(DataFileFailure) -> CSVTable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard String(validating: bytes, as: UTF8.self) != nil else {

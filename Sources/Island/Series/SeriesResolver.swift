@@ -9,8 +9,12 @@ import Foundation
 ///   `timestamp_column`, data row i is step i and the row count must equal the number of steps.
 ///   With it, each step takes the row whose timestamp equals the step start; rows outside the
 ///   horizon are ignored, and a missing step, a duplicate or an off-grid timestamp is an error.
+///   `fill: previous | interpolate` fills missing steps and empty cells instead (default `error`);
+///   rows at local times skipped by a daylight-saving change are then dropped, not reported.
+///   `format: electricitymaps | day_ahead` names a known file layout and supplies `column`,
+///   `timestamp_column` and `scale` (`basis: direct | lifecycle` picks the Electricity Maps column).
 struct SeriesResolver {
-    static let referenceKeys = ["file", "column", "timestamp_column", "timezone", "scale"]
+    static let referenceKeys = ["file", "column", "timestamp_column", "timezone", "scale", "fill", "format", "basis"]
     /// At most this many cell problems are listed per series; the rest are counted.
     static let maximumIssuesPerSeries = 10
 
@@ -71,9 +75,17 @@ struct SeriesResolver {
             return nil
         }
         let file = reader.string("file", required: true)
-        let column = reader.string("column", required: true)
-        let timestampColumn = reader.string("timestamp_column")
-        let scale = reader.number("scale", range: .any, default: 1)
+        let format = reader.choice("format", KeyValuePairs(dictionaryLiteral: ("electricitymaps", SeriesFormat.electricityMaps),
+                                                           ("day_ahead", SeriesFormat.dayAhead)))
+        if reader.has("format") && format == nil { return nil }
+        let basis = reader.choice("basis", ["direct": SeriesFormat.Basis.direct, "lifecycle": .lifecycle]) ?? .direct
+        if reader.has("basis") && format != .electricityMaps { reader.report("basis", "only applies with format: electricitymaps") }
+        let fill = reader.choice("fill", ["error": GapFill.error, "previous": .previous, "interpolate": .interpolate]) ?? .error
+        if reader.has("fill") && reader.string("fill").flatMap(GapFill.init(rawValue:)) == nil { return nil }
+        var column = reader.string("column", required: format == nil)
+        var timestampColumn = reader.string("timestamp_column")
+        let givenScale = reader.number("scale", range: .any)
+        if reader.has("scale") && givenScale == nil { return nil }
         var zone = TimeZoneSpec.utc
         if let zoneText = reader.string("timezone") {
             if let parsed = TimeZoneSpec(parsing: zoneText) {
@@ -82,15 +94,29 @@ struct SeriesResolver {
                 reader.report("timezone", "unknown time zone \"\(zoneText)\" (use UTC, an offset like +01:00, or an IANA name like Europe/Paris)")
                 return nil
             }
-            if timestampColumn == nil {
+            if timestampColumn == nil && format == nil {
                 reader.report("timezone", "only applies with timestamp_column")
             }
         }
-        guard let file, let column, let scale else { return nil }
+        guard let file else { return nil }
         let line = node.line
         guard let table = table(file: file, keyPath: path, line: line) else { return nil }
-        guard let valueIndex = columnIndex(column, in: table, file: file, keyPath: reader.keyPath("column"),
-                                           line: reader.line("column")) else { return nil }
+        var scale = givenScale ?? 1
+        if let format {
+            let key = path.split(separator: ".").last.map(String.init) ?? path
+            switch format.defaults(forKey: key, basis: basis, header: table.header) {
+            case .success(let defaults):
+                column = column ?? defaults.column
+                timestampColumn = timestampColumn ?? defaults.timestampColumn
+                if givenScale == nil { scale = defaults.scale }
+            case .failure(let mismatch):
+                context.reportData(reader.keyPath("format"), line: reader.line("format"), dataFile: file, mismatch.message)
+                return nil
+            }
+        }
+        guard let column else { return nil }
+        guard let valueIndex = columnIndex(column, in: table, file: file, keyPath: reader.keyPath(reader.has("column") ? "column" : "format"),
+                                           line: reader.line(reader.has("column") ? "column" : "format")) else { return nil }
         guard let horizon = context.horizon else { return nil }
 
         var problems = 0
@@ -101,7 +127,8 @@ struct SeriesResolver {
                                    dataLine: row.map { table.lines[$0] }, message)
             }
         }
-        func value(atRow row: Int) -> Double? {
+        /// The scaled value of a row; nil after reporting a problem, or silently for an empty cell when gaps are filled.
+        func value(atRow row: Int) -> Double?? {
             let fields = table.rows[row]
             guard valueIndex < fields.count else {
                 problem(row: row, column: column,
@@ -110,6 +137,7 @@ struct SeriesResolver {
             }
             let text = fields[valueIndex].trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {
+                if fill != .error { return .some(nil) }
                 problem(row: row, column: column, "empty cell")
                 return nil
             }
@@ -127,9 +155,32 @@ struct SeriesResolver {
                         + (scale != 1 ? " (after scale \(formatNumber(scale)))" : ""))
                 return nil
             }
-            return scaled
+            return .some(scaled)
+        }
+        /// A neighbour outside the horizon for filling: read leniently (it is not part of the series).
+        func quietValue(atRow row: Int) -> Double? {
+            let fields = table.rows[row]
+            guard valueIndex < fields.count, let parsed = Double(fields[valueIndex].trimmingCharacters(in: .whitespaces)),
+                  parsed.isFinite, range.contains(parsed * scale) else { return nil }
+            return parsed * scale
+        }
+        func reportUnfilled(_ gaps: [GapFill.Gap], column reportColumn: String?, suffix: String) {
+            for gap in gaps {
+                let count = gap.lastStep - gap.firstStep + 1
+                var message = count == 1
+                    ? "no row for step \(gap.firstStep) (\(horizon.label(gap.firstStep)))"
+                    : "no rows for \(count) steps \(gap.firstStep)-\(gap.lastStep) (\(horizon.label(gap.firstStep)) to \(horizon.label(gap.lastStep)))"
+                if fill != .error {
+                    message += fill == .previous ? "; no earlier value to carry forward" : "; no value on both sides to interpolate between"
+                }
+                problems += 1
+                if problems <= Self.maximumIssuesPerSeries {
+                    context.reportData(path, line: line, dataFile: file, column: reportColumn, message + suffix)
+                }
+            }
         }
 
+        var present = [Double?](repeating: nil, count: horizon.steps)
         var values = [Double](repeating: 0, count: horizon.steps)
         var valid = true
         if let timestampColumn {
@@ -138,6 +189,8 @@ struct SeriesResolver {
                                               line: reader.line("timestamp_column")) else { return nil }
             let timestamps = parsedTimestamps(table: table, file: file, columnIndex: timeIndex, zone: zone)
             var rowOfStep = [Int](repeating: -1, count: horizon.steps)
+            var before: (epoch: Int64, value: Double)?, after: (epoch: Int64, value: Double)?
+            var badSteps = Set<Int>()
             for row in 0..<table.rows.count {
                 let epoch: Int64
                 switch timestamps[row] {
@@ -151,6 +204,8 @@ struct SeriesResolver {
                         if approximate < horizon.startEpochSeconds - 86_400 || approximate > horizon.endEpochSeconds + 86_400 {
                             continue
                         }
+                        // Such a row cannot be placed on the time line; with a fill its step is filled instead.
+                        if fill != .error { continue }
                         problem(row: row, column: timestampColumn,
                                 "local time \"\(text)\" does not exist in \(zoneName(zone)) (skipped by a daylight-saving change)")
                     default:
@@ -160,7 +215,13 @@ struct SeriesResolver {
                     valid = false
                     continue
                 }
-                guard epoch >= horizon.startEpochSeconds, epoch < horizon.endEpochSeconds else { continue }
+                guard epoch >= horizon.startEpochSeconds, epoch < horizon.endEpochSeconds else {
+                    if fill != .error, let neighbour = quietValue(atRow: row) {
+                        if epoch < horizon.startEpochSeconds && epoch > (before?.epoch ?? Int64.min) { before = (epoch, neighbour) }
+                        if epoch >= horizon.endEpochSeconds && epoch < (after?.epoch ?? Int64.max) { after = (epoch, neighbour) }
+                    }
+                    continue
+                }
                 let offset = epoch - horizon.startEpochSeconds
                 guard offset % horizon.stepSeconds == 0 else {
                     problem(row: row, column: timestampColumn,
@@ -176,29 +237,22 @@ struct SeriesResolver {
                     continue
                 }
                 rowOfStep[step] = row
-                if let parsed = value(atRow: row) { values[step] = parsed } else { valid = false }
+                if let parsed = value(atRow: row) { present[step] = parsed } else { valid = false; badSteps.insert(step) }
             }
-            // Missing steps, reported as runs.
-            var step = 0
-            while step < horizon.steps {
-                guard rowOfStep[step] < 0 else {
-                    step += 1
-                    continue
+            // Missing steps (and empty cells when filling), filled or reported as runs.
+            let result = fill.fill(present, epochSeconds: horizon.epochSeconds, before: before, after: after)
+            values = result.values
+            // Steps whose row was already reported (bad cell) are not reported again as missing.
+            var gaps: [GapFill.Gap] = []
+            for gap in result.unfilled {
+                for step in gap.firstStep...gap.lastStep where !badSteps.contains(step) {
+                    if let last = gaps.last, last.lastStep == step - 1 { gaps[gaps.count - 1].lastStep = step } else {
+                        gaps.append(GapFill.Gap(firstStep: step, lastStep: step))
+                    }
                 }
-                var last = step
-                while last + 1 < horizon.steps, rowOfStep[last + 1] < 0 { last += 1 }
-                let count = last - step + 1
-                let message = count == 1
-                    ? "no row for step \(step) (\(horizon.label(step)))"
-                    : "no rows for \(count) steps \(step)-\(last) (\(horizon.label(step)) to \(horizon.label(last)))"
-                problems += 1
-                if problems <= Self.maximumIssuesPerSeries {
-                    context.reportData(path, line: line, dataFile: file, column: timestampColumn,
-                                       message + "; timestamps read in \(zoneName(zone))")
-                }
-                valid = false
-                step = last + 1
             }
+            if !gaps.isEmpty { valid = false }
+            reportUnfilled(gaps, column: timestampColumn, suffix: "; timestamps read in \(zoneName(zone))")
         } else {
             if table.rows.count != horizon.steps {
                 context.reportData(path, line: line, dataFile: file, column: column,
@@ -206,7 +260,13 @@ struct SeriesResolver {
                 return nil
             }
             for row in 0..<table.rows.count {
-                if let parsed = value(atRow: row) { values[row] = parsed } else { valid = false }
+                if let parsed = value(atRow: row) { present[row] = parsed } else { valid = false }
+            }
+            if valid {
+                let result = fill.fill(present, epochSeconds: horizon.epochSeconds, before: nil, after: nil)
+                values = result.values
+                if !result.unfilled.isEmpty { valid = false }
+                reportUnfilled(result.unfilled, column: column, suffix: " (empty cells; rows are steps without timestamp_column)")
             }
         }
         if problems > Self.maximumIssuesPerSeries {

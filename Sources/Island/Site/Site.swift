@@ -29,13 +29,25 @@ public struct Site: Sendable, Equatable {
     public var copSeries: [Double]
     /// Share of heat removed by the economiser per step (0 with a constant COP).
     public var freeCoolingShare: [Double]
+    /// Facility water supply temperature per step, C: the chiller setpoint, or floating with the
+    /// weather for a plant without a chiller.
+    public var facilitySupplyC: [Double]
+    /// The racks' cooling path (`thermal` section); when present, each step's IT capacity is
+    /// also limited by the hottest die at that step's facility supply temperature.
+    public var thermal: RackThermalSpec?
     public var carbon: CarbonPolicy
     public var limits: SiteLimits
     /// The site file first, then every data file, in first-use order.
     public var inputFiles: [InputFile]
+    /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the
+    /// value in canonical flow YAML, in the order applied.
+    public var overrides: [String] = []
 
-    /// SHA-256 over the input files' hashes (in order): one fingerprint of all inputs.
+    /// SHA-256 over the input files' hashes (in order) and the overrides: one fingerprint of
+    /// everything the run depends on. Without overrides it is the hash of the file hashes alone.
     public var inputsSHA256: String {
-        SHA256.hexDigest(Data(inputFiles.map(\.sha256).joined(separator: "\n").utf8))
+        var lines = inputFiles.map(\.sha256)
+        if !overrides.isEmpty { lines += ["overrides"] + overrides }
+        return SHA256.hexDigest(Data(lines.joined(separator: "\n").utf8))
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 public enum SiteLoader {
     static let topLevelKeys = [
         "name", "horizon", "weather", "smr", "grid_feeds", "renewables", "batteries", "backup_generators",
-        "power_distribution", "it_fleet", "workloads", "cooling", "carbon", "limits",
+        "power_distribution", "it_fleet", "workloads", "cooling", "thermal", "carbon", "limits",
     ]
     /// Upper bound on any capacity, MW: a sanity limit that catches kW-for-MW mistakes.
     static let maximumCapacityMW = 100_000.0
@@ -34,6 +34,7 @@ public enum SiteLoader {
             let data = (try? Data(contentsOf: input.url)) ?? Data()
             return Site.InputFile(path: input.display, url: input.url, sha256: SHA256.hexDigest(data))
         }
+        site.overrides = document.appliedOverrides.map { "\($0.path)=\($0.value.flowText)" }
         return site
     }
 
@@ -88,16 +89,18 @@ public enum SiteLoader {
         }
 
         let (inference, trainingJobs) = readWorkloads(reader, itFleet: itFleet)
-        let (cooling, copSeries, freeShare) = readCooling(reader, weather: weather)
+        let (cooling, copSeries, freeShare, supply) = readCooling(reader, weather: weather)
+        let thermal = readThermal(reader)
         let carbon = readCarbon(reader)
         let limits = readLimits(reader)
 
         guard let horizon, let itFleet, let distribution, let inference, let cooling, let copSeries,
-              let freeShare, let carbon, let limits, context.issues.isEmpty else { return nil }
+              let freeShare, let supply, let thermal, let carbon, let limits, context.issues.isEmpty else { return nil }
         return Site(name: name, siteFileURL: context.siteURL, horizon: horizon, weather: weather, smr: smr,
                     gridFeeds: gridFeeds, renewables: renewables, batteries: batteries, backupGenerators: backups,
                     distribution: distribution, itFleet: itFleet, inference: inference, trainingJobs: trainingJobs,
-                    cooling: cooling, copSeries: copSeries, freeCoolingShare: freeShare, carbon: carbon,
+                    cooling: cooling, copSeries: copSeries, freeCoolingShare: freeShare, facilitySupplyC: supply,
+                    thermal: thermal, carbon: carbon,
                     limits: limits, inputFiles: [])
     }
 

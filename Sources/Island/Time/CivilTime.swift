@@ -2,15 +2,15 @@ import Foundation
 
 /// A proleptic-Gregorian wall-clock time, converted to and from epoch seconds without Foundation
 /// calendars (fast and thread-safe; used for every CSV row).
-struct CivilTime: Equatable {
-    var year: Int
-    var month: Int
-    var day: Int
-    var hour: Int
-    var minute: Int
-    var second: Int
+public struct CivilTime: Equatable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
 
-    init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         self.year = year
         self.month = month
         self.day = day
@@ -19,7 +19,7 @@ struct CivilTime: Equatable {
         self.second = second
     }
 
-    init(epochSeconds: Int64) {
+    public init(epochSeconds: Int64) {
         let days = Int(floorDiv(epochSeconds, 86_400))
         let secondsOfDay = Int(epochSeconds - Int64(days) * 86_400)
         let (year, month, day) = CivilTime.civil(fromDays: days)
@@ -28,19 +28,19 @@ struct CivilTime: Equatable {
     }
 
     /// Seconds since 1970-01-01T00:00 of this wall time read as UTC.
-    var epochSeconds: Int64 {
+    public var epochSeconds: Int64 {
         Int64(CivilTime.days(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
     }
 
-    var isValid: Bool {
+    public var isValid: Bool {
         (1...12).contains(month) && day >= 1 && day <= CivilTime.daysIn(month: month, year: year)
             && (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
     }
 
-    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -148,3 +148,13 @@ struct TimestampParser {
         return sign == 0x2D ? -seconds : seconds
     }
 }
+
+/// Timestamp reading for other modules (reports, inspection): the same rules as site series.
+public enum Timestamps {
+    /// UTC epoch seconds of `text` (naive timestamps read in `zone`); nil when unreadable or a
+    /// local time skipped by a daylight-saving change.
+    public static func epochSeconds(_ text: String, zone: TimeZoneSpec = .utc) -> Int64? {
+        if case .success(let epoch) = TimestampParser(zone: zone).parse(Substring(text)) { return epoch }
+        return nil
+    }
+}

@@ -82,8 +82,16 @@ final class LoadContext {
 }
 
 /// Why a data file could not be used at all; `row`/`dataLine` when the problem is in one place.
-struct DataFileFailure: Error {
-    var message: String
-    var row: Int?
-    var dataLine: Int?
+public struct DataFileFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var row: Int?
+    public var dataLine: Int?
+
+    public init(message: String, row: Int? = nil, dataLine: Int? = nil) {
+        self.message = message
+        self.row = row
+        self.dataLine = dataLine
+    }
+
+    public var description: String { dataLine.map { "line \($0): \(message)" } ?? message }
 }

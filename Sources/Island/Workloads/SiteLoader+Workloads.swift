@@ -120,6 +120,13 @@ extension SiteLoader {
             reader.report("energy_mwh", "needs \(formatNumber(energy)) MWh but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(maxPower)) x \(formatNumber(Double(lastStep - firstStep + 1) * horizon.stepHours)) h between release and deadline")
             return nil
         }
+        // The minimum power holds in every step of the window, and the energy row is an
+        // equality (a job never gets more than it asked for), so the floor must fit the energy.
+        let floorMWh = minPower * Double(lastStep - firstStep + 1) * horizon.stepHours
+        if floorMWh > energy * (1 + 1e-9) {
+            reader.report("min_power_mw", "\(formatNumber(minPower)) MW in each of the \(formatNumber(Double(lastStep - firstStep + 1) * horizon.stepHours)) h between release and deadline delivers \(formatNumber(floorMWh)) MWh, more than energy_mwh \(formatNumber(energy))")
+            return nil
+        }
         return TrainingJob(name: name, energyMWh: energy, releaseUTC: Date(timeIntervalSince1970: Double(release)),
                            deadlineUTC: Date(timeIntervalSince1970: Double(deadline)), maxPowerMW: maxPower,
                            minPowerMW: minPower, undeliveredPenaltyUSDPerMWh: penalty, firstStep: firstStep,

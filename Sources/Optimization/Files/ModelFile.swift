@@ -102,21 +102,19 @@ extension LinearProgram {
     /// The file appears atomically: GLPK writes a temporary file beside it, which is renamed
     /// into place only when complete. Names must be unique where given. GLPK writes
     /// CPLEX LP names with `[]` as `()`; CPLEX LP has no objective constant, so a non-zero
-    /// constant is written as a column `objective_constant` fixed at 1. MPS files leave out
-    /// free rows (see below).
+    /// constant is written as a column `objective_constant` fixed at 1. Free rows (no bound on
+    /// either side) constrain nothing and are left out: GLPK's MPS writer drops the objective
+    /// row when a free row exists, and readers take the first free row as the objective.
     public func write(to url: URL, format: ModelFileFormat) throws {
         try validate(names: .uniqueIfPresent)
+        if rowLower.indices.contains(where: { rowLower[$0] == -.infinity && rowUpper[$0] == .infinity }) {
+            return try withoutFreeRows().model.write(to: url, format: format)
+        }
         if format == .lp, objectiveConstant != 0 {
             var carried = self
             carried.addColumn(lower: 1, upper: 1, objective: objectiveConstant, name: "objective_constant")
             carried.objectiveConstant = 0
             return try carried.write(to: url, format: format)
-        }
-        if format != .lp, rowLower.indices.contains(where: { rowLower[$0] == -.infinity && rowUpper[$0] == .infinity }) {
-            // GLPK's MPS writer takes a free first row for the objective and then omits the
-            // real objective (found by the PyPSA cross-check: every exported site with an SMR
-            // lost its costs). Free rows constrain nothing and GLPK's reader drops them anyway.
-            return try withoutFreeRows().write(to: url, format: format)
         }
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -138,29 +136,5 @@ extension LinearProgram {
             try? FileManager.default.removeItem(at: temporary)
             throw ModelFileError(path: url.path, message: "could not be written: \(reason)")
         }
-    }
-
-    /// The same model without its free rows (rows bounded by neither side), entries remapped.
-    func withoutFreeRows() -> LinearProgram {
-        var copy = self
-        var newIndex = [Int](repeating: -1, count: rowCount)
-        copy.rowLower = []
-        copy.rowUpper = []
-        copy.rowNames = []
-        for index in 0..<rowCount where !(rowLower[index] == -.infinity && rowUpper[index] == .infinity) {
-            newIndex[index] = copy.rowLower.count
-            copy.rowLower.append(rowLower[index])
-            copy.rowUpper.append(rowUpper[index])
-            copy.rowNames.append(rowNames[index])
-        }
-        copy.entryRows = []
-        copy.entryColumns = []
-        copy.entryValues = []
-        for k in 0..<entryCount where newIndex[Int(entryRows[k])] >= 0 {
-            copy.entryRows.append(Int32(newIndex[Int(entryRows[k])]))
-            copy.entryColumns.append(entryColumns[k])
-            copy.entryValues.append(entryValues[k])
-        }
-        return copy
     }
 }

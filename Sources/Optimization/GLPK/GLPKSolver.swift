@@ -21,6 +21,15 @@ public enum GLPK {
             let loadSeconds = (clock.now - start).seconds
             let method = options.resolvedMethod(for: model)
             var result = run(problem, model: model, method: method, options: options, terminal: terminal, warm: false)
+            if options.method == .auto, method == .interior, result.status == .numericalFailure {
+                // `auto` promises an answer: GLPK's interior point has no crossover to rescue a
+                // stalled run, so fall back to the dual simplex (slower, but it terminates).
+                let clock = ContinuousClock(), fallbackStart = clock.now
+                terminal.logger.warning("interior point failed (\(result.message ?? "numerical failure")); solving again with the dual simplex")
+                let interiorSeconds = result.solveSeconds
+                result = run(problem, model: model, method: .dual, options: options, terminal: terminal, warm: false)
+                result.solveSeconds = interiorSeconds + (clock.now - fallbackStart).seconds
+            }
             result.loadSeconds = loadSeconds
             return result
         }
@@ -46,12 +55,6 @@ public enum GLPK {
             result = interior(problem, options: options, terminal: terminal)
         case .mip:
             result = branchAndCut(problem, options: options, terminal: terminal)
-        }
-        if result.status == .numericalFailure, method == .interior, requested == .auto || options.method == .auto {
-            // `auto` chose interior point for speed; when GLPK's interior point breaks down
-            // (seen on a real-data site with a binding intensity cap, where both simplex
-            // methods reach the optimum), fall back to dual simplex rather than fail the run.
-            result = simplex(problem, method: .dual, options: options, terminal: terminal, presolve: options.presolve, warm: false)
         }
         result.solveSeconds = (clock.now - start).seconds
         if result.status == .infeasibleOrUnbounded, method != .mip {
@@ -131,6 +134,10 @@ public enum GLPK {
         parm.msg_lev = GLP_MSG_ON
         parm.ord_alg = GLP_ORD_AMD
         let linesBefore = terminal.lines.count
+        // glp_interior works on the scaled problem when scale factors are set (as glpsol does).
+        // Measured on a year of real CAISO data: unscaled, it stopped as numerically unstable
+        // at a duality gap of 2e-8; scaled, it reached the optimum in 38 iterations.
+        if options.scaling != .none { glp_scale_prob(problem.pointer, scalingFlags(options.scaling)) }
         let code = glp_interior(problem.pointer, &parm)
         let iterations = interiorIterations(terminal.lines.dropFirst(linesBefore))
         let status: SolveStatus

@@ -11,7 +11,7 @@ import Logging
 final class GLPKTerminal {
     private var pending = ""
     private(set) var lines: [String] = []
-    private let logger = Logger(label: "insula.glpk")
+    let logger = Logger(label: "insula.glpk")
 
     /// GLPK message level matching the logger: full output only when someone will read it.
     var messageLevel: Int32 { logger.logLevel <= .debug ? GLP_MSG_ON : GLP_MSG_ERR }

@@ -112,6 +112,18 @@ extension LinearProgram {
         return ""
     }
 
+    /// True when `name` has a space or a control character (Unicode category Cc: C0, DEL, C1).
+    /// Scans UTF-8 bytes: Cc is exactly U+0000-U+001F, U+007F and U+0080-U+009F (0xC2 0x80-0x9F),
+    /// and this runs once per row and column of every model, so it must not decode scalars.
+    static func containsSpaceOrControl(_ name: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            if byte <= 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return true }
+            previous = byte
+        }
+        return false
+    }
+
     private static func checkNames(
         _ names: [String], kind: String, requirement: NameRequirement, report: (String) -> Void
     ) {
@@ -127,7 +139,7 @@ extension LinearProgram {
             }
             if name.utf8.count > 255 {
                 report("\(kind) #\(index + 1): name '\(name.prefix(40))...' is longer than 255 bytes")
-            } else if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) {
+            } else if containsSpaceOrControl(name) {
                 report("\(kind) #\(index + 1): name '\(name)' contains a space or control character")
             }
             if unique {

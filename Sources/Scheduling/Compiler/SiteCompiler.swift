@@ -9,6 +9,10 @@ public struct CompileOptions: Sendable {
     public var elastic: Bool
     /// Per-step IT capacity replacing the electrical one (thermal limits), MW.
     public var itCapacityMW: [Double]?
+    /// Per step, the IT capacity one MW of training takes up (>= 1; default 1): training racks
+    /// that swing between compute and communication phases carry less mean power per rack
+    /// under a thermal limit than inference racks (``RackCaps/trainingWeight``).
+    public var trainingCapacityWeight: [Double]?
     /// Name every row and column (needed for exports and readable diagnostics).
     public var names: Bool
     /// Refuse sites whose LP would exceed this many coefficients, before building it.
@@ -242,7 +246,10 @@ private struct Builder {
         for (job, block) in zip(site.trainingJobs, training) {
             let window = RowBlock(start: itDefinition.start + job.firstStep, count: block.count)
             program.addCoefficients(rows: window, columns: block, value: -(1 - idle))
-            program.addCoefficients(rows: RowBlock(start: itCapacity.start + job.firstStep, count: block.count), columns: block, value: 1)
+            let weight = options.trainingCapacityWeight
+            program.addCoefficients(rows: RowBlock(start: itCapacity.start + job.firstStep, count: block.count), columns: block) { i in
+                weight.map { max(1, $0[job.firstStep + i]) } ?? 1
+            }
         }
         var inferenceShortfall: ColumnBlock?
         if let shed {
@@ -431,8 +438,17 @@ private struct Builder {
         program.addCoefficients(rows: transition, columns: units, columnOffset: -1, value: -1)
         program.addCoefficients(rows: transition, columns: startups, value: -1)
         program.addCoefficients(rows: transition, columns: shutdowns, value: 1)
+        // A unit that leaves for an outage is a forced shutdown: it is already missing from
+        // `available`, so it must not also count against the units that may come back online.
+        var forcedInWindow = [Double](repeating: 0, count: steps)
+        for t in 1..<max(1, steps) {
+            for lag in 0..<downSteps where t - lag >= 1 {
+                forcedInWindow[t] += max(0, available[t - lag - 1] - available[t - lag])
+            }
+        }
         let minUp = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_min_up"))
-        let minDown = program.addRows(count: steps, .lessOrEqual, rhs: { available[$0] }, name: namer("smr_min_down"))
+        let minDown = program.addRows(count: steps, .lessOrEqual, rhs: { [forcedInWindow] t in available[t] + forcedInWindow[t] },
+                                      name: namer("smr_min_down"))
         program.addCoefficients(rows: minUp, columns: units, value: -1)
         program.addCoefficients(rows: minDown, columns: units, value: 1)
         for lag in 0..<upSteps { program.addCoefficients(rows: minUp, columns: startups, columnOffset: -lag, value: 1) }

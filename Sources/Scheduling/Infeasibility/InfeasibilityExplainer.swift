@@ -31,8 +31,12 @@ public struct InfeasibilityReport: Sendable, Codable {
 /// inference service, training deadlines, carbon cap, intensity cap and CFE target, each at
 /// a large cost) and reports which limits cannot be met.
 public enum InfeasibilityExplainer {
-    public static func explain(_ site: Site, itCapacityMW: [Double]? = nil, solver: SolverOptions = SolverOptions()) throws -> InfeasibilityReport {
-        let model = try SiteCompiler.compile(site, options: CompileOptions(elastic: true, itCapacityMW: itCapacityMW))
+    /// - Parameter compile: the options of the failed solve (thermal capacity, size limit); the
+    ///   elastic model is compiled with the same ones.
+    public static func explain(_ site: Site, compile: CompileOptions = CompileOptions(), solver: SolverOptions = SolverOptions()) throws -> InfeasibilityReport {
+        var elastic = compile
+        elastic.elastic = true
+        let model = try SiteCompiler.compile(site, options: elastic)
         var options = solver
         if options.method == .interior { options.method = .auto }
         let result = try GLPK.solve(model.program, options: options)

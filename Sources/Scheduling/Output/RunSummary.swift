@@ -28,6 +28,7 @@ public struct RunSummary: Sendable, Encodable {
     public var inputsSHA256: String
     public var thermalRounds: Int?
     public var thermalViolationsFixed: Int?
+    public var thermalViolationsRemaining: Int?
     public var maxDieC: Double?
 
     public init(site: Site, outcome: Planner.Outcome, insulaVersion: String) {
@@ -52,15 +53,26 @@ public struct RunSummary: Sendable, Encodable {
         self.insulaVersion = insulaVersion
         glpkVersion = GLPKEnvironment.version
         inputsSHA256 = site.inputsSHA256
+        if let thermal = outcome.thermal {
+            thermalRounds = thermal.rounds
+            thermalViolationsFixed = thermal.violationsFixed
+            thermalViolationsRemaining = thermal.violationsRemaining
+            maxDieC = thermal.maxDieC
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// Every column a run's `summary.csv` can have (run fields and KPIs): batch reports use it
+    /// to tell swept parameters from results.
+    public static let columnNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue)).union(KPIs.columnNames)
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case site, status, method, message, steps, rows, columns, nonzeros, iterations
         case stepMinutes = "step_minutes", startUTC = "start_utc"
         case buildSeconds = "build_seconds", loadSeconds = "load_seconds", solveSeconds = "solve_seconds"
         case writeSeconds = "write_seconds", totalSeconds = "total_seconds", mipGap = "mip_gap"
         case insulaVersion = "insula_version", glpkVersion = "glpk_version", inputsSHA256 = "inputs_sha256"
         case thermalRounds = "thermal_rounds", thermalViolationsFixed = "thermal_violations_fixed", maxDieC = "max_die_c"
+        case thermalViolationsRemaining = "thermal_violations_remaining"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -87,8 +99,15 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(inputsSHA256, forKey: .inputsSHA256)
         try container.encodeIfPresent(thermalRounds, forKey: .thermalRounds)
         try container.encodeIfPresent(thermalViolationsFixed, forKey: .thermalViolationsFixed)
+        try container.encodeIfPresent(thermalViolationsRemaining, forKey: .thermalViolationsRemaining)
         try container.encodeIfPresent(maxDieC, forKey: .maxDieC)
         // KPIs sit beside the run fields, not nested: one flat record per run.
         try kpis?.encode(to: encoder)
+        if let kpis {
+            // Shadow prices are always present: null when the solve gave no duals (MIP).
+            var figures = encoder.container(keyedBy: KPIs.CodingKeys.self)
+            if kpis.carbonShadowPriceUSDPerTonne == nil { try figures.encodeNil(forKey: .carbonShadowPriceUSDPerTonne) }
+            if kpis.importLimitShadowPriceUSDPerMW == nil { try figures.encodeNil(forKey: .importLimitShadowPriceUSDPerMW) }
+        }
     }
 }

@@ -18,7 +18,7 @@ public enum RunWriter {
         "timestamp", "smr_mw", "grid_import_mw", "grid_export_mw", "solar_mw", "wind_mw", "battery_charge_mw",
         "battery_discharge_mw", "battery_soc_mwh", "backup_mw", "it_mw", "inference_mw", "inference_shed_mw", "training_mw",
         "idle_mw", "cooling_mw", "losses_mw", "curtailment_mw", "cop", "pue", "grid_carbon_g_per_kwh", "emissions_t",
-        "cfe_share", "marginal_price_usd_per_mwh", "it_capacity_mw", "max_die_c",
+        "cfe_share", "marginal_price_usd_per_mwh", "it_capacity_mw", "max_die_c", "dry_bulb_c",
     ]
 
     public static func dispatchCSV(_ schedule: Schedule) -> String {
@@ -33,7 +33,8 @@ public enum RunWriter {
             ]
             text += step.timestampUTC
             for value in values { text += "," + number(value) }
-            text += "," + (step.maxDieC.map(number) ?? "") + "\n"
+            text += "," + (step.maxDieC.map(number) ?? "")
+            text += "," + (step.dryBulbC.map(number) ?? "") + "\n"
         }
         return text
     }

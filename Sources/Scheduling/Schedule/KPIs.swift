@@ -34,11 +34,17 @@ public struct KPIs: Sendable, Codable {
     public var pue = 0.0
     public var peakGridImportMW = 0.0
     public var batteryCycles = 0.0
-    public var carbonShadowPriceUSDPerTonne = 0.0
-    public var importLimitShadowPriceUSDPerMW = 0.0
+    /// USD saved per tonne of extra carbon cap (0 without a cap); nil when the solve has no
+    /// duals (a MIP), written as JSON null rather than a made-up 0.
+    public var carbonShadowPriceUSDPerTonne: Double? = 0
+    /// USD saved per MW of extra site import limit in every step; nil as above.
+    public var importLimitShadowPriceUSDPerMW: Double? = 0
     public var maxBalanceResidualMW = 0.0
 
-    enum CodingKeys: String, CodingKey {
+    /// The KPI columns of `summary.csv` / keys of `summary.json`.
+    public static let columnNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case objectiveUSD = "objective_usd", energyCostUSD = "energy_cost_usd", smrCostUSD = "smr_cost_usd"
         case backupCostUSD = "backup_cost_usd", batteryThroughputCostUSD = "battery_throughput_cost_usd"
         case demandChargeUSD = "demand_charge_usd", carbonCostUSD = "carbon_cost_usd"

@@ -36,6 +36,8 @@ public struct Schedule: Sendable {
         public var marginalPriceUSDPerMWh = 0.0
         public var itCapacityMW = 0.0
         public var maxDieC: Double?
+        /// Ambient dry-bulb temperature, C, when the site has weather (reports plot COP against it).
+        public var dryBulbC: Double?
 
         /// Sources minus sinks minus losses, MW: zero when the balance closes.
         public var balanceResidualMW: Double {

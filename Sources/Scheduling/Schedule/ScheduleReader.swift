@@ -76,6 +76,7 @@ public enum ScheduleReader {
             let buswayLoss = value(model.buswayLoss[t])
             losses += step.itMW * (1 / finalEfficiency - 1) + buswayLoss
             step.cop = site.copSeries[t]
+            step.dryBulbC = site.weather?.dryBulbC[t]
             step.coolingMW = (step.itMW / finalEfficiency + buswayLoss) / step.cop
             losses += step.coolingMW * (1 / efficiencies.coolingTransformer - 1)
             step.lossesMW = losses
@@ -159,7 +160,10 @@ public enum ScheduleReader {
         kpis.trainingDeliveredShare = requiredMWh > 0 ? min(1, deliveredMWh / requiredMWh) : 1
 
         // Shadow prices: USD saved per t of extra cap, per MW of extra import limit in every step.
-        if !result.rowDuals.isEmpty {
+        if result.rowDuals.isEmpty {
+            kpis.carbonShadowPriceUSDPerTonne = nil
+            kpis.importLimitShadowPriceUSDPerMW = nil
+        } else {
             if let cap = model.carbonCap { kpis.carbonShadowPriceUSDPerTonne = -result.dual(cap) }
             if let limit = model.siteImportLimit { kpis.importLimitShadowPriceUSDPerMW = -(0..<limit.count).map { result.dual(limit[$0]) }.reduce(0, +) }
         }

@@ -13,6 +13,8 @@ struct LPExportCommand: ParsableCommand {
     @Argument(help: "Site file (YAML).")
     var site: String
 
+    @OptionGroup var overrides: SiteOverrides
+
     @Option(help: "mps or lp.")
     var format: String = "mps"
 
@@ -27,7 +29,7 @@ struct LPExportCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
-        let loaded = try loadSite(site)
+        let loaded = try loadSite(site, overrides: overrides)
         let model: SiteModel
         do {
             model = try SiteCompiler.compile(loaded)

@@ -1,10 +1,41 @@
+import ArgumentParser
 import Foundation
 import Island
 
-/// Loads a site file for a command, turning every validation problem into exit code 2.
-func loadSite(_ path: String) throws -> Site {
+/// `--set KEY=VALUE`: changes one key of the site file for this run only, without editing it.
+///
+/// The value is YAML, so `--set carbon.cap_t=5000`, `--set horizon.steps=168` and
+/// `--set 'batteries[0]={energy_mwh: 800, power_mw: 200}'` all work. Key paths are those of
+/// `docs/site-format.md`; the overrides are recorded in `manifest.json`.
+struct SiteOverrides: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a site key for this run (repeatable).", valueName: "KEY=VALUE"))
+    var assignments: [String] = []
+
+    /// The assignments parsed into key paths and YAML values, or exit 2 naming the bad one.
+    func parsed() throws -> [(path: String, value: YAMLNode)] {
+        try assignments.map { assignment in
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw CommandFailure(.invalidInput, "error: --set \(assignment): expected KEY=VALUE, e.g. --set carbon.cap_t=5000")
+            }
+            let path = String(assignment[..<equals]).trimmingCharacters(in: .whitespaces)
+            let text = String(assignment[assignment.index(after: equals)...])
+            do {
+                return (path, try YAMLNode.parse(yaml: text, file: "--set \(path)"))
+            } catch {
+                throw CommandFailure(.invalidInput, "error: --set \(assignment): the value is not YAML (\(error))")
+            }
+        }
+    }
+}
+
+/// Loads a site file for a command, with `--set` overrides applied, turning every validation
+/// problem into exit code 2.
+func loadSite(_ path: String, overrides: SiteOverrides = SiteOverrides()) throws -> Site {
+    let assignments = try overrides.parsed()
     do {
-        return try SiteLoader.load(from: URL(fileURLWithPath: path))
+        var document = try SiteDocument.read(from: URL(fileURLWithPath: path))
+        if !assignments.isEmpty { document = try document.applying(overrides: assignments) }
+        return try SiteLoader.resolve(document)
     } catch let error as SiteValidationError {
         let count = error.issues.count
         throw CommandFailure(.invalidInput, "error: \(path): \(count) problem\(count == 1 ? "" : "s") found:\n\(error.description)")

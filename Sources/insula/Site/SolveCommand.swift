@@ -15,6 +15,8 @@ struct SolveCommand: ParsableCommand {
     @Argument(help: "Site file (YAML).")
     var site: String
 
+    @OptionGroup var overrides: SiteOverrides
+
     @Option(help: "Output folder (created if missing).")
     var out: String = "out"
 
@@ -26,6 +28,8 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("max-nonzeros"), help: "Refuse sites whose LP would exceed this many coefficients.")
     var maximumNonzeros = 20_000_000
 
+    @OptionGroup(title: "Thermal check") var thermal: ThermalCheckArguments
+
     @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (every series after alignment, all parameters) as JSON to this file.")
     var dumpInputs: String?
 
@@ -35,14 +39,17 @@ struct SolveCommand: ParsableCommand {
         global.bootstrapLogging()
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = try loadSite(site)
+        let loaded = try loadSite(site, overrides: overrides)
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         let outcome: Planner.Outcome
         do {
             outcome = try Planner.plan(loaded, solver: solver.options,
-                                       compile: CompileOptions(maximumNonzeros: maximumNonzeros))
+                                       compile: CompileOptions(maximumNonzeros: maximumNonzeros),
+                                       thermalCheck: thermal.options)
         } catch let error as ModelSizeError {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")
+        } catch let error as ThermalModelError {
+            throw CommandFailure(.invalidInput, "error: \(site): thermal: \(error)")
         }
         var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
         let writeStart = clock.now
@@ -83,16 +90,17 @@ struct SolveCommand: ParsableCommand {
             let command: [String]
             let site: String
             let inputs: [Input]
+            let overrides: [String]
             let inputsSHA256: String
             let insulaVersion: String
             let glpkVersion: String
             enum CodingKeys: String, CodingKey {
-                case command, site, inputs
+                case command, site, inputs, overrides
                 case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
             }
         }
         let value = Manifest(command: CommandLine.arguments, site: site,
-                             inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) },
+                             inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) }, overrides: loaded.overrides,
                              inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
         return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
     }
@@ -107,6 +115,11 @@ struct SolveCommand: ParsableCommand {
                 "cooling       \(mwh(k.coolingEnergyMWh)), losses \(mwh(k.lossesEnergyMWh)), PUE \(String(format: "%.3f", k.pue))",
                 "emissions     \(String(format: "%.0f", k.emissionsTonnes)) t (\(String(format: "%.1f", k.carbonIntensityGramsPerKWhIT)) g/kWh of IT energy), CFE score \(percent(k.cfeScore))",
             ]
+        }
+        if let check = outcome.thermal {
+            lines.append("thermal       \(check.rounds) round(s), hottest die \(String(format: "%.2f", check.maxDieC)) C, "
+                         + "\(check.violationsFound) step(s) above the limit found, \(check.violationsFixed) fixed, \(check.violationsRemaining) remaining "
+                         + "(simulation \(seconds(check.simulationSeconds)))")
         }
         lines.append("model         \(summary.rows) rows, \(summary.columns) columns, \(summary.nonzeros) non-zeros")
         lines.append("time          build \(seconds(summary.buildSeconds)), solve \(seconds(summary.solveSeconds)), total \(seconds(summary.totalSeconds))")

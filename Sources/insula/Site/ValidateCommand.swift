@@ -13,11 +13,13 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Site file (YAML).")
     var site: String
 
+    @OptionGroup var overrides: SiteOverrides
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         global.bootstrapLogging()
-        let loaded = try loadSite(site)
+        let loaded = try loadSite(site, overrides: overrides)
         let sources = [loaded.smr.map { _ in "SMR" }, loaded.gridFeeds.isEmpty ? nil : "\(loaded.gridFeeds.count) grid feed(s)",
                        loaded.renewables.isEmpty ? nil : "\(loaded.renewables.count) renewable(s)",
                        loaded.batteries.isEmpty ? nil : "\(loaded.batteries.count) battery(ies)"].compactMap { $0 }
