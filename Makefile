@@ -4,7 +4,7 @@ APT_PACKAGES := libglpk-dev glpk-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: deps build release example test bench bench-lp notebooks clean
+.PHONY: deps build release example test bench bench-lp notebooks crosscheck fuzz clean
 
 ## deps: install GLPK (library and glpsol) from Debian when missing.
 deps:
@@ -47,6 +47,16 @@ bench: bench-lp
 
 bench-lp: release
 	.build/release/insula bench lp
+
+## crosscheck: compare with PyPSA (GLPK and HiGHS) on tools/crosscheck/sites (needs pip install pypsa highspy).
+crosscheck: deps
+	tools/crosscheck/run.sh
+
+## fuzz: libFuzzer on the loaders and LP validation, 30 min each (TARGET=FuzzCSV FUZZ_SECONDS=600 for one).
+FUZZ_SECONDS ?= 1800
+fuzz:
+	tools/fuzz/run.sh build
+	$(if $(TARGET),tools/fuzz/run.sh run $(TARGET) $(FUZZ_SECONDS) && tools/fuzz/run.sh report,tools/fuzz/run.sh all $(FUZZ_SECONDS))
 
 clean:
 	rm -rf .build $(OUT)

@@ -70,3 +70,17 @@ let package = Package(
     dependencies: dependencies,
     targets: modules + executables + tests
 )
+
+// MARK: - Fuzz targets (opt-in)
+
+// libFuzzer harnesses (`tools/fuzz/run.sh`). They exist only when INSULA_FUZZ is set, so the
+// normal `swift build` and `swift test` never see them; the script builds them in .build-fuzz
+// with `-sanitize=fuzzer,address` (docs/validation.md, "Fuzzing").
+if Context.environment["INSULA_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Island"], path: "tools/fuzz/Sources/FuzzSupport"))
+    for (name, dependencies) in [("FuzzSiteLoader", ["Island"]), ("FuzzCSV", ["Island"]), ("FuzzEPW", ["Island"]),
+                                 ("FuzzLP", ["Optimization"])] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport"] + dependencies.map { .target(name: $0) },
+                                                 path: "tools/fuzz/Sources/\(name)"))
+    }
+}

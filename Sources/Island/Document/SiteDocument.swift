@@ -27,13 +27,12 @@ public struct SiteDocument: Sendable, Equatable {
     public static func read(from url: URL) throws -> SiteDocument {
         let display = url.relativePath
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+        switch LoadContext.readRegularFile(at: url) {
+        case .success(let read): data = read
+        case .failure(let failure):
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw SiteValidationError([SiteIssue(file: display, keyPath: "",
-                                                 message: exists ? "cannot read the site file: \(error.localizedDescription)"
-                                                     : "site file not found")])
+                                                 message: exists ? "cannot read the site file: \(failure.message)" : "site file not found")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SiteValidationError([SiteIssue(file: display, keyPath: "", message: "site file is not UTF-8 text")])

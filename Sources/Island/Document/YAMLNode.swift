@@ -93,7 +93,12 @@ public struct YAMLNode: Sendable, Equatable {
         }
         guard let root else { return YAMLNode(.mapping([]), line: 1) }
         var issues: [SiteIssue] = []
-        let node = convert(root, file: file, path: "", issues: &issues)
+        var budget = maximumValues
+        let node = convert(root, file: file, path: "", issues: &issues, budget: &budget)
+        if budget < 0 {
+            throw SiteValidationError([SiteIssue(file: file, keyPath: "", line: nil,
+                                                 message: "the YAML holds more than \(maximumValues) values once its aliases (*name) are expanded; write the site out without alias chains")])
+        }
         if !issues.isEmpty { throw SiteValidationError(issues) }
         return node
     }
@@ -138,14 +143,22 @@ public struct YAMLNode: Sendable, Equatable {
 
     // MARK: From Yams
 
-    private static func convert(_ node: Node, file: String, path: String, issues: inout [SiteIssue]) -> YAMLNode {
+    /// Most values (scalars, lists, mappings) a YAML document may expand to. Yams shares an
+    /// aliased node, so nine lines of nested aliases ("billion laughs") compose instantly but
+    /// expand to 9^9 values here; found by the bad-input corpus (it hung, then ran out of
+    /// memory). Inline series of a 3-year 15-minute horizon take about 100,000 per series.
+    static let maximumValues = 5_000_000
+
+    private static func convert(_ node: Node, file: String, path: String, issues: inout [SiteIssue], budget: inout Int) -> YAMLNode {
+        budget -= 1
+        guard budget >= 0 else { return YAMLNode(.scalar("", isPlain: true), line: nil) }
         switch node {
         case .scalar(let scalar):
             let isPlain = scalar.style == .plain || scalar.style == .any
             return YAMLNode(.scalar(scalar.string, isPlain: isPlain), line: scalar.mark?.line)
         case .sequence(let sequence):
             let items = sequence.enumerated().map { index, item in
-                convert(item, file: file, path: "\(path)[\(index)]", issues: &issues)
+                convert(item, file: file, path: "\(path)[\(index)]", issues: &issues, budget: &budget)
             }
             return YAMLNode(.sequence(items), line: sequence.mark?.line)
         case .mapping(let mapping):
@@ -158,7 +171,7 @@ public struct YAMLNode: Sendable, Equatable {
                 }
                 let key = keyScalar.string
                 let childPath = path.isEmpty ? key : "\(path).\(key)"
-                var value = convert(valueNode, file: file, path: childPath, issues: &issues)
+                var value = convert(valueNode, file: file, path: childPath, issues: &issues, budget: &budget)
                 // Report problems on the key's line: a nested mapping starts on the next line.
                 value.line = keyScalar.mark?.line ?? value.line
                 entries.append(Entry(key: key, value: value))

@@ -44,17 +44,39 @@ final class LoadContext {
         if !inputFiles.contains(where: { $0.url == url }) { inputFiles.append((url, display)) }
     }
 
+    /// Largest data file the loader reads, bytes: a 3-year 15-minute CSV with dozens of
+    /// columns is well under this; anything larger is refused before it is read.
+    static let maximumDataFileBytes = 1 << 30
+
     /// Reads a whole data file, or describes why it cannot be read.
+    ///
+    /// Only regular files: a device, FIFO or socket (`/dev/zero`, `/dev/stdin`) would block
+    /// or never end, so it is refused by type, as is a file over ``maximumDataFileBytes``.
     func readData(at url: URL) -> Result<Data, DataFileFailure> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return .failure(.init(message: "file not found (looked for \(url.path))"))
+        LoadContext.readRegularFile(at: url)
+    }
+
+    /// Reads a regular file of at most ``maximumDataFileBytes``, or says why not.
+    static func readRegularFile(at url: URL) -> Result<Data, DataFileFailure> {
+        // stat(2) follows every symbolic link (/dev/stdin -> /proc/self/fd/0 -> a pipe).
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR
+                ? .failure(DataFileFailure(message: "file not found (looked for \(url.path))"))
+                : .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(String(cString: strerror(errno)))"))
         }
-        if isDirectory.boolValue { return .failure(.init(message: "is a folder, not a file (\(url.path))")) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(DataFileFailure(message: "is a folder, not a file (\(url.path))")) }
+        guard type == S_IFREG else {
+            return .failure(DataFileFailure(message: "is not a regular file (\(url.path)): devices, pipes and sockets are refused"))
+        }
+        if Int(info.st_size) > maximumDataFileBytes {
+            return .failure(DataFileFailure(message: "is \(info.st_size) bytes, larger than the \(maximumDataFileBytes) bytes a data file may have (\(url.path))"))
+        }
         do {
             return .success(try Data(contentsOf: url))
         } catch {
-            return .failure(.init(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
+            return .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
         }
     }
 }

@@ -153,6 +153,11 @@ struct MappingReader {
     }
 
     /// The items of a list, each with its key path (`grid_feeds[1]`). A single mapping is not a list.
+    /// Most items in one list (components, jobs, outages). Each component can carry series of
+    /// one value per step, so this bounds what a site file can make the loader allocate before
+    /// the model-size check (a few hundred MB at the longest horizon).
+    static let maximumListItems = 1_000
+
     func list(_ key: String, required: Bool = false) -> [(node: YAMLNode, path: String)] {
         guard let value = child(key) else {
             if required { reportMissing(key, "a list") }
@@ -160,6 +165,10 @@ struct MappingReader {
         }
         guard let items = value.items else {
             report(key, "expected a list (lines starting with \"- \"), got \(value.kindDescription)")
+            return []
+        }
+        guard items.count <= Self.maximumListItems else {
+            report(key, "has \(items.count) items, more than the \(Self.maximumListItems) a site may list")
             return []
         }
         return items.enumerated().map { index, item in (item, "\(keyPath(key))[\(index)]") }

@@ -51,15 +51,29 @@ extension LinearProgram {
             throw ModelFileError(path: path, message: "no such file")
         }
         guard !isDirectory.boolValue else { throw ModelFileError(path: path, message: "is a directory, not a model file") }
+        // GLPK would block on a FIFO or read /dev/zero until memory runs out.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw ModelFileError(path: path, message: "is not a regular file (devices, pipes and sockets are refused)")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ModelFileError(path: path, message: "not readable (permission denied)")
         }
         guard let format = format ?? ModelFileFormat(fileExtension: url.pathExtension) else {
             throw ModelFileError(path: path, message: "unknown model format: use a .mps or .lp file")
         }
+        let contents = format == .lp ? nil : try? Data(contentsOf: url)
         let attempts: [ModelFileFormat] = format == .mps ? [.mps, .fixedMPS] : [format]
         var firstError: ModelFileError?
         for attempt in attempts {
+            if attempt != .lp, let contents,
+               let repeated = MPSBoundCheck.firstRepeatedBothSidedBound(in: contents, fixed: attempt == .fixedMPS) {
+                if firstError == nil {
+                    firstError = ModelFileError(path: path, line: repeated.line,
+                                                message: "column '\(repeated.column)' has more than one FX, FR or BV bound (GLPK's reader would abort on it)")
+                }
+                continue
+            }
             let outcome: Result<LinearProgram, ModelFileError> = GLPKTerminal.capturing { terminal in
                 let problem = GLPKProblem()
                 let code: Int32

@@ -27,10 +27,19 @@ public enum NameRequirement: Sendable {
 extension LinearProgram {
     /// Largest model the GLPK backend accepts: its indices are 32-bit.
     public static let maximumDimension = Int(Int32.max) - 1
+    /// Largest magnitude of a finite number the GLPK backend accepts (coefficients, bounds,
+    /// objective). GLPK's scaling multiplies and takes roots of coefficient pairs: at 1e300
+    /// a scale factor under- or overflows and `glp_scale_prob` aborts the process (found by
+    /// fuzzing). Use infinity for an absent bound.
+    public static let maximumMagnitude = 1e30
+    /// Smallest magnitude of a non-zero constraint coefficient the backend accepts, for the
+    /// same reason (a zero is dropped; write 0 rather than 1e-300).
+    public static let minimumCoefficientMagnitude = 1e-30
 
     /// Checks that the model can be handed to a solver, reporting every problem found.
     ///
-    /// Checks: finite objective and coefficients, bounds that are not NaN with
+    /// Checks: finite objective and coefficients within ``maximumMagnitude`` (non-zero
+    /// coefficients at least ``minimumCoefficientMagnitude``), bounds that are not NaN with
     /// `lower ≤ upper`, no `+∞` lower or `-∞` upper bound, entry indices in range, names
     /// that GLPK accepts (at most 255 bytes, no control characters or spaces), binary
     /// bounds within [0, 1], and the `names` requirement.
@@ -39,7 +48,9 @@ extension LinearProgram {
         var problems: [String] = []
         func report(_ message: String) { if problems.count < 1000 { problems.append(message) } }
 
-        if !objectiveConstant.isFinite { report("objective constant is \(objectiveConstant)") }
+        if !objectiveConstant.isFinite || abs(objectiveConstant) > Self.maximumMagnitude {
+            report("objective constant is \(objectiveConstant)\(Self.magnitudeHint(objectiveConstant))")
+        }
         if columnCount > Self.maximumDimension { report("\(columnCount) columns exceed the solver's limit") }
         if rowCount > Self.maximumDimension { report("\(rowCount) rows exceed the solver's limit") }
         if entryCount > Self.maximumDimension { report("\(entryCount) coefficients exceed the solver's limit") }
@@ -47,8 +58,8 @@ extension LinearProgram {
         for index in 0..<columnCount {
             let column = Column(index)
             let lower = columnLower[index], upper = columnUpper[index]
-            if !objective[index].isFinite {
-                report("\(label(of: column)): objective coefficient is \(objective[index])")
+            if !objective[index].isFinite || abs(objective[index]) > Self.maximumMagnitude {
+                report("\(label(of: column)): objective coefficient is \(objective[index])\(Self.magnitudeHint(objective[index]))")
             }
             if let reason = Self.boundProblem(lower: lower, upper: upper) {
                 report("\(label(of: column)): \(reason)")
@@ -72,8 +83,9 @@ extension LinearProgram {
                 report("coefficient #\(k + 1): column index \(column) is outside 0..<\(columnCount)")
                 continue
             }
-            if !entryValues[k].isFinite {
-                report("coefficient at \(label(of: Row(row))), \(label(of: Column(column))) is \(entryValues[k])")
+            let value = entryValues[k]
+            if !value.isFinite || abs(value) > Self.maximumMagnitude || (value != 0 && abs(value) < Self.minimumCoefficientMagnitude) {
+                report("coefficient at \(label(of: Row(row))), \(label(of: Column(column))) is \(value)\(Self.magnitudeHint(value))")
             }
         }
         Self.checkNames(columnNames, kind: "column", requirement: names, report: report)
@@ -85,8 +97,19 @@ extension LinearProgram {
         if lower.isNaN || upper.isNaN { return "bound is NaN (lower \(lower), upper \(upper))" }
         if lower == .infinity { return "lower bound is +infinity" }
         if upper == -.infinity { return "upper bound is -infinity" }
+        for bound in [lower, upper] where bound.isFinite && abs(bound) > maximumMagnitude {
+            return "bound \(bound)\(magnitudeHint(bound))"
+        }
         if lower > upper { return "lower bound \(lower) exceeds upper bound \(upper)" }
         return nil
+    }
+
+    /// Why a finite number is refused, or "" for NaN and infinity (whose message says enough).
+    static func magnitudeHint(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return "" }
+        if abs(value) > maximumMagnitude { return " (magnitude above 1e30, beyond what the solver can scale; use infinity for no bound)" }
+        if abs(value) < minimumCoefficientMagnitude { return " (non-zero magnitude below 1e-30, beyond what the solver can scale; write 0)" }
+        return ""
     }
 
     /// True when `name` has a space or a control character (Unicode category Cc: C0, DEL, C1).

@@ -55,13 +55,56 @@ public enum SiteCompiler {
         return builder.build()
     }
 
-    /// An upper estimate of the LP's coefficients, computed from the site alone.
-    public static func estimatedNonzeros(_ site: Site) -> Int {
+    /// An upper bound on the LP's coefficients (entries before repeated pairs are merged),
+    /// computed from the site alone in O(components), so that an oversized site is refused
+    /// before any of its model is allocated.
+    ///
+    /// Mirrors the families of `docs/formulation.md`, per step: both bus balances, IT power
+    /// definition and capacity, busway chords, storage dynamics, SMR ramps and commitment
+    /// (minimum up/down rows sum `upSteps`/`downSteps` startups, so they grow with those
+    /// times), demand-charge rows, carbon and intensity caps, CFE rows, site import and ramp
+    /// limits, and the elastic slacks. `SchedulingTests` checks it bounds the real count.
+    public static func estimatedNonzeros(_ site: Site, elastic: Bool = true) -> Int {
         let steps = site.horizon.steps
-        let perStep = 40 + 6 * site.gridFeeds.count + 4 * site.renewables.count + 8 * site.batteries.count
-            + 3 * site.backupGenerators.count + 4 * site.trainingJobs.count + 3 * max(1, site.distribution.buswayLossSegments)
-            + (site.smr?.commitment == .integer ? 12 : 4)
-        return steps * perStep
+        let feeds = site.gridFeeds.count, renewables = site.renewables.count, batteries = site.batteries.count
+        let backups = site.backupGenerators.count, jobs = site.trainingJobs.count
+        let hasSMR = site.smr == nil ? 0 : 1
+        var perStep = 0
+        // AC and IT bus balances: every source and storage term, the link (4), IT power and loss (2 each).
+        perStep += hasSMR + 2 * feeds + renewables + 2 * batteries + backups + 8
+        // IT power definition and capacity: IT power, every job, shed or its elastic slack.
+        perStep += 1 + 2 * jobs + 2 * 2
+        // Busway chords: loss and IT power per segment.
+        perStep += 2 * max(1, site.distribution.buswayLossSegments)
+        // Training energy rows: one entry per job step.
+        perStep += jobs
+        // Storage dynamics: soc, previous soc, charge, discharge.
+        perStep += 4 * batteries
+        // Demand charges: import and peak per feed.
+        perStep += 2 * site.gridFeeds.filter { $0.demandChargeUSDPerMW > 0 }.count
+        if let smr = site.smr {
+            perStep += 4  // ramp up and down
+            if smr.commitment == .integer {
+                let hours = site.horizon.stepHours
+                let upSteps = max(1, Int((smr.minUpHours / hours).rounded(.up)))
+                let downSteps = max(1, Int((smr.minDownHours / hours).rounded(.up)))
+                perStep += 4  // maximum output and minimum stable load
+                if upSteps > 1 || downSteps > 1 { perStep += 4 + (1 + min(upSteps, steps)) + (1 + min(downSteps, steps)) }
+            }
+        }
+        let emitters = hasSMR + feeds + backups
+        let intake = hasSMR + 2 * feeds + renewables + backups
+        let consumption = intake + 2 * batteries
+        if site.carbon.capTonnes != nil { perStep += emitters }
+        if site.carbon.intensityCapGramsPerKWhIT != nil { perStep += emitters + 1 }
+        if site.carbon.cfeTargetShare != nil { perStep += (1 + hasSMR + renewables + feeds) + (1 + consumption) + (1 + consumption) }
+        if site.limits.importLimitMW != nil { perStep += feeds }
+        if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
+        if elastic { perStep += 2 }
+        // Once per model: final state of charge, undelivered-energy and elastic columns.
+        let once = batteries + 2 * jobs + 8
+        let (product, overflow) = steps.multipliedReportingOverflow(by: perStep)
+        return overflow ? Int.max : product + once
     }
 }
 

@@ -30,6 +30,9 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup(title: "Thermal check") var thermal: ThermalCheckArguments
 
+    @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (every series after alignment, all parameters) as JSON to this file.")
+    var dumpInputs: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -37,6 +40,7 @@ struct SolveCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try loadSite(site, overrides: overrides)
+        if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         let outcome: Planner.Outcome
         do {
             outcome = try Planner.plan(loaded, solver: solver.options,

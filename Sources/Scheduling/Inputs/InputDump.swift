@@ -1,0 +1,249 @@
+import Foundation
+import Island
+
+/// The resolved inputs of a site as JSON (`insula solve --dump-inputs FILE`): every series
+/// after alignment to the horizon (one value per step, UTC order) and every parameter after
+/// defaults, with its unit in its key.
+///
+/// It exists so that an independent tool (the PyPSA cross-check in `tools/crosscheck`) can
+/// rebuild the same problem without re-implementing the loader: CSV alignment, time zones,
+/// weather files and the COP model are all already applied. Derived quantities the LP uses
+/// (stage efficiencies per path, cooling MW per MW of heat, SMR units available per step,
+/// training windows as step indices) are included so that nothing has to be re-derived.
+public struct InputDump: Encodable, Sendable {
+    public struct Horizon: Encodable, Sendable {
+        var startUTC: String
+        var steps: Int
+        var stepMinutes: Int
+        var stepHours: Double
+        var timestampsUTC: [String]
+    }
+
+    public struct SMR: Encodable, Sendable {
+        var units: Int
+        var capacityMWPerUnit: Double
+        var minStableLoadFraction: Double
+        var rampFractionPerHour: Double
+        var marginalCostUSDPerMWh: Double
+        var emissionFactorGramsPerKWh: Double
+        var commitment: String
+        var minUpHours: Double
+        var minDownHours: Double
+        var availableUnits: [Int]
+        var outageCount: Int
+    }
+
+    public struct GridFeed: Encodable, Sendable {
+        var name: String
+        var importCapacityMW: Double
+        var exportCapacityMW: Double
+        var importPriceUSDPerMWh: [Double]
+        var exportPriceUSDPerMWh: [Double]
+        var carbonIntensityGramsPerKWh: [Double]
+        var carbonFreeShare: [Double]?
+        var demandChargeUSDPerMW: Double
+        var importLimitMW: [Double]
+    }
+
+    public struct Renewable: Encodable, Sendable {
+        var name: String
+        var kind: String
+        var capacityMW: Double
+        var capacityFactor: [Double]
+        var coupling: String
+    }
+
+    public struct Battery: Encodable, Sendable {
+        var name: String
+        var energyMWh: Double
+        var chargePowerMW: Double
+        var dischargePowerMW: Double
+        var chargeEfficiency: Double
+        var dischargeEfficiency: Double
+        var socMinFraction: Double
+        var socMaxFraction: Double
+        var initialSOCFraction: Double
+        /// "cyclic", or the end fraction as a string (e.g. "0.8").
+        var finalSOC: String
+        var throughputCostUSDPerMWh: Double
+        var coupling: String
+    }
+
+    public struct BackupGenerator: Encodable, Sendable {
+        var name: String
+        var capacityMW: Double
+        var marginalCostUSDPerMWh: Double
+        var emissionFactorGramsPerKWh: Double
+    }
+
+    public struct Distribution: Encodable, Sendable {
+        var architecture: String
+        var busCapacityMW: Double
+        var buswayLossFractionAtCapacity: Double
+        var buswayLossSegments: Int
+        /// Grid to IT bus: solid-state transformer (dc800) or transformer (ac415).
+        var linkEfficiency: Double
+        /// IT bus to the 54 V rack input.
+        var busToRackEfficiency: Double
+        var smrRectifierEfficiency: Double
+        var dcDCEfficiency: Double
+        var storageInverterEfficiency: Double
+        var coolingTransformerEfficiency: Double
+    }
+
+    public struct ITFleet: Encodable, Sendable {
+        var racks: Int
+        var powerPerRackKW: Double
+        var capacityMW: Double
+        var idleFraction: Double
+        var tokensPerMWh: Double?
+    }
+
+    public struct TrainingJob: Encodable, Sendable {
+        var name: String
+        var energyMWh: Double
+        var releaseUTC: String
+        var deadlineUTC: String
+        var maxPowerMW: Double
+        var minPowerMW: Double
+        var undeliveredPenaltyUSDPerMWh: Double?
+        /// First and last step (0-based, inclusive) lying wholly inside [release, deadline].
+        var firstStep: Int
+        var lastStep: Int
+    }
+
+    public struct Carbon: Encodable, Sendable {
+        var priceUSDPerT: Double
+        var capT: Double?
+        var intensityCapGramsPerKWhIT: Double?
+        var cfeTargetShare: Double?
+    }
+
+    public var formatVersion = 1
+    public var site: String
+    public var inputsSHA256: String
+    public var horizon: Horizon
+    public var smr: SMR?
+    public var gridFeeds: [GridFeed]
+    public var renewables: [Renewable]
+    public var batteries: [Battery]
+    public var backupGenerators: [BackupGenerator]
+    public var powerDistribution: Distribution
+    public var itFleet: ITFleet
+    public var inferenceDemandMW: [Double]
+    public var inferenceValueOfLostServiceUSDPerMWh: Double?
+    public var trainingJobs: [TrainingJob]
+    public var cop: [Double]
+    /// AC-bus MW per MW of heat: 1 / (COP x cooling transformer efficiency).
+    public var coolingMWPerMWHeat: [Double]
+    public var freeCoolingShare: [Double]
+    public var dryBulbC: [Double]?
+    public var wetBulbC: [Double]?
+    public var carbon: Carbon
+    public var limitsImportLimitMW: Double?
+    public var limitsRampLimitMWPerHour: Double?
+
+    public init(_ site: Site) {
+        let steps = site.horizon.steps
+        self.site = site.name
+        inputsSHA256 = site.inputsSHA256
+        horizon = Horizon(startUTC: site.horizon.label(0), steps: steps, stepMinutes: site.horizon.stepMinutes,
+                          stepHours: site.horizon.stepHours, timestampsUTC: (0..<steps).map(site.horizon.label))
+        smr = site.smr.map { smr in
+            SMR(units: smr.units, capacityMWPerUnit: smr.capacityMWPerUnit, minStableLoadFraction: smr.minStableLoadFraction,
+                rampFractionPerHour: smr.rampFractionPerHour, marginalCostUSDPerMWh: smr.marginalCostUSDPerMWh,
+                emissionFactorGramsPerKWh: smr.emissionFactorGramsPerKWh, commitment: smr.commitment.rawValue,
+                minUpHours: smr.minUpHours, minDownHours: smr.minDownHours, availableUnits: smr.availableUnits,
+                outageCount: smr.outages.count)
+        }
+        gridFeeds = site.gridFeeds.map { feed in
+            GridFeed(name: feed.name, importCapacityMW: feed.importCapacityMW, exportCapacityMW: feed.exportCapacityMW,
+                     importPriceUSDPerMWh: feed.importPriceUSDPerMWh, exportPriceUSDPerMWh: feed.exportPriceUSDPerMWh,
+                     carbonIntensityGramsPerKWh: feed.carbonIntensityGramsPerKWh, carbonFreeShare: feed.carbonFreeShare,
+                     demandChargeUSDPerMW: feed.demandChargeUSDPerMW, importLimitMW: feed.effectiveImportLimitMW)
+        }
+        renewables = site.renewables.map {
+            Renewable(name: $0.name, kind: $0.kind.rawValue, capacityMW: $0.capacityMW, capacityFactor: $0.capacityFactor,
+                      coupling: $0.coupling.rawValue)
+        }
+        batteries = site.batteries.map { battery in
+            let finalSOC: String
+            switch battery.finalSOC {
+            case .cyclic: finalSOC = "cyclic"
+            case .fraction(let fraction): finalSOC = "\(fraction)"
+            }
+            return Battery(name: battery.name, energyMWh: battery.energyMWh, chargePowerMW: battery.chargePowerMW,
+                           dischargePowerMW: battery.dischargePowerMW, chargeEfficiency: battery.chargeEfficiency,
+                           dischargeEfficiency: battery.dischargeEfficiency, socMinFraction: battery.socMinFraction,
+                           socMaxFraction: battery.socMaxFraction, initialSOCFraction: battery.initialSOCFraction,
+                           finalSOC: finalSOC, throughputCostUSDPerMWh: battery.throughputCostUSDPerMWh,
+                           coupling: battery.coupling.rawValue)
+        }
+        backupGenerators = site.backupGenerators.map {
+            BackupGenerator(name: $0.name, capacityMW: $0.capacityMW, marginalCostUSDPerMWh: $0.marginalCostUSDPerMWh,
+                            emissionFactorGramsPerKWh: $0.emissionFactorGramsPerKWh)
+        }
+        let distribution = site.distribution
+        powerDistribution = Distribution(
+            architecture: distribution.architecture.rawValue, busCapacityMW: distribution.busCapacityMW,
+            buswayLossFractionAtCapacity: distribution.buswayLossFractionAtCapacity,
+            buswayLossSegments: distribution.buswayLossSegments, linkEfficiency: distribution.gridToBusEfficiency,
+            busToRackEfficiency: distribution.busToRackEfficiency, smrRectifierEfficiency: distribution.efficiencies.smrRectifier,
+            dcDCEfficiency: distribution.efficiencies.dcDC, storageInverterEfficiency: distribution.efficiencies.storageInverter,
+            coolingTransformerEfficiency: distribution.efficiencies.coolingTransformer)
+        itFleet = ITFleet(racks: site.itFleet.racks, powerPerRackKW: site.itFleet.powerPerRackKW, capacityMW: site.itFleet.capacityMW,
+                          idleFraction: site.itFleet.idleFraction, tokensPerMWh: site.itFleet.tokensPerMWh)
+        inferenceDemandMW = site.inference.demandMW
+        inferenceValueOfLostServiceUSDPerMWh = site.inference.valueOfLostServiceUSDPerMWh
+        trainingJobs = site.trainingJobs.map { job in
+            TrainingJob(name: job.name, energyMWh: job.energyMWh, releaseUTC: Island.Horizon.format(job.releaseUTC),
+                        deadlineUTC: Island.Horizon.format(job.deadlineUTC), maxPowerMW: job.maxPowerMW, minPowerMW: job.minPowerMW,
+                        undeliveredPenaltyUSDPerMWh: job.undeliveredPenaltyUSDPerMWh, firstStep: job.firstStep, lastStep: job.lastStep)
+        }
+        cop = site.copSeries
+        coolingMWPerMWHeat = site.copSeries.map { 1 / ($0 * distribution.efficiencies.coolingTransformer) }
+        freeCoolingShare = site.freeCoolingShare
+        dryBulbC = site.weather?.dryBulbC
+        wetBulbC = site.weather?.wetBulbC
+        carbon = Carbon(priceUSDPerT: site.carbon.priceUSDPerTonne, capT: site.carbon.capTonnes,
+                        intensityCapGramsPerKWhIT: site.carbon.intensityCapGramsPerKWhIT, cfeTargetShare: site.carbon.cfeTargetShare)
+        limitsImportLimitMW = site.limits.importLimitMW
+        limitsRampLimitMWPerHour = site.limits.rampLimitMWPerHour
+    }
+
+    /// The dump as pretty-printed JSON with snake_case keys (`price_usd_per_mwh` style).
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .custom { path in InputDump.SnakeKey(path.last!.stringValue) }
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    /// camelCase to snake_case keeping unit acronyms whole: `importPriceUSDPerMWh` becomes
+    /// `import_price_usd_per_mwh`, `carbonIntensityGramsPerKWh` becomes `carbon_intensity_g_per_kwh`.
+    struct SnakeKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ camel: String) { stringValue = SnakeKey.convert(camel) }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+
+        static func convert(_ camel: String) -> String {
+            let replacements = [("USD", "Usd"), ("MWh", "Mwh"), ("KWh", "Kwh"), ("MW", "Mw"), ("KW", "Kw"), ("UTC", "Utc"),
+                                ("SOC", "Soc"), ("SHA256", "Sha256"), ("COP", "Cop"), ("IT", "It"), ("DC", "Dc"),
+                                ("Grams", "G")]
+            var text = camel
+            for (from, to) in replacements { text = text.replacingOccurrences(of: from, with: to) }
+            var result = ""
+            for character in text {
+                if character.isUppercase {
+                    if !result.isEmpty { result += "_" }
+                    result += character.lowercased()
+                } else {
+                    result.append(character)
+                }
+            }
+            return result
+        }
+    }
+}

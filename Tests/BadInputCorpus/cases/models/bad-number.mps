@@ -1,0 +1,9 @@
+NAME t
+ROWS
+ N obj
+ G c1
+COLUMNS
+ x obj 1 c1 one
+RHS
+ rhs c1 1
+ENDATA
