@@ -8,11 +8,13 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
 ]
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 
 // MARK: - Library modules
 
@@ -30,6 +32,8 @@ let modules: [Target] = [
     .target(name: "Thermal"),
     // Compiles a site into an LP, reads the solution back into a schedule with KPIs.
     .target(name: "Scheduling", dependencies: ["Island", "Optimization", "Thermal", logging]),
+    // Batches of scenarios: expansion, parallel runs, the SQLite results store, shards and merges.
+    .target(name: "Batch", dependencies: ["Island", "Scheduling", "Optimization", grdb]),
 ]
 
 // MARK: - Command-line tool
@@ -37,7 +41,7 @@ let modules: [Target] = [
 let executables: [Target] = [
     .executableTarget(
         name: "insula",
-        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", argumentParser, logging]
+        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", "Batch", argumentParser, logging]
     ),
 ]
 
@@ -48,6 +52,7 @@ let tests: [Target] = [
     .testTarget(name: "IslandTests", dependencies: ["Island"]),
     .testTarget(name: "ThermalTests", dependencies: ["Thermal"]),
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Island", "Optimization"]),
+    .testTarget(name: "BatchTests", dependencies: ["Batch", "Island", "Scheduling"]),
     // End-to-end: runs the built `insula` binary on real files.
     .testTarget(name: "InsulaCLITests", dependencies: ["insula"]),
 ]
@@ -61,6 +66,7 @@ let package = Package(
         .library(name: "Island", targets: ["Island"]),
         .library(name: "Thermal", targets: ["Thermal"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "Batch", targets: ["Batch"]),
     ],
     dependencies: dependencies,
     targets: modules + executables + tests

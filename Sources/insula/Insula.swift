@@ -16,7 +16,7 @@ struct InsulaCommand: ParsableCommand {
             5 batch finished with failed scenarios.
             """,
         version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
-        subcommands: [ValidateCommand.self, SolveCommand.self, LPCommand.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, SolveCommand.self, LPCommand.self, BatchCommand.self, BenchCommand.self]
     )
 }
 

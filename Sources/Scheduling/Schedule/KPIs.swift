@@ -38,6 +38,9 @@ public struct KPIs: Sendable, Codable {
     public var importLimitShadowPriceUSDPerMW = 0.0
     public var maxBalanceResidualMW = 0.0
 
+    /// All zero (shares one): for tools that need the field names, such as the batch store's columns.
+    public init() {}
+
     enum CodingKeys: String, CodingKey {
         case objectiveUSD = "objective_usd", energyCostUSD = "energy_cost_usd", smrCostUSD = "smr_cost_usd"
         case backupCostUSD = "backup_cost_usd", batteryThroughputCostUSD = "battery_throughput_cost_usd"
