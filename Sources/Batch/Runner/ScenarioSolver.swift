@@ -83,7 +83,14 @@ final class ScenarioSolver {
     /// LPs differ only in objective coefficients and bounds (prices, caps, limits).
     private func solveModel(_ program: LinearProgram) throws -> (SolveResult, warm: Bool) {
         guard options.warmStart.applies(to: program) else {
-            return (try GLPK.solve(program, options: options.solver), false)
+            var result = try GLPK.solve(program, options: options.solver)
+            if result.status == .numericalFailure, result.method == .interior {
+                // Seen on a year-long site (example site, 200 MWh battery, hot-dry prices). Dual
+                // simplex is robust there but takes many minutes, too long to try unasked.
+                result.message = (result.message ?? "interior point failed")
+                    + "; solve this scenario with --method dual (robust, much slower on long horizons)"
+            }
+            return (result, false)
         }
         if let session, WarmStart.sameStructure(session.model, program) {
             try WarmStart.apply(program, to: session)
