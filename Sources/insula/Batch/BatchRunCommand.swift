@@ -90,7 +90,7 @@ struct BatchRunCommand: ParsableCommand {
             totals = try runner.run(toRun) { progress.finished($0) }
         } catch {
             progress.end()
-            throw CommandFailure(.internalError, "error: \(out)/\(ResultsStore.fileName): \(error)")
+            throw CommandFailure(.invalidInput, "error: \(out)/\(ResultsStore.fileName): could not store results (\(error))")
         }
         progress.end()
         let exportStart = clock.now
@@ -197,7 +197,7 @@ struct BatchRunReport: Encodable {
     var text: String {
         var lines = ["\(batch)\(shard == "all" ? "" : " shard \(shard)"): \(counts.planned) scenarios, \(counts.succeeded) succeeded, \(counts.failed) failed, \(counts.remaining) remaining"]
         if skipped > 0 { lines.append("resumed     \(skipped) already stored, \(ran) run now") }
-        lines.append("time        \(String(format: "%.1f", wallSeconds)) s on \(jobs) worker\(jobs == 1 ? "" : "s") (\(String(format: "%.1f", scenariosPerMinute)) scenarios/min)")
+        lines.append("time        \(String(format: "%.1f", wallSeconds)) s in all; \(ran) scenarios in \(String(format: "%.1f", totals.wallSeconds)) s on \(jobs) worker\(jobs == 1 ? "" : "s") (\(String(format: "%.1f", scenariosPerMinute)) scenarios/min)")
         lines.append("written to  \(out)/summary.csv, \(out)/\(ResultsStore.fileName)")
         return lines.joined(separator: "\n")
     }
