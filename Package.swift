@@ -15,6 +15,8 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+// SQLite's C API, for the results store's hot insert loop only.
+let sqlite: Target.Dependency = .product(name: "GRDBSQLite", package: "GRDB.swift")
 
 // MARK: - Library modules
 
@@ -33,7 +35,7 @@ let modules: [Target] = [
     // Compiles a site into an LP, reads the solution back into a schedule with KPIs.
     .target(name: "Scheduling", dependencies: ["Island", "Optimization", "Thermal", logging]),
     // Batches of scenarios: expansion, parallel runs, the SQLite results store, shards and merges.
-    .target(name: "Batch", dependencies: ["Island", "Scheduling", "Optimization", grdb]),
+    .target(name: "Batch", dependencies: ["Island", "Scheduling", "Optimization", grdb, sqlite]),
 ]
 
 // MARK: - Command-line tool

@@ -173,6 +173,21 @@ struct BatchCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mixed").path))
     }
 
+    @Test("--dispatch writes each scenario's dispatch.csv from the store, byte for byte as insula solve writes it")
+    func dispatchMatchesSolve() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let batch = try Self.batchFile("scenarios:\n  - name: base\n", in: folder)
+        let out = folder.appendingPathComponent("batch")
+        let run = try InsulaRunner.run(["batch", "run", batch.path, "--out", out.path, "--dispatch", "--quiet"])
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        let single = folder.appendingPathComponent("single")
+        #expect(try InsulaRunner.run(["solve", "data/sites/example-week.yaml", "--out", single.path]).exitCode == 0)
+        let ids = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("scenarios").path)
+        #expect(ids.count == 1)
+        let fromStore = try Self.read(out.appendingPathComponent("scenarios/\(ids[0])"), "dispatch.csv")
+        #expect(fromStore == (try Self.read(single, "dispatch.csv")))
+    }
+
     @Test("progress: one plain line per scenario when stderr is not a terminal, nothing with --quiet")
     func progressLines() throws {
         let folder = try InsulaRunner.temporaryFolder()

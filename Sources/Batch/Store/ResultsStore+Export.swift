@@ -12,10 +12,18 @@ extension ResultsStore {
     /// byte-identical whatever the number of workers, shards or resumes; `includeTimings:
     /// false` leaves the timing columns out.
     public func summaryCSV(includeTimings: Bool = true) throws -> String {
+        let tables = try summaryTables()
+        return includeTimings ? tables.withTimings : tables.withoutTimings
+    }
+
+    /// `summary.csv` with and without its timing columns, in one pass over the store.
+    func summaryTables() throws -> (withTimings: String, withoutTimings: String) {
         let metadata = try metadata()
-        let valueColumns = StoreColumns.kpis + (includeTimings ? StoreColumns.timings : [])
-        var text = (StoreColumns.identity + metadata.overridePaths + valueColumns).map(RunWriter.csvField).joined(separator: ",") + "\n"
-        let select = (["id", "name", "status", "message"] + valueColumns).map(StoreColumns.quoted).joined(separator: ", ")
+        let head = (StoreColumns.identity + metadata.overridePaths + StoreColumns.kpis).map(RunWriter.csvField).joined(separator: ",")
+        var withTimings = head + "," + StoreColumns.timings.joined(separator: ",") + "\n"
+        var withoutTimings = head + "\n"
+        let select = (["id", "name", "status", "message"] + StoreColumns.kpis + StoreColumns.timings)
+            .map(StoreColumns.quoted).joined(separator: ", ")
         try database.read { db in
             var cells: [String: [String: String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT scenario_id, path, value_text FROM scenario_override") {
@@ -25,16 +33,14 @@ extension ResultsStore {
             while let row = try rows.next() {
                 var fields: [String] = [row["id"], row["name"], row["status"], (row["message"] as String?) ?? ""]
                 let overrides = cells[row["id"]] ?? [:]
-                for path in metadata.overridePaths {
-                    fields.append(overrides[path] ?? "")
-                }
-                for column in valueColumns {
-                    fields.append(Self.cell(row[column] as DatabaseValue))
-                }
-                text += fields.map(RunWriter.csvField).joined(separator: ",") + "\n"
+                for path in metadata.overridePaths { fields.append(overrides[path] ?? "") }
+                for column in StoreColumns.kpis { fields.append(Self.cell(row[column] as DatabaseValue)) }
+                let line = fields.map(RunWriter.csvField).joined(separator: ",")
+                withoutTimings += line + "\n"
+                withTimings += line + "," + StoreColumns.timings.map { Self.cell(row[$0] as DatabaseValue) }.joined(separator: ",") + "\n"
             }
         }
-        return text
+        return (withTimings, withoutTimings)
     }
 
     /// The `dispatch.csv` of one scenario, rebuilt from its stored steps (the same columns and
@@ -68,10 +74,11 @@ extension ResultsStore {
 
     /// Writes `summary.csv` (and, with `dispatch`, `scenarios/ID/dispatch.csv`) into `folder`, atomically.
     public func export(to folder: URL, includeTimings: Bool = true, dispatch: Bool = false) throws {
-        var files: [(name: String, contents: String)] = [("summary.csv", try summaryCSV(includeTimings: includeTimings))]
+        let tables = try summaryTables()
+        var files: [(name: String, contents: String)] = [("summary.csv", includeTimings ? tables.withTimings : tables.withoutTimings)]
         if includeTimings {
             // The same table without its timing columns, for byte-for-byte comparisons.
-            files.append(("summary-no-timings.csv", try summaryCSV(includeTimings: false)))
+            files.append(("summary-no-timings.csv", tables.withoutTimings))
         }
         try RunWriter.write(files, into: folder)
         guard dispatch else { return }
