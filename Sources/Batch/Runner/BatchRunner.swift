@@ -38,11 +38,13 @@ public struct RunTotals: Sendable, Equatable {
 
 /// Runs scenarios on `jobs` worker threads and stores each result as it finishes.
 ///
-/// Threads rather than processes: measured on the 2-core machine (README "Batches"), two
-/// threads match two processes (`--shard`) in throughput while sharing the parsed base site
-/// and one store connection. Each scenario's GLPK problem is created, solved and freed on
-/// its worker thread, and each thread frees its GLPK environment when it ends (GLPK's
-/// per-thread state).
+/// Threads rather than processes: measured on the 2-core machine (README "Batch
+/// benchmarks"), two shard processes spent about 50 % more CPU than one process with two threads
+/// on a one-week batch, because each reads and validates the whole batch and keeps its own
+/// store; threads share the base site, the validated sites and one store connection, and
+/// use the same CPU per scenario as a single worker. Each scenario's GLPK problem is
+/// created, solved and freed on its worker thread, and each thread frees its GLPK
+/// environment when it ends (GLPK's per-thread state).
 public struct BatchRunner: Sendable {
     public var base: SiteDocument
     public var store: ResultsStore?

@@ -20,11 +20,6 @@ final class ScenarioSolver {
         self.sites = sites
     }
 
-    /// Forgets the kept model: the next scenario solves from scratch.
-    func resetWarmStart() {
-        session = nil
-    }
-
     /// Runs one scenario to a result; never throws: every failure is a stored outcome.
     func solve(_ scenario: Scenario) -> ScenarioResult {
         let clock = ContinuousClock()
