@@ -8,11 +8,15 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
 ]
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+// SQLite's C API, for the results store's hot insert loop only.
+let sqlite: Target.Dependency = .product(name: "GRDBSQLite", package: "GRDB.swift")
 
 // MARK: - Library modules
 
@@ -32,6 +36,8 @@ let modules: [Target] = [
     .target(name: "Scheduling", dependencies: ["Island", "Optimization", "Thermal", logging]),
     // Self-contained HTML/Markdown reports with inline SVG charts, from run and batch folders.
     .target(name: "Reports", dependencies: ["Scheduling", "Island"]),
+    // Batches of scenarios: expansion, parallel runs, the SQLite results store, shards and merges.
+    .target(name: "Batch", dependencies: ["Island", "Scheduling", "Optimization", grdb, sqlite]),
 ]
 
 // MARK: - Command-line tool
@@ -39,7 +45,7 @@ let modules: [Target] = [
 let executables: [Target] = [
     .executableTarget(
         name: "insula",
-        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", "Reports", argumentParser, logging]
+        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", "Reports", "Batch", argumentParser, logging]
     ),
 ]
 
@@ -52,6 +58,7 @@ let tests: [Target] = [
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Island", "Optimization"]),
     // Chart geometry, SVG well-formedness, Pareto fronts, and the report rendered in headless Chromium.
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scheduling", "Island", "Optimization"]),
+    .testTarget(name: "BatchTests", dependencies: ["Batch", "Island", "Scheduling"]),
     // End-to-end: runs the built `insula` binary on real files.
     .testTarget(name: "InsulaCLITests", dependencies: ["insula"]),
 ]
@@ -66,6 +73,7 @@ let package = Package(
         .library(name: "Thermal", targets: ["Thermal"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Batch", targets: ["Batch"]),
     ],
     dependencies: dependencies,
     targets: modules + executables + tests

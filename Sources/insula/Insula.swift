@@ -16,8 +16,8 @@ struct InsulaCommand: ParsableCommand {
             5 batch finished with failed scenarios.
             """,
         version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
-        subcommands: [ValidateCommand.self, SolveCommand.self, ThermalCommand.self, ReportCommand.self, DataCommand.self,
-                      LPCommand.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, SolveCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
+                      DataCommand.self, LPCommand.self, BenchCommand.self]
     )
 }
 

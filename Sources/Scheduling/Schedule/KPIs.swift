@@ -41,6 +41,9 @@ public struct KPIs: Sendable, Codable {
     public var importLimitShadowPriceUSDPerMW: Double? = 0
     public var maxBalanceResidualMW = 0.0
 
+    /// All zero (shares one): for tools that need the field names, such as the batch store's columns.
+    public init() {}
+
     /// The KPI columns of `summary.csv` / keys of `summary.json`.
     public static let columnNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue))
 

@@ -1,0 +1,33 @@
+import Foundation
+import Scheduling
+
+/// Column names of the results store and of `summary.csv` (see `docs/results-schema.md`).
+public enum StoreColumns {
+    /// KPI columns: exactly the names of the single-run `summary.csv`, sorted as there.
+    public static let kpis: [String] = {
+        guard let data = try? JSONEncoder().encode(KPIs()),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            preconditionFailure("KPIs must encode to a flat JSON object")
+        }
+        return object.keys.sorted()
+    }()
+
+    /// Timing columns, last in `summary.csv` (all end in `_seconds`; they vary run to run).
+    public static let timings = ["build_seconds", "load_seconds", "solve_seconds", "total_seconds"]
+
+    /// The leading columns of `summary.csv`.
+    public static let identity = ["scenario_id", "scenario_name", "status", "message"]
+
+    /// Per-step series: the columns of `dispatch.csv` after `timestamp`.
+    public static let stepValues: [String] = Array(RunWriter.dispatchColumns.dropFirst())
+
+    /// Descriptive columns of the `scenario` table besides identity, KPIs and timings.
+    static let runFields: [(name: String, type: String)] = [
+        ("method", "TEXT"), ("iterations", "INTEGER"), ("rows", "INTEGER"), ("columns", "INTEGER"),
+        ("nonzeros", "INTEGER"), ("steps", "INTEGER"), ("warm_start", "INTEGER"), ("inputs_sha256", "TEXT"),
+        ("insula_version", "TEXT"), ("glpk_version", "TEXT"), ("finished_utc", "TEXT"),
+    ]
+
+    /// `"name"`: every identifier is quoted (`rows` and `columns` are SQL words).
+    static func quoted(_ name: String) -> String { "\"" + name + "\"" }
+}

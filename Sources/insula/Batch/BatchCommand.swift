@@ -1,0 +1,62 @@
+import ArgumentParser
+import Batch
+import Foundation
+import Island
+
+/// `insula batch`: runs of many scenarios (a batch file), their results store, shards and merges.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run a batch of scenarios into a results store; show its status; merge shard stores.",
+        subcommands: [BatchRunCommand.self, BatchStatusCommand.self, BatchMergeCommand.self]
+    )
+}
+
+/// A batch file read and expanded, not yet validated.
+struct LoadedBatch {
+    let path: String
+    let definition: BatchDefinition
+    let scenarios: [Scenario]
+    let base: SiteDocument
+}
+
+/// Reads and expands a batch file and its base site, turning every problem into exit code 2.
+func readBatch(_ path: String) throws -> LoadedBatch {
+    let definition: BatchDefinition
+    let scenarios: [Scenario]
+    do {
+        definition = try BatchDefinition.read(from: URL(fileURLWithPath: path))
+        scenarios = try definition.expand()
+    } catch let error as BatchValidationError {
+        let count = error.issues.count
+        throw CommandFailure(.invalidInput, "error: \(path): \(count) problem\(count == 1 ? "" : "s") found:\n\(error.description)")
+    }
+    do {
+        return LoadedBatch(path: path, definition: definition, scenarios: scenarios, base: try SiteDocument.read(from: definition.siteURL))
+    } catch let error as SiteValidationError {
+        throw CommandFailure(.invalidInput, "error: \(path): site: \(error.description)")
+    }
+}
+
+/// Validates every scenario of the batch (exit 2 listing each invalid one), keeping resolved
+/// sites in `cache` for the run.
+func validateBatch(_ batch: LoadedBatch, jobs: Int, cache: SiteCache? = nil) throws {
+    let issues = BatchValidator.validate(batch.scenarios, base: batch.base, jobs: jobs, keeping: cache)
+    guard !issues.isEmpty else { return }
+    let invalid = BatchValidationError(issues).invalidScenarioCount
+    let total = batch.scenarios.count
+    throw CommandFailure(.invalidInput, """
+        error: \(batch.path): \(invalid) of \(total) scenario\(total == 1 ? "" : "s") \
+        \(invalid == 1 ? "is" : "are") invalid; nothing was run:
+        \(issues.map(\.description).joined(separator: "\n"))
+        """)
+}
+
+/// Opens a results store for a command, turning a missing or foreign file into exit code 2.
+func openStore(_ folder: String) throws -> ResultsStore {
+    do {
+        return try ResultsStore.open(in: URL(fileURLWithPath: folder))
+    } catch {
+        throw CommandFailure(.invalidInput, "error: \(folder): \(error)")
+    }
+}
