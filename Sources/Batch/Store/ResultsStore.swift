@@ -292,7 +292,8 @@ public final class ResultsStore: Sendable {
         let handle = statement.sqliteStatement
         // SQLITE_TRANSIENT: SQLite copies the text before the bind call returns.
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        let maxDieColumn = Int32(names.count)
+        // Optional per-step values (empty cells in dispatch.csv), bound by their column's position.
+        let optionalColumns = optionalStepNames.map { Int32(names.firstIndex(of: $0)! + 1) }
         for (index, step) in steps.enumerated() {
             sqlite3_reset(handle)
             _ = scenarioID.withCString { sqlite3_bind_text(handle, 1, $0, -1, transient) }
@@ -301,7 +302,9 @@ public final class ResultsStore: Sendable {
             for (offset, value) in stepValues(step).enumerated() {
                 if value.isNaN { sqlite3_bind_null(handle, Int32(4 + offset)) } else { sqlite3_bind_double(handle, Int32(4 + offset), value) }
             }
-            if let maxDie = step.maxDieC { sqlite3_bind_double(handle, maxDieColumn, maxDie) } else { sqlite3_bind_null(handle, maxDieColumn) }
+            for ((_, value), column) in zip(optionalStepValues(step), optionalColumns) {
+                if let value { sqlite3_bind_double(handle, column, value) } else { sqlite3_bind_null(handle, column) }
+            }
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
                 let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
@@ -312,7 +315,15 @@ public final class ResultsStore: Sendable {
         sqlite3_reset(handle)
     }
 
-    /// The step values in `StoreColumns.stepValues` order, without `max_die_c` (optional).
+    /// The optional step values, by column name, in `StoreColumns.stepValues` order after the
+    /// values of ``stepValues(_:)``.
+    static func optionalStepValues(_ step: Schedule.Step) -> [(name: String, value: Double?)] {
+        [("max_die_c", step.maxDieC), ("dry_bulb_c", step.dryBulbC)]
+    }
+
+    static let optionalStepNames = ["max_die_c", "dry_bulb_c"]
+
+    /// The step values in `StoreColumns.stepValues` order, without the optional ones.
     static func stepValues(_ step: Schedule.Step) -> [Double] {
         [step.smrMW, step.gridImportMW, step.gridExportMW, step.solarMW, step.windMW, step.batteryChargeMW,
          step.batteryDischargeMW, step.batterySOCMWh, step.backupMW, step.itMW, step.inferenceMW, step.inferenceShedMW,
