@@ -20,6 +20,29 @@ struct ExpansionTests {
         #expect(Set(scenarios.map(\.id)).count == 6)
     }
 
+    @Test("the scenario count is known before expanding: the product of every axis")
+    func scenarioCount() throws {
+        let definition = try BatchFixtures.definition("""
+            scenarios:
+              - name: a
+              - name: b
+                overrides: {limits.import_limit_mw: 150}
+            grid:
+              batteries[0].energy_mwh: [200, 400, 800]
+              carbon.price_usd_per_t: [50, 150]
+            zip:
+              smr.units: [2, 3, 4, 4]
+              smr.capacity_mw_per_unit: [60, 70, 77, 80]
+            sample:
+              count: 5
+              seed: 7
+              values:
+                carbon.cap_t: {min_value: 1000, max_value: 9000}
+            """)
+        #expect(definition.scenarioCount == 2 * 3 * 2 * 4 * 5)
+        #expect(try definition.expand().count == definition.scenarioCount)
+    }
+
     @Test("zip varies lists together; named scenarios multiply the other axes")
     func zipAndNamedSets() throws {
         let scenarios = try BatchFixtures.scenarios("""

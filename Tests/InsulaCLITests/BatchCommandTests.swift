@@ -35,6 +35,33 @@ struct BatchCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test("a batch beyond --max-scenarios is refused before it is expanded, and --force lifts the limit")
+    func scenarioLimit() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        // 40 x 40 x 40 = 64,000 scenarios: refused by the default limit of 10,000.
+        let values = "[" + (1...40).map { String($0) }.joined(separator: ", ") + "]"
+        let huge = try Self.batchFile("""
+            grid:
+              batteries[0].energy_mwh: \(values)
+              carbon.price_usd_per_t: \(values)
+              smr.units: \(values)
+            """, in: folder)
+        let out = folder.appendingPathComponent("out")
+        let refused = try InsulaRunner.run(["batch", "run", huge.path, "--out", out.path])
+        #expect(refused.exitCode == 2)
+        #expect(refused.standardError.contains("the batch expands to 64000 scenarios, above the limit of 10000 (--max-scenarios)"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("--force"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        // A lower limit refuses the 8-scenario week batch; --force runs past it (here into validation,
+        // which a negative battery stops before anything is solved).
+        let small = try Self.batchFile("grid:\n  batteries[0].energy_mwh: [400, -5]\n", in: folder, name: "small.yaml")
+        let limited = try InsulaRunner.run(["batch", "run", small.path, "--out", out.path, "--max-scenarios", "1"])
+        #expect(limited.standardError.contains("the batch expands to 2 scenarios, above the limit of 1"))
+        let forced = try InsulaRunner.run(["batch", "run", small.path, "--out", out.path, "--max-scenarios", "1", "--force"])
+        #expect(forced.exitCode == 2)
+        #expect(forced.standardError.contains("1 of 2 scenarios is invalid"), "\(forced.standardError)")
+    }
+
     @Test("a malformed batch file exits 2 naming the file, key path and line")
     func malformedBatch() throws {
         let folder = try InsulaRunner.temporaryFolder()

@@ -8,6 +8,21 @@ extension BatchDefinition {
         var namePart: String?
     }
 
+    /// How many scenarios ``expand()`` would make (the product of the axes' lengths, saturating
+    /// at `Int.max`), computed without making them: large batches are refused before any memory
+    /// is committed.
+    public var scenarioCount: Int {
+        var lengths: [Int] = []
+        if !scenarios.isEmpty { lengths.append(scenarios.count) }
+        lengths += grid.map(\.values.count)
+        lengths += zips.map { $0.first?.values.count ?? 0 }
+        if let sample { lengths.append(sample.count) }
+        return lengths.reduce(1) { product, length in
+            let (result, overflow) = product.multipliedReportingOverflow(by: length)
+            return overflow ? Int.max : result
+        }
+    }
+
     /// The scenarios of the batch, in expansion order (axes `scenarios`, `grid`, `zip`,
     /// `sample`, first outermost; within `grid` the last key varies fastest).
     /// - Throws: `BatchValidationError` when two scenarios have the same overrides (and so

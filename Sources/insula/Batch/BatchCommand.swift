@@ -21,11 +21,18 @@ struct LoadedBatch {
 }
 
 /// Reads and expands a batch file and its base site, turning every problem into exit code 2.
-func readBatch(_ path: String) throws -> LoadedBatch {
+///
+/// - Parameter maximumScenarios: a batch expanding to more scenarios is refused (exit 2) before
+///   it is expanded, unless nil (`--force`).
+func readBatch(_ path: String, maximumScenarios: Int? = nil) throws -> LoadedBatch {
     let definition: BatchDefinition
     let scenarios: [Scenario]
     do {
         definition = try BatchDefinition.read(from: URL(fileURLWithPath: path))
+        if let maximumScenarios, definition.scenarioCount > maximumScenarios {
+            let count = definition.scenarioCount == Int.max ? "more than \(Int.max)" : "\(definition.scenarioCount)"
+            throw CommandFailure(.invalidInput, "error: \(path): the batch expands to \(count) scenarios, above the limit of \(maximumScenarios) (--max-scenarios); check its axes, or run with --force")
+        }
         scenarios = try definition.expand()
     } catch let error as BatchValidationError {
         let count = error.issues.count

@@ -48,6 +48,12 @@ struct BatchRunCommand: ParsableCommand {
     @Option(name: .customLong("max-nonzeros"), help: "Scenarios whose LP would exceed this many coefficients fail without being built.")
     var maximumNonzeros = 20_000_000
 
+    @Option(name: .customLong("max-scenarios"), help: "Refuse batches that expand to more scenarios than this, unless --force.")
+    var maximumScenarios = 10_000
+
+    @Flag(help: "Run a batch above --max-scenarios.")
+    var force = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -61,7 +67,7 @@ struct BatchRunCommand: ParsableCommand {
         global.bootstrapLogging()
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = try readBatch(batch)
+        let loaded = try readBatch(batch, maximumScenarios: force ? nil : maximumScenarios)
         let shard = self.shard.flatMap(Shard.init(parsing:))
         let selected = loaded.scenarios.filter { shard?.contains($0) ?? true }
         let folder = URL(fileURLWithPath: out)
