@@ -54,6 +54,9 @@ enum SeriesFormat: String, CaseIterable {
         }
     }
 
+    /// Whether the header is found from the content (after metadata lines) rather than on line 1.
+    var findsHeader: Bool { headerStart != nil }
+
     /// The 1-based header line of a file in this format, found by its first fields.
     /// - Returns: 1 for formats whose header is the first line; nil when it is not found.
     func headerLine(in data: Data) -> Int? {

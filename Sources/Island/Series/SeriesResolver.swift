@@ -112,7 +112,8 @@ struct SeriesResolver {
         }
         guard let file else { return nil }
         let line = node.line
-        let header: HeaderPosition = headerRow.map { .line($0) } ?? format.map { .detected($0) } ?? .line(1)
+        // Only formats with metadata lines look for their header, so other series share one parse of a file.
+        let header: HeaderPosition = headerRow.map { .line($0) } ?? format.flatMap { $0.findsHeader ? .detected($0) : nil } ?? .line(1)
         guard let table = table(file: file, header: header, keyPath: path, line: line,
                                 headerKeyPath: reader.keyPath(reader.has("header_row") ? "header_row" : "format"),
                                 headerKeyLine: reader.line(reader.has("header_row") ? "header_row" : "format")) else { return nil }
