@@ -30,7 +30,7 @@ public struct DataInspection: Sendable, Encodable, Equatable {
     }
 
     public var file: String
-    /// `electricitymaps`, `day_ahead`, `epw`, `open_meteo` or `csv`.
+    /// `electricitymaps`, `day_ahead`, `epw`, `open_meteo`, `nsrdb`, `pvwatts` or `csv`.
     public var format: String
     /// Data rows (or time labels).
     public var rows: Int
@@ -38,10 +38,10 @@ public struct DataInspection: Sendable, Encodable, Equatable {
     /// How timestamps are read, e.g. `UTC`, `explicit offsets`, `Europe/Paris (wall clock)`,
     /// `fixed offset UTC+01:00 (no DST)`, `local standard time UTC-07:00, hour-ending`.
     public var timeZone: String
-    /// First and last step start in UTC (absent for typical-year EPW files).
+    /// First and last step start in UTC (absent for typical-year EPW and PVWatts files).
     public var firstUTC: String?
     public var lastUTC: String?
-    /// For typical-year files: the months, days and hours covered.
+    /// For typical-year files: the months, days and hours covered (their gaps are local month-day times, not UTC).
     public var period: String?
     /// Most common spacing of consecutive timestamps, minutes.
     public var stepMinutes: Int?

@@ -3,6 +3,7 @@ import Foundation
 /// Reads a data file the way a site file would and describes it: `insula data inspect`.
 ///
 /// Recognised by content, not by name: Open-Meteo JSON responses, EnergyPlus EPW files,
+/// NSRDB and PVWatts exports (metadata lines above a header with split date and time columns),
 /// Electricity Maps hourly CSVs, day-ahead price CSVs (`Datetime` + `Price (...)`), and any other
 /// CSV with a timestamp column. Values are reported as found: nothing is clipped or filled.
 public enum DataInspector {
@@ -29,6 +30,11 @@ public enum DataInspector {
         let start = data.prefix(64).drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         if start.first == UInt8(ascii: "{") { return try openMeteo(data, display: display) }
         if start.starts(with: Array("LOCATION,".utf8)) { return try epw(data, display: display) }
+        for format in [SeriesFormat.nsrdb, .pvwatts] {
+            if let headerLine = format.headerLine(in: data), headerLine > 1 {
+                return try splitColumns(data, display: display, format: format, headerLine: headerLine, timeZone: timeZone)
+            }
+        }
         return try csv(data, display: display, timeZone: timeZone)
     }
 
@@ -92,21 +98,7 @@ public enum DataInspector {
             }
         }
 
-        // Columns: every other column whose non-empty cells are all numbers.
-        var columns: [DataInspection.Column] = []
-        for index in header.indices where index != timestampIndex {
-            var statistics = ColumnStatistics()
-            var numeric = true
-            for fields in table.rows {
-                let text = index < fields.count ? fields[index].trimmingCharacters(in: .whitespaces) : ""
-                if text.isEmpty { statistics.missing += 1; continue }
-                guard let value = Double(text), value.isFinite else { numeric = false; break }
-                statistics.add(value)
-            }
-            guard numeric, statistics.count > 0 else { continue }
-            let name = header[index].isEmpty ? "column \(index + 1)" : header[index]
-            columns.append(statistics.column(name: name, unit: unit(fromHeader: header[index])))
-        }
+        let columns = numericColumns(table, rowCount: table.rows.count, skipping: [timestampIndex]) { unit(fromHeader: $0) }
         if format == "electricitymaps", let estimated = header.firstIndex(of: "Data Estimated") {
             let count = table.rows.filter { estimated < $0.count && $0[estimated].trimmingCharacters(in: .whitespaces) == "true" }.count
             notes.append("\(count) rows estimated by Electricity Maps (Data Estimated = true)")
@@ -122,6 +114,25 @@ public enum DataInspector {
         inspection.columns = columns
         inspection.notes = notes
         return inspection
+    }
+
+    /// Statistics of every column (but those skipped) whose non-empty cells in the first `rowCount` rows are all numbers.
+    static func numericColumns(_ table: CSVTable, rowCount: Int, skipping: Set<Int>, unit: (String) -> String?) -> [DataInspection.Column] {
+        var columns: [DataInspection.Column] = []
+        for index in table.header.indices where !skipping.contains(index) {
+            var statistics = ColumnStatistics()
+            var numeric = true
+            for fields in table.rows.prefix(rowCount) {
+                let text = index < fields.count ? fields[index].trimmingCharacters(in: .whitespaces) : ""
+                if text.isEmpty { statistics.missing += 1; continue }
+                guard let value = Double(text), value.isFinite else { numeric = false; break }
+                statistics.add(value)
+            }
+            guard numeric, statistics.count > 0 else { continue }
+            let name = table.header[index].isEmpty ? "column \(index + 1)" : table.header[index]
+            columns.append(statistics.column(name: name, unit: unit(table.header[index])))
+        }
+        return columns
     }
 
     static func hasExplicitOffset(_ text: String) -> Bool {
@@ -212,6 +223,123 @@ public enum DataInspector {
         // Labels are "MM-DD hour H"; consecutive within a day is enough for reporting runs.
         let a = previous.split(separator: " "), b = label.split(separator: " ")
         return a.first == b.first && Int(a.last!)! + 1 == Int(b.last!)!
+    }
+
+    // MARK: - NSRDB and PVWatts (split date and time columns below metadata lines)
+
+    static func splitColumns(_ data: Data, display: String, format: SeriesFormat, headerLine: Int,
+                             timeZone: TimeZoneSpec?) throws(Failure) -> DataInspection {
+        let table: CSVTable
+        do {
+            table = try CSVTable.parse(data, headerLine: headerLine)
+        } catch {
+            throw Failure(file: display, line: error.dataLine, message: error.message)
+        }
+        // The format's layout, whatever the key: the time zone is only needed from the file for NSRDB.
+        let defaults: SeriesFormat.Defaults
+        switch format.defaults(forKey: "", basis: .direct, table: table, columnGiven: true,
+                               zoneGiven: timeZone != nil || format == .pvwatts, scaleGiven: true) {
+        case .success(let found): defaults = found
+        case .failure(let mismatch): throw Failure(file: display, line: 1, message: mismatch.message)
+        }
+        guard case .columns(let columns) = defaults.timing else { preconditionFailure("split formats use timestamp columns") }
+        var missing: [(key: String, column: String)] = []
+        guard let reader = SplitTimestampReader(columns: columns, table: table, missing: &missing) else {
+            throw Failure(file: display, line: headerLine,
+                          message: "no column " + missing.map { "\"\($0.column)\"" }.joined(separator: ", ") + " for the \(format.rawValue) timestamps")
+        }
+        var times: [LocalWallTime?] = []
+        var unreadable = 0
+        for fields in table.rows.prefix(defaults.rowCount) {
+            switch reader.read(fields) {
+            case .success(let time): times.append(time)
+            case .failure: times.append(nil); unreadable += 1
+            }
+        }
+        let unit: (String) -> String?
+        var notes: [String] = []
+        var inspection: DataInspection
+        switch format {
+        case .nsrdb:
+            let zone = timeZone ?? defaults.zone ?? .utc
+            var epochs: [Int64] = []
+            var nonexistent: [String] = []
+            for (_, result) in SplitTimestampReader.place(times, years: 0...0, zone: zone) {
+                switch result {
+                case .success(let epoch): epochs.append(epoch)
+                case .failure(.nonexistentLocalTime(let text, _)): nonexistent.append(text)
+                case .failure: unreadable += 1
+                }
+            }
+            inspection = timeline(epochs)
+            inspection.nonexistentLocalTimes = nonexistent
+            let stated = SeriesFormat.nsrdbMetadata("Time Zone", in: table.preamble) ?? "?"
+            inspection.timeZone = timeZone.map { describe($0) + " (from --timezone; the file states Time Zone \(stated))" }
+                ?? "local standard time \(zone == .utc ? "UTC" : describe(zone).replacingOccurrences(of: "fixed offset ", with: "")) (metadata Time Zone \(stated)), no daylight saving"
+            unit = { SeriesFormat.nsrdbMetadata("\($0) Units", in: table.preamble) }
+            let metadata = { (key: String) in SeriesFormat.nsrdbMetadata(key, in: table.preamble) ?? "?" }
+            notes.append("NSRDB location \(metadata("Location ID")), \(metadata("Latitude")) N \(metadata("Longitude")) E, elevation \(metadata("Elevation")) m, version \(metadata("Version"))")
+            if let step = inspection.stepMinutes, step < 60, 60 % step == 0 {
+                notes.append("on an hourly horizon each step is the mean of its \(60 / step) rows (timestamps are interval starts)")
+            }
+        default:
+            // A typical year: its completeness is checked against a 365-day year at the file's step.
+            var seen: [LocalWallTime: Int] = [:]
+            var duplicates: [String] = []
+            for time in times.compactMap({ $0 }) {
+                seen[time, default: 0] += 1
+                if seen[time] == 2 { duplicates.append(time.label) }
+            }
+            let minutes = Set(times.compactMap { $0?.minute }).sorted()
+            let stepMinutes = minutes.count > 1 ? minutes[1] - minutes[0] : 60
+            var gaps: [DataInspection.Gap] = []
+            var missingCount = 0
+            var previousMissing = false
+            for month in 1...12 {
+                for day in 1...CivilTime.daysIn(month: month, year: 2023) {
+                    for slot in 0..<(24 * 60 / stepMinutes) {
+                        let time = LocalWallTime(year: nil, month: month, day: day, hour: slot * stepMinutes / 60, minute: slot * stepMinutes % 60)
+                        guard seen[time] == nil else { previousMissing = false; continue }
+                        missingCount += 1
+                        if previousMissing {
+                            gaps[gaps.count - 1].toUTC = time.label
+                            gaps[gaps.count - 1].missingSteps += 1
+                        } else {
+                            gaps.append(DataInspection.Gap(fromUTC: time.label, toUTC: time.label, missingSteps: 1))
+                        }
+                        previousMissing = true
+                    }
+                }
+            }
+            inspection = timeline([])
+            inspection.stepMinutes = stepMinutes
+            inspection.gaps = gaps
+            inspection.missingSteps = missingCount
+            inspection.duplicates = duplicates
+            let first = times.compactMap { $0 }.min { ($0.month, $0.day, $0.hour, $0.minute) < ($1.month, $1.day, $1.hour, $1.minute) }
+            let last = times.compactMap { $0 }.max { ($0.month, $0.day, $0.hour, $0.minute) < ($1.month, $1.day, $1.hour, $1.minute) }
+            inspection.period = "typical year, \(first?.label ?? "?") to \(last?.label ?? "?") (no year column: laid onto any horizon year; gaps are local month-day times)"
+            inspection.timeZone = timeZone.map { describe($0) + " (from --timezone)" }
+                ?? "local standard time, not stated in the file (give timezone in the site file, e.g. -07:00 for Golden, CO)"
+            unit = { DataInspector.unit(fromHeader: $0) }
+            if let kilowatts = SeriesFormat.pvwattsDCSystemSizeKW(in: table.preamble),
+               let index = table.columnIndex("AC System Output (W)") {
+                let total = table.rows.prefix(defaults.rowCount).compactMap { index < $0.count ? Double($0[index]) : nil }.reduce(0, +)
+                let hours = Double(times.count) * Double(stepMinutes) / 60
+                notes.append(String(format: "DC system %@ kW: capacity factor = AC System Output (W) / %@ W; annual AC %.0f Wh, mean capacity factor %.2f %%",
+                                    formatNumber(kilowatts), formatNumber(kilowatts * 1000), total * Double(stepMinutes) / 60,
+                                    100 * total * Double(stepMinutes) / 60 / (kilowatts * 1000 * hours)))
+            }
+            if defaults.rowCount < table.rows.count { notes.append("the Totals row after the data is not read") }
+        }
+        inspection.file = display
+        inspection.format = format.rawValue
+        inspection.rows = defaults.rowCount
+        inspection.timestampColumn = columns.description
+        inspection.unreadableTimestamps = unreadable
+        inspection.columns = numericColumns(table, rowCount: defaults.rowCount, skipping: reader.columnIndices, unit: unit)
+        inspection.notes = notes + ["\(headerLine - 1) metadata lines above the header (line \(headerLine))"]
+        return inspection
     }
 
     // MARK: - Open-Meteo

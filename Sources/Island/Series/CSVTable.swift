@@ -2,17 +2,26 @@ import Foundation
 
 /// A CSV file read into memory: a header and rows of fields (RFC 4180 quoting, UTF-8, optional
 /// BOM, LF or CRLF line ends). Blank lines are skipped but keep their line numbers.
+///
+/// Exports such as NSRDB and PVWatts put metadata lines above the header; those lines are kept
+/// apart as the `preamble`, each split on its own so that a stray quote there cannot swallow the data.
 public final class CSVTable {
     public let header: [String]
     /// Data rows, in file order.
     public let rows: [[String]]
     /// 1-based file line on which each data row starts.
     public let lines: [Int]
+    /// 1-based file line of the header.
+    public let headerLine: Int
+    /// The lines above the header, split as CSV (blank lines included as `[""]`).
+    public let preamble: [[String]]
 
-    init(header: [String], rows: [[String]], lines: [Int]) {
+    init(header: [String], rows: [[String]], lines: [Int], headerLine: Int = 1, preamble: [[String]] = []) {
         self.header = header
         self.rows = rows
         self.lines = lines
+        self.headerLine = headerLine
+        self.preamble = preamble
     }
 
     /// Index of `column` in the header (exact match first, then ignoring case and outer spaces).
@@ -22,24 +31,56 @@ public final class CSVTable {
         return header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted }
     }
 
-    /// Parses CSV bytes.
-    /// - Throws: `DataFileFailure` for invalid UTF-8, an empty file or an unterminated quote.
-    public static func parse(_ data: Data) throws(DataFileFailure) -> CSVTable {
+    /// Parses CSV bytes whose header is on line `headerLine` (1-based).
+    /// - Throws: `DataFileFailure` for invalid UTF-8, an empty file, an unterminated quote, or a
+    ///   `headerLine` past the end of the file or on a blank line (`atHeaderRow` set).
+    public static func parse(_ data: Data, headerLine: Int = 1) throws(DataFileFailure) -> CSVTable {
+        precondition(headerLine >= 1, "header lines are 1-based")
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw DataFileFailure(message: "not valid UTF-8 text")
         }
+        // Split off the lines above the header before any quote handling.
+        var start = 0
+        var preamble: [[String]] = []
+        for _ in 1..<headerLine {
+            guard let end = bytes[start...].firstIndex(of: 0x0A) else {
+                let lineCount = preamble.count + (start < bytes.count ? 1 : 0)
+                throw DataFileFailure(message: "header_row \(headerLine) is past the end of the file (\(lineCount) lines)",
+                                      atHeaderRow: true)
+            }
+            let line = bytes[start..<end]
+            preamble.append((try? records(line, firstLine: 1).records.first) ?? [String(decoding: line, as: UTF8.self)])
+            start = end + 1
+        }
+        let (records, recordLines) = try records(bytes[start...], firstLine: headerLine)
+        guard let header = records.first else {
+            if headerLine == 1 { throw DataFileFailure(message: "empty file (no header row)") }
+            throw DataFileFailure(message: "no header at header_row \(headerLine): the file has no data below line \(headerLine - 1)",
+                                  atHeaderRow: true)
+        }
+        if recordLines[0] != headerLine {
+            throw DataFileFailure(message: "line \(headerLine) (header_row) is blank; the next line with content is \(recordLines[0])",
+                                  dataLine: headerLine, atHeaderRow: true)
+        }
+        return CSVTable(header: header, rows: Array(records.dropFirst()), lines: Array(recordLines.dropFirst()),
+                        headerLine: headerLine, preamble: preamble)
+    }
+
+    /// Splits bytes into records of fields, each with the 1-based line it starts on.
+    private static func records(_ bytes: ArraySlice<UInt8>, firstLine: Int) throws(DataFileFailure)
+        -> (records: [[String]], lines: [Int]) {
         var records: [[String]] = []
         var recordLines: [Int] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var inQuotes = false
-        var line = 1
-        var recordStartLine = 1
-        var index = 0
+        var line = firstLine
+        var recordStartLine = firstLine
+        var index = bytes.startIndex
         var fieldStarted = false
-        let count = bytes.count
+        let end = bytes.endIndex
 
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -55,11 +96,11 @@ public final class CSVTable {
             fields = []
         }
 
-        while index < count {
+        while index < end {
             let byte = bytes[index]
             if inQuotes {
                 if byte == 0x22 {
-                    if index + 1 < count, bytes[index + 1] == 0x22 {
+                    if index + 1 < end, bytes[index + 1] == 0x22 {
                         field.append(0x22)
                         index += 2
                         continue
@@ -92,7 +133,6 @@ public final class CSVTable {
         }
         if inQuotes { throw DataFileFailure(message: "unterminated quoted field", dataLine: recordStartLine) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        guard let header = records.first else { throw DataFileFailure(message: "empty file (no header row)") }
-        return CSVTable(header: header, rows: Array(records.dropFirst()), lines: Array(recordLines.dropFirst()))
+        return (records, recordLines)
     }
 }

@@ -9,12 +9,16 @@ import Foundation
 ///   `timestamp_column`, data row i is step i and the row count must equal the number of steps.
 ///   With it, each step takes the row whose timestamp equals the step start; rows outside the
 ///   horizon are ignored, and a missing step, a duplicate or an off-grid timestamp is an error.
+///   `timestamp_columns: {year?, month, day, hour, minute?}` reads split date/time columns instead
+///   (no year: a typical year laid onto every horizon year), and `header_row` skips metadata lines.
+///   A file whose step divides the horizon's (30-minute rows, hourly steps) is averaged over each step.
 ///   `fill: previous | interpolate` fills missing steps and empty cells instead (default `error`);
 ///   rows at local times skipped by a daylight-saving change are then dropped, not reported.
-///   `format: electricitymaps | day_ahead` names a known file layout and supplies `column`,
-///   `timestamp_column` and `scale` (`basis: direct | lifecycle` picks the Electricity Maps column).
+///   `format: electricitymaps | day_ahead | nsrdb | pvwatts` names a known file layout and supplies
+///   `column`, the timestamps, `scale`, the header line and (NSRDB) the time zone.
 struct SeriesResolver {
-    static let referenceKeys = ["file", "column", "timestamp_column", "timezone", "scale", "fill", "format", "basis"]
+    static let referenceKeys = ["file", "column", "timestamp_column", "timestamp_columns", "header_row", "timezone", "scale",
+                                "fill", "format", "basis"]
     /// At most this many cell problems are listed per series; the rest are counted.
     static let maximumIssuesPerSeries = 10
 
@@ -75,45 +79,62 @@ struct SeriesResolver {
             return nil
         }
         let file = reader.string("file", required: true)
-        let format = reader.choice("format", KeyValuePairs(dictionaryLiteral: ("electricitymaps", SeriesFormat.electricityMaps),
-                                                           ("day_ahead", SeriesFormat.dayAhead)))
+        let format = reader.choice("format", SeriesFormat.choices)
         if reader.has("format") && format == nil { return nil }
         let basis = reader.choice("basis", ["direct": SeriesFormat.Basis.direct, "lifecycle": .lifecycle]) ?? .direct
         if reader.has("basis") && format != .electricityMaps { reader.report("basis", "only applies with format: electricitymaps") }
         let fill = reader.choice("fill", ["error": GapFill.error, "previous": .previous, "interpolate": .interpolate]) ?? .error
         if reader.has("fill") && reader.string("fill").flatMap(GapFill.init(rawValue:)) == nil { return nil }
         var column = reader.string("column", required: format == nil)
-        var timestampColumn = reader.string("timestamp_column")
+        var timing: SeriesFormat.Timing? = reader.string("timestamp_column").map { .column($0) }
+        if reader.has("timestamp_columns") {
+            if reader.has("timestamp_column") {
+                reader.report("timestamp_columns", "give either timestamp_column (one column) or timestamp_columns (split date and time), not both")
+                return nil
+            }
+            guard let columns = timestampColumns(reader) else { return nil }
+            timing = .columns(columns)
+        }
+        let headerRow = reader.integer("header_row", range: .atLeast(1))
+        if reader.has("header_row") && headerRow == nil { return nil }
         let givenScale = reader.number("scale", range: .any)
         if reader.has("scale") && givenScale == nil { return nil }
-        var zone = TimeZoneSpec.utc
+        var zone: TimeZoneSpec?
         if let zoneText = reader.string("timezone") {
-            if let parsed = TimeZoneSpec(parsing: zoneText) {
-                zone = parsed
-            } else {
+            guard let parsed = TimeZoneSpec(parsing: zoneText) else {
                 reader.report("timezone", "unknown time zone \"\(zoneText)\" (use UTC, an offset like +01:00, or an IANA name like Europe/Paris)")
                 return nil
             }
-            if timestampColumn == nil && format == nil {
-                reader.report("timezone", "only applies with timestamp_column")
+            zone = parsed
+            if timing == nil && format == nil {
+                reader.report("timezone", "only applies with timestamp_column or timestamp_columns")
             }
         }
         guard let file else { return nil }
         let line = node.line
-        guard let table = table(file: file, keyPath: path, line: line) else { return nil }
+        // Only formats with metadata lines look for their header, so other series share one parse of a file.
+        let header: HeaderPosition = headerRow.map { .line($0) } ?? format.flatMap { $0.findsHeader ? .detected($0) : nil } ?? .line(1)
+        guard let table = table(file: file, header: header, keyPath: path, line: line,
+                                headerKeyPath: reader.keyPath(reader.has("header_row") ? "header_row" : "format"),
+                                headerKeyLine: reader.line(reader.has("header_row") ? "header_row" : "format")) else { return nil }
         var scale = givenScale ?? 1
+        var rowCount = table.rows.count
         if let format {
             let key = path.split(separator: ".").last.map(String.init) ?? path
-            switch format.defaults(forKey: key, basis: basis, header: table.header) {
+            switch format.defaults(forKey: key, basis: basis, table: table, columnGiven: column != nil, zoneGiven: zone != nil,
+                                   scaleGiven: givenScale != nil) {
             case .success(let defaults):
                 column = column ?? defaults.column
-                timestampColumn = timestampColumn ?? defaults.timestampColumn
+                timing = timing ?? defaults.timing
                 if givenScale == nil { scale = defaults.scale }
+                zone = zone ?? defaults.zone
+                rowCount = defaults.rowCount
             case .failure(let mismatch):
                 context.reportData(reader.keyPath("format"), line: reader.line("format"), dataFile: file, mismatch.message)
                 return nil
             }
         }
+        let zoneSpec = zone ?? .utc
         guard let column else { return nil }
         guard let valueIndex = columnIndex(column, in: table, file: file, keyPath: reader.keyPath(reader.has("column") ? "column" : "format"),
                                            line: reader.line(reader.has("column") ? "column" : "format")) else { return nil }
@@ -128,7 +149,7 @@ struct SeriesResolver {
             }
         }
         /// The scaled value of a row; nil after reporting a problem, or silently for an empty cell when gaps are filled.
-        func value(atRow row: Int) -> Double?? {
+        func readValue(atRow row: Int) -> Double?? {
             let fields = table.rows[row]
             guard valueIndex < fields.count else {
                 problem(row: row, column: column,
@@ -157,6 +178,14 @@ struct SeriesResolver {
             }
             return .some(scaled)
         }
+        // A typical-year row can serve several horizon years: read (and report) it once.
+        var readValues: [Int: Double??] = [:]
+        func value(atRow row: Int) -> Double?? {
+            if let known = readValues[row] { return known }
+            let read = readValue(atRow: row)
+            readValues[row] = read
+            return read
+        }
         /// A neighbour outside the horizon for filling: read leniently (it is not part of the series).
         func quietValue(atRow row: Int) -> Double? {
             let fields = table.rows[row]
@@ -164,57 +193,101 @@ struct SeriesResolver {
                   parsed.isFinite, range.contains(parsed * scale) else { return nil }
             return parsed * scale
         }
-        func reportUnfilled(_ gaps: [GapFill.Gap], column reportColumn: String?, suffix: String) {
-            for gap in gaps {
-                let count = gap.lastStep - gap.firstStep + 1
-                var message = count == 1
-                    ? "no row for step \(gap.firstStep) (\(horizon.label(gap.firstStep)))"
-                    : "no rows for \(count) steps \(gap.firstStep)-\(gap.lastStep) (\(horizon.label(gap.firstStep)) to \(horizon.label(gap.lastStep)))"
-                if fill != .error {
-                    message += fill == .previous ? "; no earlier value to carry forward" : "; no value on both sides to interpolate between"
-                }
-                problems += 1
-                if problems <= Self.maximumIssuesPerSeries {
-                    context.reportData(path, line: line, dataFile: file, column: reportColumn, message + suffix)
-                }
-            }
-        }
 
         var present = [Double?](repeating: nil, count: horizon.steps)
         var values = [Double](repeating: 0, count: horizon.steps)
         var valid = true
-        if let timestampColumn {
-            guard let timeIndex = columnIndex(timestampColumn, in: table, file: file,
-                                              keyPath: reader.keyPath("timestamp_column"),
-                                              line: reader.line("timestamp_column")) else { return nil }
-            let timestamps = parsedTimestamps(table: table, file: file, columnIndex: timeIndex, zone: zone)
-            var rowOfStep = [Int](repeating: -1, count: horizon.steps)
-            var before: (epoch: Int64, value: Double)?, after: (epoch: Int64, value: Double)?
-            var badSteps = Set<Int>()
-            for row in 0..<table.rows.count {
-                let epoch: Int64
-                switch timestamps[row] {
-                case .success(let parsed):
-                    epoch = parsed
-                case .failure(let failure):
-                    let text = timeIndex < table.rows[row].count ? table.rows[row][timeIndex] : ""
-                    switch failure {
-                    case .nonexistentLocalTime(_, let approximate):
-                        // Only matters when it would fall in (or next to) the horizon.
-                        if approximate < horizon.startEpochSeconds - 86_400 || approximate > horizon.endEpochSeconds + 86_400 {
+        if let timing {
+            // 1. Each row's UTC interval start (a typical-year row once per horizon year).
+            var placed: [(row: Int, epoch: Result<Int64, TimestampParser.Failure>)] = []
+            let timeColumn: String
+            switch timing {
+            case .column(let name):
+                guard let timeIndex = columnIndex(name, in: table, file: file, keyPath: reader.keyPath("timestamp_column"),
+                                                  line: reader.line("timestamp_column")) else { return nil }
+                timeColumn = name
+                let timestamps = parsedTimestamps(table: table, file: file, columnIndex: timeIndex, zone: zoneSpec)
+                placed = (0..<rowCount).map { ($0, timestamps[$0]) }
+            case .columns(let columns):
+                timeColumn = columns.description
+                var missing: [(key: String, column: String)] = []
+                for (key, name) in columns.named {
+                    let given = reader.has("timestamp_columns")
+                    if columnIndex(name, in: table, file: file, keyPath: given ? "\(reader.keyPath("timestamp_columns")).\(key)" : reader.keyPath("format"),
+                                   line: reader.line(given ? "timestamp_columns" : "format")) == nil {
+                        missing.append((key, name))
+                    }
+                }
+                guard missing.isEmpty, let split = SplitTimestampReader(columns: columns, table: table, missing: &missing) else { return nil }
+                var times = [LocalWallTime?](repeating: nil, count: rowCount)
+                var rowOfTime: [LocalWallTime: Int] = [:]
+                for row in 0..<rowCount {
+                    switch split.read(table.rows[row]) {
+                    case .success(let time):
+                        // A dated duplicate is found on the time line (inside the horizon only, like a timestamp
+                        // column); a typical year's rows serve every year, so its duplicates are reported here.
+                        if columns.isTypicalYear, let first = rowOfTime[time] {
+                            problem(row: row, column: timeColumn, "duplicate \(time.label) (also row \(first + 1))")
+                            valid = false
                             continue
                         }
-                        // Such a row cannot be placed on the time line; with a fill its step is filled instead.
-                        if fill != .error { continue }
-                        problem(row: row, column: timestampColumn,
-                                "local time \"\(text)\" does not exist in \(zoneName(zone)) (skipped by a daylight-saving change)")
-                    default:
-                        problem(row: row, column: timestampColumn,
-                                "cannot read timestamp \"\(text)\" (expected e.g. 2025-01-01T00:00:00Z, 2025-01-01 00:00 or 2025-01-01T01:00+01:00)")
+                        rowOfTime[time] = row
+                        times[row] = time
+                    case .failure(let failure):
+                        problem(row: row, column: failure.column, failure.message)
+                        valid = false
                     }
-                    valid = false
-                    continue
                 }
+                let years = CivilTime(epochSeconds: horizon.startEpochSeconds - 86_400).year...CivilTime(epochSeconds: horizon.endEpochSeconds + 86_400).year
+                placed = SplitTimestampReader.place(times, years: years, zone: zoneSpec)
+            }
+            var timed: [(row: Int, epoch: Int64)] = []
+            timed.reserveCapacity(placed.count)
+            for (row, result) in placed {
+                switch result {
+                case .success(let epoch):
+                    timed.append((row, epoch))
+                case .failure(.nonexistentLocalTime(let text, let approximate)):
+                    // Only matters when it would fall in (or next to) the horizon.
+                    if approximate < horizon.startEpochSeconds - 86_400 || approximate > horizon.endEpochSeconds + 86_400 { continue }
+                    // Such a row cannot be placed on the time line; with a fill its step is filled instead.
+                    if fill != .error { continue }
+                    problem(row: row, column: timeColumn,
+                            "local time \"\(text)\" does not exist in \(zoneName(zoneSpec)) (skipped by a daylight-saving change)")
+                    valid = false
+                case .failure:
+                    let text: String
+                    if case .column(let name) = timing, let index = table.columnIndex(name), index < table.rows[row].count {
+                        text = table.rows[row][index]
+                    } else {
+                        text = ""
+                    }
+                    problem(row: row, column: timeColumn,
+                            "cannot read timestamp \"\(text)\" (expected e.g. 2025-01-01T00:00:00Z, 2025-01-01 00:00 or 2025-01-01T01:00+01:00)")
+                    valid = false
+                }
+            }
+
+            // 2. The grid rows are placed on: the horizon's steps, or the file's finer step that divides them.
+            var gridSeconds = horizon.stepSeconds
+            if let dataStep = Self.dataStepSeconds(timed.map(\.epoch)), dataStep != horizon.stepSeconds {
+                guard dataStep < horizon.stepSeconds, horizon.stepSeconds % dataStep == 0 else {
+                    context.reportData(path, line: line, dataFile: file, column: timeColumn,
+                                       "the file's rows are \(formatNumber(Double(dataStep) / 60)) minutes apart but the horizon step is \(horizon.stepMinutes) minutes: the horizon step must equal the data step or be a multiple of it (finer rows are averaged over each step; coarser data is not interpolated)")
+                    return nil
+                }
+                gridSeconds = dataStep
+            }
+            let perStep = Int(horizon.stepSeconds / gridSeconds)
+            let gridMinutes = formatNumber(Double(gridSeconds) / 60)
+            func gridEpoch(_ slot: Int) -> Int64 { horizon.startEpochSeconds + Int64(slot) * gridSeconds }
+
+            // 3. Rows onto the grid.
+            var slotValues = [Double?](repeating: nil, count: horizon.steps * perStep)
+            var rowOfSlot = [Int](repeating: -1, count: slotValues.count)
+            var before: (epoch: Int64, value: Double)?, after: (epoch: Int64, value: Double)?
+            var badSlots = Set<Int>()
+            for (row, epoch) in timed {
                 guard epoch >= horizon.startEpochSeconds, epoch < horizon.endEpochSeconds else {
                     if fill != .error, let neighbour = quietValue(atRow: row) {
                         if epoch < horizon.startEpochSeconds && epoch > (before?.epoch ?? Int64.min) { before = (epoch, neighbour) }
@@ -223,50 +296,88 @@ struct SeriesResolver {
                     continue
                 }
                 let offset = epoch - horizon.startEpochSeconds
-                guard offset % horizon.stepSeconds == 0 else {
-                    problem(row: row, column: timestampColumn,
-                            "timestamp \(Horizon.format(epochSeconds: epoch)) is not on the \(horizon.stepMinutes)-minute step grid starting \(horizon.label(0))")
+                guard offset % gridSeconds == 0 else {
+                    problem(row: row, column: timeColumn,
+                            "timestamp \(Horizon.format(epochSeconds: epoch)) is not on the \(gridMinutes)-minute \(perStep == 1 ? "step" : "data") grid starting \(horizon.label(0))")
                     valid = false
                     continue
                 }
-                let step = Int(offset / horizon.stepSeconds)
-                if rowOfStep[step] >= 0 {
-                    problem(row: row, column: timestampColumn,
-                            "duplicate timestamp \(horizon.label(step)) (also row \(rowOfStep[step] + 1))")
+                let slot = Int(offset / gridSeconds)
+                if rowOfSlot[slot] >= 0 {
+                    problem(row: row, column: timeColumn,
+                            "duplicate timestamp \(Horizon.format(epochSeconds: epoch)) (also row \(rowOfSlot[slot] + 1))")
                     valid = false
                     continue
                 }
-                rowOfStep[step] = row
-                if let parsed = value(atRow: row) { present[step] = parsed } else { valid = false; badSteps.insert(step) }
+                rowOfSlot[slot] = row
+                if let parsed = value(atRow: row) { slotValues[slot] = parsed } else { valid = false; badSlots.insert(slot) }
             }
-            // Missing steps (and empty cells when filling), filled or reported as runs.
-            let result = fill.fill(present, epochSeconds: horizon.epochSeconds, before: before, after: after)
-            values = result.values
-            // Steps whose row was already reported (bad cell) are not reported again as missing.
+
+            // 4. Missing slots (and empty cells when filling), filled or reported as runs.
+            let result = fill.fill(slotValues, epochSeconds: gridEpoch, before: before, after: after)
+            // Slots whose row was already reported (bad cell) are not reported again as missing.
             var gaps: [GapFill.Gap] = []
             for gap in result.unfilled {
-                for step in gap.firstStep...gap.lastStep where !badSteps.contains(step) {
-                    if let last = gaps.last, last.lastStep == step - 1 { gaps[gaps.count - 1].lastStep = step } else {
-                        gaps.append(GapFill.Gap(firstStep: step, lastStep: step))
+                for slot in gap.firstStep...gap.lastStep where !badSlots.contains(slot) {
+                    if let last = gaps.last, last.lastStep == slot - 1 { gaps[gaps.count - 1].lastStep = slot } else {
+                        gaps.append(GapFill.Gap(firstStep: slot, lastStep: slot))
                     }
                 }
             }
             if !gaps.isEmpty { valid = false }
-            reportUnfilled(gaps, column: timestampColumn, suffix: "; timestamps read in \(zoneName(zone))")
+            for gap in gaps {
+                var message: String
+                let count = gap.lastStep - gap.firstStep + 1
+                if perStep == 1 {
+                    message = count == 1
+                        ? "no row for step \(gap.firstStep) (\(horizon.label(gap.firstStep)))"
+                        : "no rows for \(count) steps \(gap.firstStep)-\(gap.lastStep) (\(horizon.label(gap.firstStep)) to \(horizon.label(gap.lastStep)))"
+                } else {
+                    let steps = gap.firstStep / perStep == gap.lastStep / perStep
+                        ? "step \(gap.firstStep / perStep)" : "steps \(gap.firstStep / perStep)-\(gap.lastStep / perStep)"
+                    message = count == 1
+                        ? "no row for the \(gridMinutes)-minute interval \(Horizon.format(epochSeconds: gridEpoch(gap.firstStep))) (in \(steps))"
+                        : "no rows for \(count) \(gridMinutes)-minute intervals \(Horizon.format(epochSeconds: gridEpoch(gap.firstStep))) to \(Horizon.format(epochSeconds: gridEpoch(gap.lastStep))) (in \(steps))"
+                }
+                if fill != .error {
+                    message += fill == .previous ? "; no earlier value to carry forward" : "; no value on both sides to interpolate between"
+                }
+                problems += 1
+                if problems <= Self.maximumIssuesPerSeries {
+                    context.reportData(path, line: line, dataFile: file, column: timeColumn, message + "; timestamps read in \(zoneName(zoneSpec))")
+                }
+            }
+
+            // 5. Each step is the mean of its slots (the row itself when the steps match).
+            for step in 0..<horizon.steps {
+                var sum = 0.0
+                for slot in step * perStep..<(step + 1) * perStep { sum += result.values[slot] }
+                values[step] = perStep == 1 ? sum : sum / Double(perStep)
+            }
         } else {
-            if table.rows.count != horizon.steps {
+            if rowCount != horizon.steps {
                 context.reportData(path, line: line, dataFile: file, column: column,
-                                   "has \(table.rows.count) data rows but the horizon has \(horizon.steps) steps (without timestamp_column, row i is step i)")
+                                   "has \(rowCount) data rows but the horizon has \(horizon.steps) steps (without timestamp_column, row i is step i)")
                 return nil
             }
-            for row in 0..<table.rows.count {
+            for row in 0..<rowCount {
                 if let parsed = value(atRow: row) { present[row] = parsed } else { valid = false }
             }
             if valid {
                 let result = fill.fill(present, epochSeconds: horizon.epochSeconds, before: nil, after: nil)
                 values = result.values
-                if !result.unfilled.isEmpty { valid = false }
-                reportUnfilled(result.unfilled, column: column, suffix: " (empty cells; rows are steps without timestamp_column)")
+                for gap in result.unfilled {
+                    valid = false
+                    let count = gap.lastStep - gap.firstStep + 1
+                    problems += 1
+                    if problems <= Self.maximumIssuesPerSeries {
+                        context.reportData(path, line: line, dataFile: file, column: column, (count == 1
+                            ? "no row for step \(gap.firstStep) (\(horizon.label(gap.firstStep)))"
+                            : "no rows for \(count) steps \(gap.firstStep)-\(gap.lastStep) (\(horizon.label(gap.firstStep)) to \(horizon.label(gap.lastStep)))")
+                            + (fill == .previous ? "; no earlier value to carry forward" : fill == .interpolate ? "; no value on both sides to interpolate between" : "")
+                            + " (empty cells; rows are steps without timestamp_column)")
+                    }
+                }
             }
         }
         if problems > Self.maximumIssuesPerSeries {
@@ -276,20 +387,76 @@ struct SeriesResolver {
         return valid ? values : nil
     }
 
-    /// Reads (once per load) and parses a CSV file named in the site file.
-    func table(file: String, keyPath: String, line: Int?) -> CSVTable? {
+    /// The spacing of a file's rows: the most common gap between consecutive distinct times, when it
+    /// occurs at least twice. Ties go to the longer gap, so a stray off-grid row is reported rather
+    /// than taken for a finer step.
+    /// - Complexity: O(n log n) for n timestamps.
+    static func dataStepSeconds(_ epochs: [Int64]) -> Int64? {
+        let sorted = epochs.sorted()
+        var counts: [Int64: Int] = [:]
+        for (previous, next) in zip(sorted, sorted.dropFirst()) where next > previous { counts[next - previous, default: 0] += 1 }
+        guard let (step, count) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 2 else { return nil }
+        return step
+    }
+
+    /// `timestamp_columns: {year?, month, day, hour, minute?}`.
+    private func timestampColumns(_ reader: MappingReader) -> TimestampColumns? {
+        guard let columns = reader.mapping("timestamp_columns", allowedKeys: TimestampColumns.keys) else { return nil }
+        let month = columns.string("month", required: true), day = columns.string("day", required: true)
+        let hour = columns.string("hour", required: true)
+        guard let month, let day, let hour else { return nil }
+        return TimestampColumns(year: columns.string("year"), month: month, day: day, hour: hour, minute: columns.string("minute"))
+    }
+
+    /// Where a table's header is: a given line, or found from the content by a named format.
+    enum HeaderPosition: CustomStringConvertible {
+        case line(Int)
+        case detected(SeriesFormat)
+
+        var description: String {
+            switch self {
+            case .line(let line): "line \(line)"
+            case .detected(let format): "format \(format.rawValue)"
+            }
+        }
+    }
+
+    /// Reads (once per load and header position) and parses a CSV file named in the site file.
+    /// - Parameters:
+    ///   - keyPath, line: the series, for problems with the file as a whole.
+    ///   - headerKeyPath, headerKeyLine: `header_row` (or `format`), for a header that is not where it was asked for.
+    func table(file: String, header: HeaderPosition = .line(1), keyPath: String, line: Int?,
+               headerKeyPath: String? = nil, headerKeyLine: Int? = nil) -> CSVTable? {
         let url = context.resolve(path: file)
-        if context.tables[url] == nil {
-            context.tables[url] = context.readData(at: url).flatMap { data in
-                Result { () throws(DataFileFailure) in try CSVTable.parse(data) }
+        let cacheKey = url.path + "\u{1}" + header.description
+        if context.tables[cacheKey] == nil {
+            context.tables[cacheKey] = context.readData(at: url).flatMap { data in
+                Result { () throws(DataFileFailure) in
+                    var headerLine = 1
+                    switch header {
+                    case .line(let line):
+                        headerLine = line
+                    case .detected(let format):
+                        guard let found = format.headerLine(in: data) else {
+                            throw DataFileFailure(message: "format \(format.rawValue): no header found (\(format.headerDescription)); give header_row",
+                                                  atHeaderRow: true)
+                        }
+                        headerLine = found
+                    }
+                    return try CSVTable.parse(data, headerLine: headerLine)
+                }
             }
             context.noteInput(url, display: file)
         }
-        switch context.tables[url]! {
+        switch context.tables[cacheKey]! {
         case .success(let table):
             return table
         case .failure(let failure):
-            context.reportData(keyPath, line: line, dataFile: file, dataLine: failure.dataLine, failure.message)
+            if failure.atHeaderRow, let headerKeyPath {
+                context.reportData(headerKeyPath, line: headerKeyLine, dataFile: file, dataLine: failure.dataLine, failure.message)
+            } else {
+                context.reportData(keyPath, line: line, dataFile: file, dataLine: failure.dataLine, failure.message)
+            }
             return nil
         }
     }
@@ -305,7 +472,7 @@ struct SeriesResolver {
 
     private func parsedTimestamps(table: CSVTable, file: String, columnIndex: Int, zone: TimeZoneSpec)
         -> [Result<Int64, TimestampParser.Failure>] {
-        let key = "\(file)\u{1}\(columnIndex)\u{1}\(zone)"
+        let key = "\(file)\u{1}\(table.headerLine)\u{1}\(columnIndex)\u{1}\(zone)"
         if let cached = context.timestampCache[key] { return cached }
         let parser = TimestampParser(zone: zone)
         let parsed = table.rows.map { fields in

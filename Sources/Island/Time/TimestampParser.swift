@@ -100,7 +100,7 @@ struct TimestampParser {
         guard civil.isValid else { return .failure(.invalidDate) }
         let wall = civil.epochSeconds
 
-        if index == end { return convertNaive(wall, text: text) }
+        if index == end { return utcEpochSeconds(wall: wall, text: String(text)) }
         if bytes[index] == 0x5A || bytes[index] == 0x7A {  // Z
             return index + 1 == end ? .success(wall) : .failure(.malformed)
         }
@@ -109,7 +109,9 @@ struct TimestampParser {
         return .success(wall - Int64(offset))
     }
 
-    private func convertNaive(_ wall: Int64, text: Substring) -> Result<Int64, Failure> {
+    /// UTC epoch seconds of a naive wall time (`wall` is that time read as UTC) in this zone.
+    /// - Parameter text: the time as written, for the non-existent-local-time failure.
+    func utcEpochSeconds(wall: Int64, text: @autoclosure () -> String) -> Result<Int64, Failure> {
         switch zone {
         case .utc:
             return .success(wall)
@@ -126,7 +128,7 @@ struct TimestampParser {
             let candidates = Set([offset(at: wall - 86_400), offset(at: wall + 86_400), offset(at: wall)])
             let valid = candidates.map { wall - $0 }.filter { offset(at: $0) == wall - $0 }
             guard let utc = valid.min() else {
-                return .failure(.nonexistentLocalTime(String(text), approximateEpochSeconds: wall - offset(at: wall)))
+                return .failure(.nonexistentLocalTime(text(), approximateEpochSeconds: wall - offset(at: wall)))
             }
             return .success(utc)
         }

@@ -8,7 +8,8 @@ final class LoadContext {
     let siteDisplay: String
     var issues: [SiteIssue] = []
     var horizon: Horizon?
-    var tables: [URL: Result<CSVTable, DataFileFailure>] = [:]
+    /// Parsed CSV files, keyed by path and header line (one file can be read with different headers).
+    var tables: [String: Result<CSVTable, DataFileFailure>] = [:]
     var timestampCache: [String: [Result<Int64, TimestampParser.Failure>]] = [:]
     /// Every file read, in first-use order, with its display path.
     var inputFiles: [(url: URL, display: String)] = []
@@ -86,11 +87,14 @@ public struct DataFileFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var row: Int?
     public var dataLine: Int?
+    /// The header line asked for (`header_row`) is not in the file: the site file's key is at fault, not a data row.
+    public var atHeaderRow: Bool
 
-    public init(message: String, row: Int? = nil, dataLine: Int? = nil) {
+    public init(message: String, row: Int? = nil, dataLine: Int? = nil, atHeaderRow: Bool = false) {
         self.message = message
         self.row = row
         self.dataLine = dataLine
+        self.atHeaderRow = atHeaderRow
     }
 
     public var description: String { dataLine.map { "line \($0): \(message)" } ?? message }

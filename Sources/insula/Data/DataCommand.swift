@@ -18,11 +18,12 @@ struct DataInspectCommand: ParsableCommand {
         abstract: "Print a data file's detected format, period, step, time zone, gaps and min/mean/max per column.",
         discussion: """
             Formats: Electricity Maps CSV, day-ahead price CSV (Datetime + Price (...)), EnergyPlus EPW, \
-            Open-Meteo JSON, and any CSV with a timestamp column. Exit 2 when the file cannot be read.
+            Open-Meteo JSON, NREL NSRDB and PVWatts CSV (metadata lines, split date and time columns), \
+            and any CSV with a timestamp column. Exit 2 when the file cannot be read.
             """
     )
 
-    @Argument(help: "Data file (CSV, EPW or Open-Meteo JSON).")
+    @Argument(help: "Data file (CSV, NSRDB, PVWatts, EPW or Open-Meteo JSON).")
     var file: String
 
     @Option(help: "Time zone of naive CSV timestamps: UTC (default), an offset like +01:00, or an IANA name like Europe/Paris.")
