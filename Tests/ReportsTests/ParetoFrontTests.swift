@@ -13,6 +13,14 @@ struct ParetoFrontTests {
         #expect(ParetoFront.indices(x: x, y: y) == [0, 1, 4, 3, 7])
     }
 
+    @Test("Solver noise at an active cap does not put the dearer design on the front")
+    func nearTies() {
+        // Two designs meet a 1,560 t cap (emissions 1e-7 t apart); the cheaper one dominates.
+        let emissions = [1_559.9999999, 1_560.0000001, 552.66, 2_229]
+        let costs = [-14.422, -14.484, -14.193, -14.501]
+        #expect(ParetoFront.indices(x: emissions, y: costs) == [2, 1, 3])
+    }
+
     @Test("Every point off the front is dominated by one on it, and no front point dominates another",
           arguments: [7, 50, 400])
     func dominanceProperty(count: Int) {
