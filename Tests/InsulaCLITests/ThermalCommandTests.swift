@@ -52,7 +52,8 @@ struct ThermalCommandTests {
         let out = folder.appendingPathComponent("temperatures.csv")
         let outcome = try InsulaRunner.run(["thermal", "simulate", "data/sites/hot-free-cooling.yaml"] + Self.window
                                            + ["--schedule", folder.appendingPathComponent("dispatch.csv").path,
-                                              "--window", "2025-07-14T13:00Z..2025-07-14T15:00Z", "--step-seconds", "2", "-o", out.path])
+                                              "--window", "2025-07-14T13:00Z..2025-07-14T15:00Z", "--step-seconds", "2", "-o", out.path,
+                                              "--racks-out", folder.appendingPathComponent("racks.csv").path])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("hottest die"))
         let (header, rows) = try Self.csv(out)
@@ -62,6 +63,13 @@ struct ThermalCommandTests {
         let die = rows.map { Double($0[2])! }, supply = rows.map { Double($0[1])! }
         #expect(die.allSatisfy { $0 <= 83.01 })
         #expect(zip(die, supply).allSatisfy { $0 > $1 })
+        // One row per rack (1,500), none above the limit, the hottest equal to the site's hottest.
+        let (rackHeader, racks) = try Self.csv(folder.appendingPathComponent("racks.csv"))
+        #expect(rackHeader == ["rack", "max_die_c", "seconds_above_limit", "max_return_c"])
+        #expect(racks.count == 1500)
+        // Return water leaves each rack warmer than the facility water it was cooled by.
+        #expect(racks.allSatisfy { Double($0[2]) == 0 && Double($0[3])! > supply.min()! })
+        #expect(abs(racks.map { Double($0[1])! }.max()! - die.max()!) < 1e-4)
         // Heat to the plant and rack power agree on average (what goes in comes out).
         let heat = rows.map { Double($0[3])! }.reduce(0, +), power = rows.map { Double($0[4])! }.reduce(0, +)
         #expect(abs(heat - power) < 0.01 * power)

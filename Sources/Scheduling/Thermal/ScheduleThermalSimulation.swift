@@ -34,7 +34,17 @@ public enum ScheduleThermalSimulation {
         public var rackPowerMW: Double
     }
 
+    /// One rack over the window.
+    public struct RackSummary: Sendable {
+        public var maxDieC: Double
+        /// Time with the hottest die above the limit, s.
+        public var secondsAboveLimit: Double
+        public var maxReturnC: Double
+    }
+
     public struct Summary: Sendable {
+        /// Per rack, in allocation order (training racks first when training runs).
+        public var racks: [RackSummary]
         public var maxDieC: Double
         /// Racks whose hottest die went above the limit at some point.
         public var racksAboveLimit: Int
@@ -87,8 +97,8 @@ public enum ScheduleThermalSimulation {
                               facilitySupplyTemperatureC: [Double](repeating: model.facilitySupplyC[window.lowerBound], count: warmupSteps),
                               startSeconds: -Double(warmupSteps) * stepSeconds, threads: threads, into: &output)
         }
-        var summary = Summary(maxDieC: -.infinity, racksAboveLimit: 0, maxSecondsAboveLimit: 0, nodeSteps: 0, seconds: 0)
-        var secondsAbove = [Double](repeating: 0, count: racks)
+        var summary = Summary(racks: Array(repeating: RackSummary(maxDieC: -.infinity, secondsAboveLimit: 0, maxReturnC: -.infinity), count: racks),
+                              maxDieC: -.infinity, racksAboveLimit: 0, maxSecondsAboveLimit: 0, nodeSteps: 0, seconds: 0)
         for step in window {
             let split = allocation(step)
             let levels = (0..<racks).map { rack -> Double in
@@ -102,7 +112,11 @@ public enum ScheduleThermalSimulation {
             try simulator.run(schedule: schedule, facilitySupplyTemperatureC: supply, startSeconds: startSeconds,
                               threads: threads, into: &output)
             summary.nodeSteps += Double(simulator.nodeCount) * Double(timeSteps)
-            for rack in 0..<racks { secondsAbove[rack] += output.secondsAboveDieLimit[rack] }
+            for rack in 0..<racks {
+                summary.racks[rack].secondsAboveLimit += output.secondsAboveDieLimit[rack]
+                summary.racks[rack].maxDieC = max(summary.racks[rack].maxDieC, output.maxDieTemperatureC[rack])
+                summary.racks[rack].maxReturnC = max(summary.racks[rack].maxReturnC, output.maxReturnTemperatureC[rack])
+            }
             let steadyMW = (Double(split.trainingRacks) * split.trainingRackW * highFactor + Double(split.inferenceRacks) * split.inferenceRackW
                             + Double(split.idleRacks) * split.idleRackW) / 1e6
             let swingingMW = Double(split.trainingRacks) * split.trainingRackW * highFactor / 1e6
@@ -116,8 +130,8 @@ public enum ScheduleThermalSimulation {
                 try body(sample)
             }
         }
-        summary.racksAboveLimit = secondsAbove.filter { $0 > 0 }.count
-        summary.maxSecondsAboveLimit = secondsAbove.max() ?? 0
+        summary.racksAboveLimit = summary.racks.filter { $0.secondsAboveLimit > 0 }.count
+        summary.maxSecondsAboveLimit = summary.racks.map(\.secondsAboveLimit).max() ?? 0
         summary.seconds = (clock.now - start).seconds
         return summary
     }

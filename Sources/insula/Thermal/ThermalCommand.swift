@@ -41,6 +41,9 @@ struct ThermalSimulateCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Output CSV file.")
     var out: String
 
+    @Option(name: .customLong("racks-out"), help: "Also write one row per rack: max_die_c, seconds_above_limit, max_return_c.")
+    var racksOut: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -69,10 +72,21 @@ struct ThermalSimulateCommand: ParsableCommand {
                 + [sample.facilitySupplyC, sample.maxDieC, sample.heatToPlantMW, sample.rackPowerMW].map { String(format: "%.6f", $0) }
                     .joined(separator: ",") + "\n"
         }
-        do {
-            try writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: out))
-        } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): could not write (\(error.localizedDescription))")
+        var files = [(out, text)]
+        if let racksOut {
+            var racks = "rack,max_die_c,seconds_above_limit,max_return_c\n"
+            for (index, rack) in summary.racks.enumerated() {
+                racks += "\(index)," + [rack.maxDieC, rack.secondsAboveLimit, rack.maxReturnC].map { String(format: "%.6f", $0) }
+                    .joined(separator: ",") + "\n"
+            }
+            files.append((racksOut, racks))
+        }
+        for (path, contents) in files {
+            do {
+                try writeAtomically(Data(contents.utf8), to: URL(fileURLWithPath: path))
+            } catch {
+                throw CommandFailure(.invalidInput, "error: \(path): could not write (\(error.localizedDescription))")
+            }
         }
         print("\(loaded.name): \(steps.count) step(s) from \(loaded.horizon.label(steps.lowerBound)), \(model.rackCount) racks at \(formatNumber(stepSeconds)) s: "
               + "hottest die \(String(format: "%.2f", summary.maxDieC)) C (limit \(formatNumber(model.dieLimitC)) C), "
