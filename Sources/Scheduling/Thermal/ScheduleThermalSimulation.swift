@@ -69,7 +69,7 @@ public enum ScheduleThermalSimulation {
         let racks = model.rackCount
         let simulator = try ThermalSimulator(groups: [RackGroup(network: model.network, rackCount: racks)], stepSeconds: stepSeconds)
         let swing = model.trainingSwing
-        let highFactor = swing.map { 1 / $0.meanFactor(fromSeconds: 0, toSeconds: $0.periodSeconds) } ?? 1
+        let highFactor = model.swingHighFactor
         let timeSteps = max(1, Int((Double(stepMinutes) * 60 / stepSeconds).rounded(.up)))
 
         // The schedule gives the inference cap (it_capacity_mw over the usable racks); training racks keep the
@@ -83,17 +83,21 @@ public enum ScheduleThermalSimulation {
                                   trainingCapW: inferenceCapW * ratio, inferenceCapW: inferenceCapW, racks: racks)
         }
         func meanPowers(_ split: RackAllocation) -> [Double] { (0..<racks).map { split.meanPowerW(split.rackClass($0)) } }
+        /// Each rack's level (the compute-phase power for swinging training racks) and swing.
+        func schedule(_ split: RackAllocation) throws -> RackPowerSchedule {
+            let levels = (0..<racks).map { rack -> Double in
+                let rackClass = split.rackClass(rack)
+                return split.meanPowerW(rackClass) * (rackClass == .training ? highFactor : 1)
+            }
+            return try RackPowerSchedule.constant(powerW: levels, oscillations: (0..<racks).map { split.rackClass($0) == .training ? swing : nil })
+        }
 
         let first = allocation(window.lowerBound)
         try simulator.setSteadyState(rackPowerW: meanPowers(first), facilitySupplyTemperatureC: model.facilitySupplyC[window.lowerBound])
         var output = ThermalSimulationOutput()
         let warmupSteps = Int((warmupSeconds / stepSeconds).rounded(.up))
         if warmupSteps > 0 {
-            let levels = (0..<racks).map { rack -> Double in
-                first.meanPowerW(first.rackClass(rack)) * (first.rackClass(rack) == .training ? highFactor : 1)
-            }
-            let oscillations = (0..<racks).map { first.rackClass($0) == .training ? swing : nil }
-            try simulator.run(schedule: RackPowerSchedule.constant(powerW: levels, oscillations: oscillations),
+            try simulator.run(schedule: schedule(first),
                               facilitySupplyTemperatureC: [Double](repeating: model.facilitySupplyC[window.lowerBound], count: warmupSteps),
                               startSeconds: -Double(warmupSteps) * stepSeconds, threads: threads, into: &output)
         }
@@ -101,15 +105,9 @@ public enum ScheduleThermalSimulation {
                               maxDieC: -.infinity, racksAboveLimit: 0, maxSecondsAboveLimit: 0, nodeSteps: 0, seconds: 0)
         for step in window {
             let split = allocation(step)
-            let levels = (0..<racks).map { rack -> Double in
-                let rackClass = split.rackClass(rack)
-                return split.meanPowerW(rackClass) * (rackClass == .training ? highFactor : 1)
-            }
-            let oscillations = (0..<racks).map { split.rackClass($0) == .training ? swing : nil }
-            let schedule = try RackPowerSchedule.constant(powerW: levels, oscillations: oscillations)
             let supply = [Double](repeating: model.facilitySupplyC[step], count: timeSteps)
             let startSeconds = Double(step - window.lowerBound) * Double(timeSteps) * stepSeconds
-            try simulator.run(schedule: schedule, facilitySupplyTemperatureC: supply, startSeconds: startSeconds,
+            try simulator.run(schedule: schedule(split), facilitySupplyTemperatureC: supply, startSeconds: startSeconds,
                               threads: threads, into: &output)
             summary.nodeSteps += Double(simulator.nodeCount) * Double(timeSteps)
             for rack in 0..<racks {

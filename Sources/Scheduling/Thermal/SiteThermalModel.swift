@@ -45,6 +45,12 @@ public struct SiteThermalModel: Sendable {
         facilitySupplyC = site.facilitySupplyC
     }
 
+    /// Compute-phase power of a swinging training rack over its mean power (1 without a swing):
+    /// the level the racks reach while computing is the scheduled mean times this.
+    public var swingHighFactor: Double {
+        trainingSwing.map { 1 / $0.meanFactor(fromSeconds: 0, toSeconds: $0.periodSeconds) } ?? 1
+    }
+
     /// Hottest-die rise above the facility supply per watt of steady rack power, K/W.
     public var dieRiseKPerW: Double { network.dieRiseKPerW }
 
@@ -60,7 +66,7 @@ public struct SiteThermalModel: Sendable {
     public func steadyRackCaps() -> RackCaps {
         let supplyC = facilitySupplyC.indices.map { t in t == 0 ? facilitySupplyC[t] : max(facilitySupplyC[t], facilitySupplyC[t - 1]) }
         let limitW = supplyC.map { network.maxRackPowerW(facilitySupplyTemperatureC: $0) }
-        let highFactor = trainingSwing.map { 1 / $0.meanFactor(fromSeconds: 0, toSeconds: $0.periodSeconds) } ?? 1
+        let highFactor = swingHighFactor
         return RackCaps(inferenceW: limitW.map { min(ratedRackPowerW, $0) },
                         trainingW: limitW.map { min(ratedRackPowerW, $0 / highFactor) })
     }

@@ -103,7 +103,7 @@ public enum ThermalCheck {
         let simulator = try ThermalSimulator(groups: [RackGroup(network: model.network, rackCount: cohorts.count)],
                                              stepSeconds: options.stepSeconds)
         // The swing's high level is what the racks reach while computing: mean / mean fraction.
-        let highFactor = model.trainingSwing.map { 1 / $0.meanFactor(fromSeconds: 0, toSeconds: $0.periodSeconds) } ?? 1
+        let highFactor = model.swingHighFactor
         let warmupSteps = max(1, Int((options.warmupSeconds / options.stepSeconds).rounded(.up)))
         let stepSteps = max(1, Int((Double(stepMinutes) * 60 / options.stepSeconds).rounded(.up)))
         var output = ThermalSimulationOutput()
