@@ -68,4 +68,11 @@ struct OverrideTests {
         #expect(issues.single(at: "batteries[0].energy_mwh")?.message
             == "must be in (0, 1000000] MWh, got -1 (value set by an override)")
     }
+
+    @Test("an override value has one canonical flow text, quoted strings escaped as JSON")
+    func flowText() throws {
+        let node = try YAMLNode.parse(yaml: "{energy_mwh: 800, name: \"bess\\tnorth\", \"odd key\": [1, 2.5]}")
+        #expect(node.flowText == #"{energy_mwh: 800, name: "bess\tnorth", "odd key": [1, 2.5]}"#)
+        #expect(YAMLNode.quoted("a\"b\\c\u{1}") == #""a\"b\\c\u0001""#)
+    }
 }

@@ -65,20 +65,27 @@ public struct YAMLNode: Sendable, Equatable {
         return simple ? key : quoted(key)
     }
 
-    /// A double-quoted YAML string (also valid JSON).
-    private static func quoted(_ text: String) -> String {
-        var escaped = ""
+    /// A double-quoted string, valid as JSON and as YAML: `"`, `\`, newline, return and tab
+    /// escaped, other control characters as `\uXXXX`. Scenario ids hash this text, so its
+    /// format must not change.
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 { escaped += String(format: "\\u%04X", scalar.value) } else { escaped.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
-        return "\"" + escaped + "\""
+        return result + "\""
     }
 
     /// Parses YAML text (e.g. an override value `"{file: prices-2024.csv, column: price}"`).
