@@ -25,9 +25,24 @@ struct MagnitudeTests {
         #expect(throws: ModelError.self) { try Self.model(coefficient: 1, objective: -1e40).validate() }
     }
 
-    @Test("Magnitudes up to 1e30 and down to 1e-30 still solve", arguments: [1e30, 1e-30, 1e6, 1e-6])
+    @Test("Magnitudes down to 1e-30 and up to 1e6 solve to the true optimum, 1", arguments: [1e-30, 1e6, 1e-6])
     func accepted(coefficient: Double) throws {
         let result = try GLPK.solve(Self.model(coefficient: coefficient))
         #expect(result.status == .optimal)
+        // min x + y with c·x + y >= 1, x integer: cost 1 (x = 1 or y = 1). With c = 1e6 GLPK's
+        // relaxation has x = 1e-6, which its default integrality tolerance took for 0, and it
+        // answered 0; the certificate catches that and the retry gets 1.
+        #expect(abs((result.objectiveValue ?? -1) - 1) < 1e-9)
+    }
+
+    @Test("At 1e30 GLPK cannot tell 1e-30 from 0: a numerical failure that says why, never a wrong optimum")
+    func beyondIntegrality() throws {
+        let result = try GLPK.solve(Self.model(coefficient: 1e30))
+        if result.status == .optimal {
+            #expect(abs(result.objectiveValue! - 1) < 1e-9)
+        } else {
+            #expect(result.status == .numericalFailure)
+            #expect(result.message?.contains("misses the tolerances") == true)
+        }
     }
 }

@@ -17,6 +17,9 @@ public struct BatchRunOptions: Sendable {
                 maximumNonzeros: Int = 20_000_000, insulaVersion: String) {
         self.jobs = jobs
         self.solver = solver
+        // No method race in batches: the workers already keep the cores busy, and a race's
+        // winner depends on timing, which would make results differ between runs.
+        self.solver.concurrent = false
         self.warmStart = warmStart
         self.maximumNonzeros = maximumNonzeros
         self.insulaVersion = insulaVersion

@@ -27,9 +27,24 @@ public enum GLPKEnvironment {
     }
 
     private static let key = "insula.glpk.liveProblems"
+    private static let countLock = NSLock()
+    nonisolated(unsafe) private static var liveProblemCount = 0
+
+    /// GLPK problems alive on all threads (leak checks in tests).
+    public static var liveProblems: Int {
+        countLock.lock()
+        defer { countLock.unlock() }
+        return liveProblemCount
+    }
 
     static var liveProblemsOnCurrentThread: Int {
         get { Thread.current.threadDictionary[key] as? Int ?? 0 }
-        set { Thread.current.threadDictionary[key] = newValue }
+        set {
+            let change = newValue - liveProblemsOnCurrentThread
+            Thread.current.threadDictionary[key] = newValue
+            countLock.lock()
+            liveProblemCount += change
+            countLock.unlock()
+        }
     }
 }

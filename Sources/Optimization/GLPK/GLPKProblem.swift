@@ -8,6 +8,9 @@ import Foundation
 final class GLPKProblem {
     let pointer: OpaquePointer
     private let owner = pthread_self()
+    /// Set when the thread's GLPK environment was freed under the problem (a cancelled
+    /// solve): the memory is gone and must not be deleted again.
+    private var abandoned = false
 
     /// `glp_create_prob`.
     init() {
@@ -18,9 +21,12 @@ final class GLPKProblem {
     /// `glp_delete_prob`, on the owning thread.
     deinit {
         assertOwnerThread()
-        glp_delete_prob(pointer)
+        if !abandoned { glp_delete_prob(pointer) }
         GLPKEnvironment.liveProblemsOnCurrentThread -= 1
     }
+
+    /// Marks the problem as freed by `glp_free_env` (after a cancelled solve).
+    func abandon() { abandoned = true }
 
     func assertOwnerThread() {
         precondition(pthread_equal(owner, pthread_self()) != 0,

@@ -1,5 +1,6 @@
 import CGLPK
 import Foundation
+import Logging
 
 /// The GLPK backend.
 ///
@@ -7,7 +8,15 @@ import Foundation
 /// back, delete) inside one synchronous call, so the problem never leaves its thread. For
 /// repeated solves of one model with small changes, use ``SolverSession``.
 public enum GLPK {
-    /// Validates `model`, loads it into GLPK in one call, solves it and returns the result.
+    /// Validates `model`, solves it and returns a certified result.
+    ///
+    /// Under `auto` a large continuous model goes to interior point (after ``DenseSplit``);
+    /// with ``SolverOptions/concurrent`` the dual simplex races it on a second thread and the
+    /// first proven optimum wins, the other being cancelled. Every solution is measured on
+    /// the original model (``SolutionQuality``): an "optimal" that violates the tolerances
+    /// is not reported optimal, and an interior point that stops short ("numerically
+    /// unstable" near the optimum, as GLPK's does on degenerate LPs) is accepted at its best
+    /// point when that point meets them.
     ///
     /// Throws only for a model that fails ``LinearProgram/validate(names:)``; infeasible,
     /// unbounded and limit outcomes are reported in ``SolveResult/status``.
@@ -15,31 +24,144 @@ public enum GLPK {
         let clock = ContinuousClock()
         let start = clock.now
         try model.validate()
-        return GLPKTerminal.capturing { terminal in
-            let problem = GLPKProblem()
-            problem.load(model)
-            let loadSeconds = (clock.now - start).seconds
-            let method = options.resolvedMethod(for: model)
-            var result = run(problem, model: model, method: method, options: options, terminal: terminal, warm: false)
+        let validateSeconds = (clock.now - start).seconds
+        let method = options.resolvedMethod(for: model)
+        var result: SolveResult
+        if method == .interior, options.method == .auto, options.concurrent, ProcessInfo.processInfo.activeProcessorCount >= 2 {
+            result = SolverRace.run(model, options: options)
+        } else {
+            let timer = options.timeLimitSeconds.map { SolverRace.Watchdog(seconds: $0) }
+            result = (method == .interior ? interiorPoint(model, options: options, cancel: timer?.flag)
+                      : attempt(model, method: method, options: options, cancel: timer?.flag))
+                ?? SolveResult(status: .timeLimit, method: method, message: "time limit reached")
+            timer?.stop()
+            if method == .mip, result.status == .numericalFailure, options.mipPresolve {
+                // Branch-and-cut's answer broke a row: GLPK accepted an integer column within
+                // its integrality tolerance (1e-5) and stored it rounded (found by the
+                // certificate: on `c: 1e6 x + y >= 1`, x integer, it answered 0 with x = y = 0).
+                // Solve again without the presolver and with a tolerance of 1e-9.
+                let logger = Logger(label: "insula.glpk")
+                logger.warning("branch-and-cut failed (\(result.message ?? "numerical failure")); solving again with a tighter integrality tolerance")
+                var careful = options
+                careful.mipPresolve = false
+                let attempts = result.attempts
+                result = attempt(model, method: .mip, options: careful, cancel: nil)!
+                result.attempts = attempts + result.attempts
+            }
             if options.method == .auto, method == .interior, result.status == .numericalFailure {
-                // `auto` promises an answer: GLPK's interior point has no crossover to rescue a
-                // stalled run, so fall back to the dual simplex (slower, but it terminates).
-                let clock = ContinuousClock(), fallbackStart = clock.now
-                terminal.logger.warning("interior point failed (\(result.message ?? "numerical failure")); solving again with the dual simplex")
-                let interiorSeconds = result.solveSeconds
-                result = run(problem, model: model, method: .dual, options: options, terminal: terminal, warm: false)
-                result.solveSeconds = interiorSeconds + (clock.now - fallbackStart).seconds
+                // `auto` promises an answer: GLPK's interior point has no crossover to rescue
+                // a failed run, so fall back to the dual simplex (slower, but it terminates).
+                let logger = Logger(label: "insula.glpk")
+                logger.warning("interior point failed (\(result.message ?? "numerical failure")); solving again with the dual simplex")
+                let attempts = result.attempts
+                result = attempt(model, method: .dual, options: options, cancel: nil)!
+                result.attempts = attempts + result.attempts
+            }
+            if let timer, timer.fired, result.status == .numericalFailure {
+                result.status = .timeLimit
+                result.message = "time limit reached"
+            }
+        }
+        result.loadSeconds += validateSeconds
+        return result
+    }
+
+    /// Interior point on the split model (``DenseSplit``: cheap iterations) and, should that
+    /// fail, once more on the model as it is (dearer iterations, but on some sites the
+    /// split's extra equalities are what made GLPK's Newton systems unstable: measured on a
+    /// Singapore year with an intensity cap and a CFE target). Nil when cancelled.
+    static func interiorPoint(_ model: LinearProgram, options: SolverOptions, cancel: CancellationFlag?) -> SolveResult? {
+        guard let first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
+        guard first.status == .numericalFailure, options.denseEntries > 0,
+              DenseSplit.denseCount(model, denseEntries: options.denseEntries) > 0 else { return first }
+        var plain = options
+        plain.denseEntries = 0
+        guard var second = attempt(model, method: .interior, options: plain, cancel: cancel) else { return nil }
+        second.attempts[0].message = "without the dense split" + (second.attempts[0].message.map { ": \($0)" } ?? "")
+        second.attempts = first.attempts + second.attempts
+        return second
+    }
+
+    /// One method from start to finish on the calling thread: prepare (``DenseSplit`` for
+    /// interior point), load, solve, read back, certify. Returns nil when `cancel` was
+    /// raised while it ran (the thread's GLPK environment has then been freed).
+    static func attempt(_ model: LinearProgram, method requested: SolverMethod, options: SolverOptions,
+                        cancel: CancellationFlag?) -> SolveResult? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let split = requested == .interior && options.denseEntries > 0
+            ? DenseSplit(model, denseEntries: options.denseEntries, blockSize: options.denseBlockSize) : nil
+        let outcome: SolveResult? = GLPKTerminal.capturing { terminal in
+            terminal.progress = options.progress
+            let problem = GLPKProblem()
+            problem.load(split?.model ?? model)
+            let loadSeconds = (clock.now - start).seconds
+            guard var result = run(problem, model: split?.model ?? model, method: requested, options: options,
+                                   terminal: terminal, warm: false, cancel: cancel) else {
+                // Cancelled: GLPK's state on this thread is undefined; free all of it.
+                problem.abandon()
+                glp_free_env()
+                return nil
             }
             result.loadSeconds = loadSeconds
             return result
         }
+        guard var result = outcome else { return nil }
+        if let split { result = split.recover(result, original: model) }
+        certify(&result, model: model, tolerances: options.tolerances)
+        var message = result.message
+        if let split, split.splitRows + split.splitColumns > 0 {
+            message = "\(split.splitRows) dense rows and \(split.splitColumns) dense columns split" + (message.map { "; \($0)" } ?? "")
+        }
+        result.attempts = [SolveAttempt(method: result.method, status: result.status, seconds: result.solveSeconds,
+                                        iterations: result.iterations, message: message)]
+        return result
     }
 
-    /// Runs `method` on a loaded problem and reads the solution back.
+    /// Measures the solution on `model` and settles its status: an optimum must meet the
+    /// tolerances; an interior point's best point is accepted when it does.
+    static func certify(_ result: inout SolveResult, model: LinearProgram, tolerances: SolutionTolerances) {
+        guard !result.primalValues.isEmpty else { return }
+        let quality = model.quality(values: result.primalValues, rowDuals: result.rowDuals.isEmpty ? nil : result.rowDuals)
+        result.quality = quality
+        let describe = "primal violation \(scientific(quality.maxPrimalViolation)), dual violation \(scientific(quality.maxDualViolation))"
+            + (quality.relativeGap.map { ", relative gap \(scientific($0))" } ?? "")
+        switch result.status {
+        case .optimal:
+            // A MIP is judged on its primal values only (its gap is branch-and-cut's).
+            let meets = result.method == .mip ? quality.maxPrimalViolation <= tolerances.primal : quality.meets(tolerances)
+            if !meets {
+                result.status = .numericalFailure
+                result.message = "\(result.method.displayName) reported optimal, but its solution misses the tolerances (\(describe))"
+            }
+        case .numericalFailure, .iterationLimit where result.method == .interior:
+            if quality.relativeGap != nil, quality.meets(tolerances) {
+                result.message = "interior point stopped before GLPK's own 1e-8 tolerances (\(result.message ?? "stopped early")), "
+                    + "at a point that meets Insula's: \(describe)"
+                result.status = .optimal
+                if result.objectiveValue == nil { result.objectiveValue = quality.primalObjective }
+            }
+        default:
+            break
+        }
+        if !result.status.hasSolution {
+            result.primalValues = []
+            result.rowActivities = []
+            result.rowDuals = []
+            result.reducedCosts = []
+            result.objectiveValue = nil
+        }
+    }
+
+    private static func scientific(_ value: Double) -> String {
+        value == 0 ? "0" : String(format: "%.1e", value)
+    }
+
+    /// Runs `method` on a loaded problem and reads the solution back; nil when cancelled.
     static func run(
         _ problem: GLPKProblem, model: LinearProgram, method requested: SolverMethod,
-        options: SolverOptions, terminal: GLPKTerminal, warm: Bool
-    ) -> SolveResult {
+        options: SolverOptions, terminal: GLPKTerminal, warm: Bool, cancel: CancellationFlag? = nil
+    ) -> SolveResult? {
         problem.assertOwnerThread()
         var method = requested
         // GLPK's interior point refuses problems without rows or columns; simplex handles them.
@@ -49,10 +171,13 @@ public enum GLPK {
         var result: SolveResult
         switch method {
         case .primal, .dual, .auto:
-            result = simplex(problem, method: method == .primal ? .primal : .dual, options: options,
-                             terminal: terminal, presolve: options.presolve && !warm, warm: warm)
+            guard let simplexResult = simplex(problem, method: method == .primal ? .primal : .dual, options: options,
+                                              terminal: terminal, presolve: options.presolve && !warm, warm: warm, cancel: cancel)
+            else { return nil }
+            result = simplexResult
         case .interior:
-            result = interior(problem, options: options, terminal: terminal)
+            guard let interiorResult = interior(problem, options: options, terminal: terminal, cancel: cancel) else { return nil }
+            result = interiorResult
         case .mip:
             result = branchAndCut(problem, options: options, terminal: terminal)
         }
@@ -60,11 +185,25 @@ public enum GLPK {
         if result.status == .infeasibleOrUnbounded, method != .mip {
             // Interior point, presolve and dual simplex cannot tell infeasible from unbounded;
             // primal simplex without presolve can (phase 1 decides feasibility).
-            let check = simplex(problem, method: .primal, options: options, terminal: terminal, presolve: false, warm: true)
+            guard let check = simplex(problem, method: .primal, options: options, terminal: terminal, presolve: false,
+                                      warm: true, cancel: cancel) else { return nil }
             if check.status == .infeasible || check.status == .unbounded { result.status = check.status }
             result.solveSeconds = (clock.now - start).seconds
         }
         return result
+    }
+
+    /// `glp_simplex` or `glp_interior`, through the cancellable shim when `cancel` is given.
+    /// Returns nil when cancelled, else GLPK's return code.
+    private static func call(_ problem: GLPKProblem, interior: Bool, simplex: inout glp_smcp, interiorPoint: inout glp_iptcp,
+                             terminal: GLPKTerminal, cancel: CancellationFlag?) -> Int32? {
+        guard let cancel else { return interior ? glp_interior(problem.pointer, &interiorPoint) : glp_simplex(problem.pointer, &simplex) }
+        var code: Int32 = 0
+        let cancelled = insula_solve_cancellable(problem.pointer, interior ? 1 : 0, &simplex, &interiorPoint, cancel.pointer,
+                                                 GLPKTerminal.hook, terminal.hookInfo, &code)
+        if cancelled != 0 { return nil }
+        // The shim restored the terminal's own hook.
+        return code
     }
 
     // MARK: Simplex
@@ -72,11 +211,14 @@ public enum GLPK {
     /// `glp_simplex` (after `glp_scale_prob` when scaling is on).
     private static func simplex(
         _ problem: GLPKProblem, method: SolverMethod, options: SolverOptions,
-        terminal: GLPKTerminal, presolve: Bool, warm: Bool
-    ) -> SolveResult {
+        terminal: GLPKTerminal, presolve: Bool, warm: Bool, cancel: CancellationFlag? = nil
+    ) -> SolveResult? {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
+        var unusedInterior = glp_iptcp()
         parm.msg_lev = terminal.messageLevel
+        // A progress line (a cancellation point) every 200 ms.
+        parm.out_frq = 200
         parm.meth = method == .primal ? GLP_PRIMAL : GLP_DUALP
         parm.presolve = presolve ? GLP_ON : GLP_OFF
         if let seconds = options.timeLimitSeconds { parm.tm_lim = milliseconds(seconds) }
@@ -85,11 +227,16 @@ public enum GLPK {
         if options.scaling != .none, !warm { glp_scale_prob(problem.pointer, scalingFlags(options.scaling)) }
 
         let iterationsBefore = Int(glp_get_it_cnt(problem.pointer))
-        var code = glp_simplex(problem.pointer, &parm)
+        terminal.beginProgress(method)
+        defer { terminal.progressMethod = nil }
+        guard var code = call(problem, interior: false, simplex: &parm, interiorPoint: &unusedInterior, terminal: terminal, cancel: cancel)
+        else { return nil }
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // The warm-start basis is unusable: restart from an advanced basis once.
             glp_adv_basis(problem.pointer, 0)
-            code = glp_simplex(problem.pointer, &parm)
+            guard let again = call(problem, interior: false, simplex: &parm, interiorPoint: &unusedInterior, terminal: terminal, cancel: cancel)
+            else { return nil }
+            code = again
         }
         let iterations = Int(glp_get_it_cnt(problem.pointer)) - iterationsBefore
         let status: SolveStatus
@@ -126,10 +273,15 @@ public enum GLPK {
 
     // MARK: Interior point
 
-    /// `glp_interior` with approximate minimum degree ordering.
-    private static func interior(_ problem: GLPKProblem, options: SolverOptions, terminal: GLPKTerminal) -> SolveResult {
+    /// `glp_interior` with approximate minimum degree ordering. When it stops without an
+    /// optimum, GLPK has stored its best point (least merit function, `ipm_main`), which is
+    /// read back for ``certify(_:model:tolerances:)`` to judge.
+    private static func interior(_ problem: GLPKProblem, options: SolverOptions, terminal: GLPKTerminal,
+                                 cancel: CancellationFlag?) -> SolveResult? {
         var parm = glp_iptcp()
         glp_init_iptcp(&parm)
+        var unusedSimplex = glp_smcp()
+        glp_init_smcp(&unusedSimplex)
         // Full output is needed to count iterations; the capture hides it unless verbose.
         parm.msg_lev = GLP_MSG_ON
         parm.ord_alg = GLP_ORD_AMD
@@ -138,7 +290,10 @@ public enum GLPK {
         // Measured on a year of real CAISO data: unscaled, it stopped as numerically unstable
         // at a duality gap of 2e-8; scaled, it reached the optimum in 38 iterations.
         if options.scaling != .none { glp_scale_prob(problem.pointer, scalingFlags(options.scaling)) }
-        let code = glp_interior(problem.pointer, &parm)
+        terminal.beginProgress(.interior)
+        defer { terminal.progressMethod = nil }
+        guard let code = call(problem, interior: true, simplex: &unusedSimplex, interiorPoint: &parm, terminal: terminal, cancel: cancel)
+        else { return nil }
         let iterations = interiorIterations(terminal.lines.dropFirst(linesBefore))
         let status: SolveStatus
         var message: String?
@@ -158,7 +313,8 @@ public enum GLPK {
         default: status = .numericalFailure; message = "glp_interior failed with code \(code)"
         }
         var result = SolveResult(status: status, iterations: iterations, method: .interior, message: message ?? limitMessage(status))
-        if status == .optimal {
+        let stoppedShort = code == GLP_EINSTAB || code == GLP_ENOCVG || code == GLP_EITLIM
+        if status == .optimal || stoppedShort {
             readSolution(problem, into: &result, objective: glp_ipt_obj_val, columnValue: glp_ipt_col_prim,
                          rowValue: glp_ipt_row_prim, duals: (glp_ipt_col_dual, glp_ipt_row_dual))
         }
@@ -186,7 +342,25 @@ public enum GLPK {
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = terminal.messageLevel
-        parm.presolve = GLP_ON
+        parm.presolve = options.mipPresolve ? GLP_ON : GLP_OFF
+        if !options.mipPresolve {
+            // The careful retry also tightens the integrality tolerance (default 1e-5): GLPK
+            // rounds integer columns in the solution it stores, so an x = 1e-6 accepted as 0
+            // breaks a row where x has a coefficient of 1e6.
+            parm.tol_int = 1e-9
+            // Without the presolver glp_intopt starts from an optimal LP relaxation.
+            var relaxation = glp_smcp()
+            glp_init_smcp(&relaxation)
+            relaxation.msg_lev = terminal.messageLevel
+            relaxation.meth = GLP_DUALP
+            if options.scaling != .none { glp_scale_prob(problem.pointer, scalingFlags(options.scaling)) }
+            let code = glp_simplex(problem.pointer, &relaxation)
+            guard code == 0, glp_get_status(problem.pointer) == GLP_OPT else {
+                let status: SolveStatus = glp_get_status(problem.pointer) == GLP_NOFEAS ? .infeasible : .infeasibleOrUnbounded
+                return SolveResult(status: code == 0 ? status : .numericalFailure, method: .mip,
+                                   message: code == 0 ? limitMessage(status) : "the LP relaxation failed (glp_simplex code \(code))")
+            }
+        }
         parm.mip_gap = options.mipRelativeGap
         if let seconds = options.timeLimitSeconds { parm.tm_lim = milliseconds(seconds) }
         parm.cb_info = Unmanaged.passUnretained(progress).toOpaque()

@@ -77,9 +77,13 @@ public final class SolverSession {
         if options.method == .auto, !model.hasIntegerColumns {
             method = warm && objectiveChanged && !boundsChanged ? .primal : .dual
         }
-        let result = GLPKTerminal.capturing { terminal in
-            GLPK.run(problem, model: model, method: method, options: options, terminal: terminal, warm: warm)
+        // No cancellation flag, so the run always returns.
+        var result = GLPKTerminal.capturing { terminal in
+            GLPK.run(problem, model: model, method: method, options: options, terminal: terminal, warm: warm)!
         }
+        GLPK.certify(&result, model: model, tolerances: options.tolerances)
+        result.attempts = [SolveAttempt(method: result.method, status: result.status, seconds: result.solveSeconds,
+                                        iterations: result.iterations, message: result.message)]
         hasBasis = (method == .primal || method == .dual) && glp_get_status(problem.pointer) == GLP_OPT
         objectiveChanged = false
         boundsChanged = false

@@ -39,8 +39,13 @@ public struct SolveResult: Sendable {
     public var mipBound: Double?
     /// Relative gap |objective - bound| / max(1, |objective|) (MIP only).
     public var mipGap: Double?
-    /// The solver's own explanation when it did not reach optimality.
+    /// The solver's own explanation when it did not reach optimality, or how an optimum
+    /// was reached when that is worth knowing (an accepted interior best point).
     public var message: String?
+    /// The solution measured against the original model: violations, dual bound, gap.
+    public var quality: SolutionQuality?
+    /// Every method that ran, in the order they finished (one entry for a plain solve).
+    public var attempts: [SolveAttempt] = []
 
     public init(
         status: SolveStatus, objectiveValue: Double? = nil, primalValues: [Double] = [],
@@ -68,4 +73,55 @@ public struct SolveResult: Sendable {
     public func dual(_ row: Row) -> Double { rowDuals[row.index] }
     /// Activity of `row`.
     public func activity(_ row: Row) -> Double { rowActivities[row.index] }
+}
+
+/// One method's run within a solve: what was tried, and how it ended.
+public struct SolveAttempt: Sendable, Codable, Equatable {
+    public var method: SolverMethod
+    public var status: SolveStatus
+    public var seconds: Double
+    public var iterations: Int
+    /// Stopped because another method finished first.
+    public var cancelled: Bool
+    public var message: String?
+
+    public init(method: SolverMethod, status: SolveStatus, seconds: Double, iterations: Int, cancelled: Bool = false, message: String? = nil) {
+        self.method = method
+        self.status = status
+        self.seconds = seconds
+        self.iterations = iterations
+        self.cancelled = cancelled
+        self.message = message
+    }
+
+    /// "interior point optimal in 8.1 s (38 iterations)" and the like.
+    public var summary: String {
+        let what = cancelled ? "cancelled" : status.rawValue.replacingOccurrences(of: "_", with: " ")
+        let seconds = (self.seconds * 10).rounded() / 10
+        return "\(method.displayName) \(what) after \(seconds) s (\(iterations) iterations)\(message.map { ": \($0)" } ?? "")"
+    }
+}
+
+extension SolverMethod {
+    /// Readable name for messages.
+    public var displayName: String {
+        switch self {
+        case .auto: return "auto"
+        case .primal: return "primal simplex"
+        case .dual: return "dual simplex"
+        case .interior: return "interior point"
+        case .mip: return "branch-and-cut"
+        }
+    }
+}
+
+/// A progress report from a running solve (one per line GLPK prints).
+public struct SolveProgress: Sendable {
+    public var method: SolverMethod
+    public var iteration: Int
+    public var objective: Double
+    /// Interior point: the relative primal-dual gap; simplex: the sum of infeasibilities.
+    public var gap: Double?
+    public var infeasibility: Double?
+    public var elapsedSeconds: Double
 }

@@ -31,6 +31,20 @@ public struct SolverOptions: Sendable {
     public var iterationLimit: Int?
     /// Relative gap at which branch-and-cut stops (GLPK `mip_gap`).
     public var mipRelativeGap: Double
+    /// GLPK's MIP presolver (branch-and-cut); a solve whose answer misses the tolerances is
+    /// repeated without it.
+    public var mipPresolve = true
+    /// What a solution must meet to be reported optimal (checked on the original model).
+    public var tolerances = SolutionTolerances()
+    /// Under `auto`, race interior point against the dual simplex on two threads and keep
+    /// the first proven optimum (cancelling the other). Off where the cores are already
+    /// busy (batch workers).
+    public var concurrent = true
+    /// Split dense rows and columns before interior point (``DenseSplit``); 0 turns it off.
+    public var denseEntries = DenseSplit.defaultDenseEntries
+    public var denseBlockSize = DenseSplit.defaultBlockSize
+    /// Called from the solving thread(s) for every progress line the solver prints.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
 
     public init(
         method: SolverMethod = .auto, presolve: Bool = false, scaling: Scaling = .auto,

@@ -97,7 +97,7 @@ public enum SiteCompiler {
         let consumption = intake + 2 * batteries
         if site.carbon.capTonnes != nil { perStep += emitters }
         if site.carbon.intensityCapGramsPerKWhIT != nil { perStep += emitters + 1 }
-        if site.carbon.cfeTargetShare != nil { perStep += (1 + hasSMR + renewables + feeds) + (1 + consumption) + (1 + consumption) }
+        if site.carbon.cfeTargetShare != nil { perStep += (1 + hasSMR + renewables + feeds) + (2 + consumption) + 2 }
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
@@ -314,24 +314,30 @@ private struct Builder {
             intensityCap = row
         }
 
-        // 24/7 carbon-free energy: matched[t] <= clean supply, matched[t] <= consumption,
-        // sum(matched) >= target x sum(consumption) (Google's hourly CFE score).
+        // 24/7 carbon-free energy (Google's hourly CFE score): consumption splits into matched
+        // and unmatched energy, matched[t] <= clean supply, and the target reads
+        // (1 - target) x sum(matched) - target x sum(unmatched) >= 0, which is
+        // sum(matched) >= target x sum(consumption) with two entries per step instead of one
+        // per source: the horizon-wide row an interior point factors stays short
+        // (docs/formulation.md, 4.7).
         var cfeMatched: ColumnBlock?
         var cfeTarget: Row?
         if let target = site.carbon.cfeTargetShare {
             let matched = columns("cfe_matched", upper: { _ in .infinity })
+            let unmatched = columns("cfe_unmatched", upper: { _ in .infinity })
             let cleanRows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("cfe_clean_supply"))
-            let loadRows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("cfe_consumption"))
+            let loadRows = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("cfe_consumption"))
             program.addCoefficients(rows: cleanRows, columns: matched, value: 1)
             program.addCoefficients(rows: loadRows, columns: matched, value: 1)
+            program.addCoefficients(rows: loadRows, columns: unmatched, value: 1)
             for (block, share) in cleanSupplyTerms(smr: smrOutput, feeds: feeds, renewables: renewables) {
                 program.addCoefficients(rows: cleanRows, columns: block) { -share($0) }
             }
             let consumption = consumptionTerms(smr: smrOutput, feeds: feeds, renewables: renewables, batteries: batteries, backups: backups)
             for (block, coefficient) in consumption { program.addCoefficients(rows: loadRows, columns: block, value: -coefficient) }
             let row = program.addRow(.greaterOrEqual, 0, name: name("cfe_target"))
-            addSum(row, matched) { [hours] _ in hours }
-            for (block, coefficient) in consumption { addSum(row, block) { [hours] _ in -target * coefficient * hours } }
+            addSum(row, matched) { [hours] _ in (1 - target) * hours }
+            addSum(row, unmatched) { [hours] _ in -target * hours }
             if options.elastic {
                 let shortfall = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_cfe_shortfall"))
                 program.addCoefficient(row, shortfall, 1)

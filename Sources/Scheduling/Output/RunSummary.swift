@@ -23,6 +23,16 @@ public struct RunSummary: Sendable, Encodable {
     public var totalSeconds: Double
     public var iterations: Int
     public var mipGap: Double?
+    /// The solution measured on the model (``SolutionQuality``): relative violations and gap.
+    public var maxPrimalViolation: Double?
+    public var maxDualViolation: Double?
+    public var relativeGap: Double?
+    /// Every method that ran and how it ended ("interior point optimal after 5.8 s (38
+    /// iterations); dual simplex cancelled after 5.9 s (0 iterations)").
+    public var solverAttempts: String
+    /// How an optimum was reached when that is worth knowing (an interior point accepted at
+    /// its best point, with its certificate).
+    public var solverNote: String?
     public var insulaVersion: String
     public var glpkVersion: String
     public var inputsSHA256: String
@@ -50,6 +60,11 @@ public struct RunSummary: Sendable, Encodable {
         totalSeconds = 0
         iterations = outcome.result.iterations
         mipGap = outcome.result.mipGap
+        maxPrimalViolation = outcome.result.quality?.maxPrimalViolation
+        maxDualViolation = outcome.result.quality?.dualBound == nil ? nil : outcome.result.quality?.maxDualViolation
+        relativeGap = outcome.result.quality?.relativeGap
+        solverAttempts = outcome.result.attempts.map(\.summary).joined(separator: "; ")
+        solverNote = outcome.result.status == .optimal ? outcome.result.message : nil
         self.insulaVersion = insulaVersion
         glpkVersion = GLPKEnvironment.version
         inputsSHA256 = site.inputsSHA256
@@ -70,6 +85,8 @@ public struct RunSummary: Sendable, Encodable {
         case stepMinutes = "step_minutes", startUTC = "start_utc"
         case buildSeconds = "build_seconds", loadSeconds = "load_seconds", solveSeconds = "solve_seconds"
         case writeSeconds = "write_seconds", totalSeconds = "total_seconds", mipGap = "mip_gap"
+        case maxPrimalViolation = "max_primal_violation", maxDualViolation = "max_dual_violation", relativeGap = "relative_gap"
+        case solverAttempts = "solver_attempts", solverNote = "solver_note"
         case insulaVersion = "insula_version", glpkVersion = "glpk_version", inputsSHA256 = "inputs_sha256"
         case thermalRounds = "thermal_rounds", thermalViolationsFixed = "thermal_violations_fixed", maxDieC = "max_die_c"
         case thermalViolationsRemaining = "thermal_violations_remaining"
@@ -94,6 +111,12 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(writeSeconds, forKey: .writeSeconds)
         try container.encode(totalSeconds, forKey: .totalSeconds)
         try container.encodeIfPresent(mipGap, forKey: .mipGap)
+        // Always present (null without a solution), so tables keep their columns.
+        try container.encode(maxPrimalViolation, forKey: .maxPrimalViolation)
+        try container.encode(maxDualViolation, forKey: .maxDualViolation)
+        try container.encode(relativeGap, forKey: .relativeGap)
+        try container.encode(solverAttempts, forKey: .solverAttempts)
+        try container.encodeIfPresent(solverNote, forKey: .solverNote)
         try container.encode(insulaVersion, forKey: .insulaVersion)
         try container.encode(glpkVersion, forKey: .glpkVersion)
         try container.encode(inputsSHA256, forKey: .inputsSHA256)

@@ -35,8 +35,11 @@ struct LPSolveCommand: ParsableCommand {
         }
         var options = solver.options
         if solver.method == .mip, !model.hasIntegerColumns { options.method = .dual }
+        let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
+        options.progress = progress?.callback
         let result: SolveResult
         do {
+            defer { progress?.finish() }
             result = try GLPK.solve(model, options: options)
         } catch {
             throw CommandFailure(.invalidInput, "error: \(file): \(error)")
@@ -78,6 +81,9 @@ struct LPSolveSummary: Encodable {
     let mipGap: Double?
     let mipBound: Double?
     let message: String?
+    let maxPrimalViolation: Double?
+    let relativeGap: Double?
+    let attempts: [SolveAttempt]
     let glpkVersion: String
 
     init(file: String, model: LinearProgram, result: SolveResult) {
@@ -94,7 +100,10 @@ struct LPSolveSummary: Encodable {
         integerColumns = model.columnKinds.filter { $0 != .continuous }.count
         mipGap = result.mipGap
         mipBound = result.mipBound
-        message = result.status == .optimal ? nil : result.message
+        message = result.message
+        maxPrimalViolation = result.quality?.maxPrimalViolation
+        relativeGap = result.quality?.relativeGap
+        attempts = result.attempts
         glpkVersion = GLPKEnvironment.version
     }
 
@@ -102,6 +111,7 @@ struct LPSolveSummary: Encodable {
         case file, status, objective, iterations, method, rows, columns, nonzeros, message
         case solveSeconds = "solve_seconds", loadSeconds = "load_seconds", integerColumns = "integer_columns"
         case mipGap = "mip_gap", mipBound = "mip_bound", glpkVersion = "glpk_version"
+        case maxPrimalViolation = "max_primal_violation", relativeGap = "relative_gap", attempts
     }
 
     var text: String {
@@ -115,6 +125,11 @@ struct LPSolveSummary: Encodable {
             "time        load \(String(format: "%.3f", loadSeconds)) s, solve \(String(format: "%.3f", solveSeconds)) s",
         ]
         if let mipGap { lines.append("mip gap     \(formatNumber(mipGap, digits: 3))") }
+        if let maxPrimalViolation {
+            lines.append("checked     primal violation \(String(format: "%.1e", maxPrimalViolation))"
+                         + (relativeGap.map { ", relative gap \(String(format: "%.1e", $0))" } ?? ""))
+        }
+        if attempts.count > 1 { lines.append("methods     " + attempts.map(\.summary).joined(separator: "; ")) }
         if let message { lines.append("note        \(message)") }
         return lines.joined(separator: "\n")
     }

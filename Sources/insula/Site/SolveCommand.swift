@@ -42,8 +42,12 @@ struct SolveCommand: ParsableCommand {
         let loaded = try loadSite(site, overrides: overrides)
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         let outcome: Planner.Outcome
+        let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
+        defer { progress?.finish() }
+        var solverOptions = solver.options
+        solverOptions.progress = progress?.callback
         do {
-            outcome = try Planner.plan(loaded, solver: solver.options,
+            outcome = try Planner.plan(loaded, solver: solverOptions,
                                        compile: CompileOptions(maximumNonzeros: maximumNonzeros),
                                        thermalCheck: thermal.options)
         } catch let error as ModelSizeError {

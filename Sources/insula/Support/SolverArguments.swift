@@ -12,13 +12,30 @@ struct SolverArguments: ParsableArguments {
     @Option(help: "Matrix scaling before simplex and interior point: auto, none, geometric_mean or equilibration.")
     var scaling: Scaling = .auto
 
+    @Flag(inversion: .prefixedNo, help: "Under --method auto, race interior point against the dual simplex on two threads (the first verified optimum wins).")
+    var race = true
+
+    @Option(name: .customLong("dense-entries"), help: "Split rows and columns with more entries than this into blocks before interior point (0: never).")
+    var denseEntries: Int = DenseSplit.defaultDenseEntries
+
+    @Option(name: .customLong("dense-block"), help: "Entries per block when splitting a dense row or column.")
+    var denseBlock: Int = DenseSplit.defaultBlockSize
+
     func validate() throws {
+        if denseEntries != 0 && denseEntries < 2 { throw ValidationError("--dense-entries must be 0 (off) or at least 2") }
+        if denseBlock < 1 { throw ValidationError("--dense-block must be at least 1") }
         if let seconds = timeLimitSeconds, !(seconds > 0 && seconds.isFinite) {
             throw ValidationError("--time-limit must be a positive number of seconds")
         }
     }
 
-    var options: SolverOptions { SolverOptions(method: method, scaling: scaling, timeLimitSeconds: timeLimitSeconds) }
+    var options: SolverOptions {
+        var options = SolverOptions(method: method, scaling: scaling, timeLimitSeconds: timeLimitSeconds)
+        options.concurrent = race
+        options.denseEntries = denseEntries
+        options.denseBlockSize = denseBlock
+        return options
+    }
 }
 
 extension SolverMethod: ExpressibleByArgument {}

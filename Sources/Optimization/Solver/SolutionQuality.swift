@@ -1,0 +1,134 @@
+/// How far a solution is from feasible and from optimal, measured on the model itself (not on
+/// the solver's scaled working copy), so that no solver's "optimal" is taken on trust.
+///
+/// Violations are relative: a row's violation is divided by `max(1, |bound|)` of the bound it
+/// breaks, a column's by `max(1, |bound|)`, a reduced cost's wrong-signed part by
+/// `max(1, |c_j|)`. The gap compares the objective at the primal values with the Lagrangian
+/// bound of the duals (below), relative to `max(1, |objective|)`.
+public struct SolutionQuality: Sendable, Codable, Equatable {
+    /// Largest relative violation of a row bound by `A·x`.
+    public var maxRowViolation: Double
+    /// Largest relative violation of a column bound by `x`.
+    public var maxColumnViolation: Double
+    /// Largest relative amount by which a reduced cost has the sign that would improve the
+    /// objective at a bound that cannot move (0 without duals).
+    public var maxDualViolation: Double
+    /// The objective at the primal values, recomputed from the model.
+    public var primalObjective: Double
+    /// The Lagrangian dual bound at the duals; `nil` for a MIP or without duals.
+    public var dualBound: Double?
+    /// `|primalObjective - dualBound| / max(1, |primalObjective|)`; `nil` without a bound.
+    public var relativeGap: Double?
+
+    /// The larger of the row and column violations.
+    public var maxPrimalViolation: Double { max(maxRowViolation, maxColumnViolation) }
+
+    /// Whether the solution meets `tolerances` (primal always; gap and dual only when known).
+    public func meets(_ tolerances: SolutionTolerances) -> Bool {
+        guard maxPrimalViolation <= tolerances.primal else { return false }
+        guard maxDualViolation <= tolerances.dual else { return false }
+        if let relativeGap { return relativeGap <= tolerances.relativeGap }
+        return true
+    }
+}
+
+/// Tolerances a solution must meet to be reported optimal.
+public struct SolutionTolerances: Sendable, Equatable {
+    /// Relative primal violation (row and column bounds).
+    public var primal: Double
+    /// Relative dual violation (wrong-signed reduced costs).
+    public var dual: Double
+    /// Relative gap between the objective and the dual bound.
+    public var relativeGap: Double
+
+    /// 1e-6 primal and dual (HiGHS' defaults are 1e-7), 1e-7 relative gap: an accepted
+    /// solution's objective is within 1e-7 of the optimum, well inside the 1e-6 the PyPSA
+    /// cross-check demands.
+    public init(primal: Double = 1e-6, dual: Double = 1e-6, relativeGap: Double = 1e-7) {
+        self.primal = primal
+        self.dual = dual
+        self.relativeGap = relativeGap
+    }
+}
+
+extension LinearProgram {
+    /// Measures `values` (and, when given, `rowDuals`) against this model.
+    ///
+    /// The dual bound is the Lagrangian one: for a minimisation with duals `y` (GLPK's sign
+    /// convention: `y_i > 0` prices the lower bound of row i, `y_i < 0` its upper bound),
+    /// `L(y) = Σ_i y_i·b_i + Σ_j min_{l_j ≤ x_j ≤ u_j} d_j·x_j` with `d = c - Aᵀy` and `b_i`
+    /// the bound `y_i` prices. A dual on a bound that does not exist is dropped (projected to
+    /// 0), which keeps `L` a valid bound; a reduced cost that needs an infinite column bound
+    /// cannot be bounded, so that column contributes `d_j·x_j` and its reduced cost is
+    /// counted as a dual violation instead. Maximisation is the same with signs flipped.
+    /// - Complexity: O(rows + columns + entries).
+    public func quality(values: [Double], rowDuals: [Double]? = nil) -> SolutionQuality {
+        precondition(values.count == columnCount, "one value per column")
+        let activities = rowActivities(at: values)
+        var rowViolation = 0.0
+        for row in 0..<rowCount {
+            let activity = activities[row]
+            if activity < rowLower[row] { rowViolation = max(rowViolation, (rowLower[row] - activity) / max(1, abs(rowLower[row]))) }
+            if activity > rowUpper[row] { rowViolation = max(rowViolation, (activity - rowUpper[row]) / max(1, abs(rowUpper[row]))) }
+            if activity.isNaN { rowViolation = .infinity }
+        }
+        var columnViolation = 0.0
+        for column in 0..<columnCount {
+            let value = values[column]
+            if value < columnLower[column] { columnViolation = max(columnViolation, (columnLower[column] - value) / max(1, abs(columnLower[column]))) }
+            if value > columnUpper[column] { columnViolation = max(columnViolation, (value - columnUpper[column]) / max(1, abs(columnUpper[column]))) }
+            if value.isNaN { columnViolation = .infinity }
+        }
+        let primalObjective = objectiveValue(at: values)
+        var quality = SolutionQuality(maxRowViolation: rowViolation, maxColumnViolation: columnViolation,
+                                      maxDualViolation: 0, primalObjective: primalObjective)
+        guard let rowDuals, rowDuals.count == rowCount, !hasIntegerColumns else { return quality }
+
+        // Work as a minimisation: negate costs and duals of a maximisation.
+        let sign: Double = objectiveSense == .minimize ? 1 : -1
+        var bound = sign * objectiveConstant
+        var projected = [Double](repeating: 0, count: rowCount)
+        for row in 0..<rowCount {
+            let dual = sign * rowDuals[row]
+            if dual > 0, rowLower[row].isFinite {
+                projected[row] = dual
+                bound += dual * rowLower[row]
+            } else if dual < 0, rowUpper[row].isFinite {
+                projected[row] = dual
+                bound += dual * rowUpper[row]
+            }
+        }
+        var reduced = objective.map { sign * $0 }
+        for k in 0..<entryCount {
+            reduced[Int(entryColumns[k])] -= entryValues[k] * projected[Int(entryRows[k])]
+        }
+        var dualViolation = 0.0
+        for column in 0..<columnCount {
+            let d = reduced[column]
+            if d > 0 {
+                if columnLower[column].isFinite { bound += d * columnLower[column] } else {
+                    bound += d * values[column]
+                    dualViolation = max(dualViolation, d / max(1, abs(objective[column])))
+                }
+            } else if d < 0 {
+                if columnUpper[column].isFinite { bound += d * columnUpper[column] } else {
+                    bound += d * values[column]
+                    dualViolation = max(dualViolation, -d / max(1, abs(objective[column])))
+                }
+            }
+        }
+        quality.maxDualViolation = dualViolation
+        quality.dualBound = sign * bound
+        quality.relativeGap = abs(primalObjective - sign * bound) / max(1, abs(primalObjective))
+        return quality
+    }
+
+    /// Reduced costs `c - Aᵀy` of every column at row duals `y`.
+    public func reducedCosts(rowDuals: [Double]) -> [Double] {
+        var reduced = objective
+        for k in 0..<entryCount {
+            reduced[Int(entryColumns[k])] -= entryValues[k] * rowDuals[Int(entryRows[k])]
+        }
+        return reduced
+    }
+}

@@ -1,0 +1,229 @@
+import CGLPK
+import Foundation
+@testable import Optimization
+import Testing
+
+/// A storage LP with the two shapes that slow interior point: a horizon-wide row (an energy
+/// cap on imports, like an annual carbon cap) and a dense column (a peak that bounds every
+/// step's import, like a demand charge). Prices and loads vary with `seed`.
+func cappedStorage(hours: Int, seed: UInt64, capShare: Double = 0.97) -> LinearProgram {
+    var random = SplitMix(seed: seed)
+    var (model, imports) = TestModels.storage(hours: hours, priceShift: Double(random.next() % 7))
+    // A cap on total imports a little below what the uncapped optimum takes forces a clean
+    // backup (dearer) to run in some hours.
+    let backup = model.addColumns(count: hours, upper: { _ in 60 }, objective: { _ in 95 + Double(random.next() % 10) },
+                                  name: { "backup[\($0)]" })
+    for t in 0..<hours { model.addCoefficient(Row(t), backup[t], 1) }  // rows 0..<hours are the balances
+    let cap = model.addRow(.lessOrEqual, 50 * Double(hours) * capShare, name: "import_cap")
+    model.addCoefficients(row: cap, columns: imports) { _ in 1 }
+    let peak = model.addColumn(upper: 100, objective: 40, name: "peak")
+    let peakRows = model.addRows(count: hours, .lessOrEqual, rhs: { _ in 0 }, name: { "peak[\($0)]" })
+    model.addCoefficients(rows: peakRows, columns: imports, value: 1)
+    for t in 0..<hours { model.addCoefficient(peakRows[t], peak, -1) }
+    return model
+}
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Robust solves: certified solutions, dense splits, the method race")
+struct RobustSolveTests {
+    // MARK: Certificate
+
+    @Test("An optimal solution measures as feasible with a vanishing gap; the dual bound is exact")
+    func certifiedOptimum() throws {
+        let model = cappedStorage(hours: 72, seed: 1)
+        let result = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        #expect(result.status == .optimal)
+        let quality = try #require(result.quality)
+        #expect(quality.maxPrimalViolation < 1e-9)
+        #expect(quality.maxDualViolation < 1e-9)
+        #expect(try #require(quality.relativeGap) < 1e-9)
+        #expect(abs(try #require(quality.dualBound) - result.objectiveValue!) < 1e-6)
+    }
+
+    @Test("The dual bound of any duals stays below the optimum (weak duality), here for perturbed duals")
+    func weakDuality() throws {
+        let model = cappedStorage(hours: 48, seed: 2)
+        let result = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        var random = SplitMix(seed: 9)
+        for _ in 0..<20 {
+            let duals = result.rowDuals.map { $0 + Double(random.next() % 2001) / 1000 - 1 }
+            let quality = model.quality(values: result.primalValues, rowDuals: duals)
+            #expect(try #require(quality.dualBound) <= result.objectiveValue! + 1e-6)
+        }
+    }
+
+    @Test("A planted violation is caught: an 'optimal' solution off by 1e-5 in one value is not reported optimal")
+    func plantedViolation() throws {
+        let model = cappedStorage(hours: 48, seed: 3)
+        var result = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        #expect(result.status == .optimal)
+        result.primalValues[5] += 1e-3  // import[5]: its balance row is now off by 1e-3 MW (relative 2e-5)
+        GLPK.certify(&result, model: model, tolerances: SolutionTolerances())
+        #expect(result.status == .numericalFailure)
+        #expect(result.message?.contains("misses the tolerances") == true)
+        #expect(try #require(result.quality).maxRowViolation > 1e-6)
+        #expect(result.primalValues.isEmpty && result.objectiveValue == nil)
+    }
+
+    @Test("An interior point that stopped short is accepted only when its point meets the tolerances")
+    func stoppedShortInteriorPoint() throws {
+        let model = cappedStorage(hours: 48, seed: 4)
+        let exact = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        var good = exact
+        good.status = .numericalFailure
+        good.method = .interior
+        good.message = "interior point became numerically unstable"
+        GLPK.certify(&good, model: model, tolerances: SolutionTolerances())
+        #expect(good.status == .optimal)
+        #expect(good.message?.contains("meets Insula's") == true)
+
+        var poor = exact
+        poor.status = .numericalFailure
+        poor.method = .interior
+        poor.rowDuals = poor.rowDuals.map { $0 * 0.9 }  // a gap of several per cent
+        GLPK.certify(&poor, model: model, tolerances: SolutionTolerances())
+        #expect(poor.status == .numericalFailure)
+        #expect(poor.primalValues.isEmpty)
+    }
+
+    // MARK: Dense split
+
+    @Test("Splitting dense rows and columns changes neither the optimum nor the original rows' duals",
+          arguments: [UInt64(1), 2, 3, 4, 5, 6])
+    func denseSplitEquivalence(seed: UInt64) throws {
+        let model = cappedStorage(hours: 96, seed: seed, capShare: 0.9 + Double(seed % 5) / 50)
+        let split = DenseSplit(model, denseEntries: 20, blockSize: 7)
+        #expect(split.splitRows == 1 && split.splitColumns == 1)
+        #expect(split.model.rowCount > model.rowCount && split.model.columnCount > model.columnCount)
+        let plain = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        for method in [SolverMethod.dual, .interior] {
+            var options = SolverOptions(method: method)
+            options.denseEntries = 0
+            let raw = try GLPK.solve(split.model, options: options)
+            #expect(raw.status == .optimal)
+            let recovered = split.recover(raw, original: model)
+            #expect(abs(recovered.objectiveValue! - plain.objectiveValue!) <= 1e-7 * abs(plain.objectiveValue!))
+            let quality = model.quality(values: recovered.primalValues, rowDuals: recovered.rowDuals)
+            #expect(quality.maxPrimalViolation < 1e-6)
+            #expect(try #require(quality.relativeGap) < 1e-7)
+            // The cap's shadow price is the same whichever form carried it.
+            let cap = model.rowCount - 1 - 96  // import_cap precedes the 96 peak rows
+            #expect(abs(recovered.rowDuals[cap] - plain.rowDuals[cap]) < 1e-4 * max(1, abs(plain.rowDuals[cap])))
+        }
+    }
+
+    @Test("Interior point under auto splits dense rows itself and reports the original model's size and duals")
+    func automaticSplit() throws {
+        let model = cappedStorage(hours: 1_500, seed: 7)
+        var options = SolverOptions(method: .interior)
+        options.denseEntries = 1_000
+        let result = try GLPK.solve(model, options: options)
+        #expect(result.status == .optimal)
+        #expect(result.primalValues.count == model.columnCount && result.rowDuals.count == model.rowCount)
+        let reference = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        #expect(abs(result.objectiveValue! - reference.objectiveValue!) <= 1e-7 * abs(reference.objectiveValue!))
+    }
+
+    @Test("A model with nothing dense is left as it is")
+    func nothingDense() {
+        let (model, _) = TestModels.storage(hours: 50)
+        let split = DenseSplit(model, denseEntries: 1_000, blockSize: 168)
+        #expect(split.splitRows == 0 && split.splitColumns == 0)
+        #expect(split.model.rowCount == model.rowCount && split.model.entryCount == model.entryCount)
+    }
+
+    // MARK: Race and cancellation
+
+    @Test("The race returns the first verified optimum, and 100 races leave no GLPK problem or memory behind")
+    func raceLeavesNothing() throws {
+        let model = cappedStorage(hours: 720, seed: 11)
+        let reference = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        func residentMB() -> Double {
+            let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
+            return fields.count > 1 ? (Double(fields[1]) ?? 0) * 4096 / 1e6 : 0
+        }
+        var options = SolverOptions()
+        options.concurrent = true
+        // Warm up allocator pools before measuring.
+        for _ in 0..<5 { _ = SolverRace.run(model, options: options) }
+        let before = residentMB()
+        var cancelled = 0
+        for _ in 0..<100 {
+            let result = SolverRace.run(model, options: options)
+            #expect(result.status == .optimal)
+            #expect(abs(result.objectiveValue! - reference.objectiveValue!) <= 1e-7 * abs(reference.objectiveValue!))
+            cancelled += result.attempts.filter(\.cancelled).count
+        }
+        #expect(SolverRace.leakedWorkerProblems == 0)
+        #expect(cancelled > 0, "some races must have cancelled a method")
+        #expect(residentMB() - before < 64, "resident memory grew by \(residentMB() - before) MB over 100 races")
+    }
+
+    @Test("A solve whose flag is raised stops at its first progress line and frees its thread's GLPK state")
+    func cancelledAttempt() throws {
+        let model = cappedStorage(hours: 720, seed: 12)
+        let flag = CancellationFlag()
+        flag.raise()
+        final class Box: @unchecked Sendable { var result: SolveResult?; var returned = false; var liveOnThread = -1 }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            box.result = GLPK.attempt(model, method: .dual, options: SolverOptions(), cancel: flag)
+            box.returned = true
+            box.liveOnThread = GLPKEnvironment.liveProblemsOnCurrentThread
+            // After a cancelled solve the thread's environment was freed: this makes a new one.
+            GLPKEnvironment.releaseCurrentThread()
+            done.signal()
+        }.start()
+        done.wait()
+        #expect(box.returned && box.result == nil, "a cancelled attempt returns nil")
+        #expect(box.liveOnThread == 0)
+    }
+
+    @Test("Interior point gets a time limit through cancellation")
+    func interiorTimeLimit() throws {
+        let model = cappedStorage(hours: 8_000, seed: 13)
+        let result = try GLPK.solve(model, options: SolverOptions(method: .interior, timeLimitSeconds: 0.01))
+        #expect(result.status == .timeLimit)
+        #expect(GLPKEnvironment.liveProblemsOnCurrentThread == 0)
+    }
+
+    @Test("A wrong answer of GLPK's MIP presolver is caught by the certificate and solved again without it")
+    func mipPresolverAnswerChecked() throws {
+        // min x + y, 1e6 x + y >= 1, x integer: optimum 1. GLPK 5.0's presolver answers 0.
+        var model = LinearProgram()
+        let x = model.addColumn(lower: 0, upper: 10, objective: 1, kind: .integer, name: "x")
+        let y = model.addColumn(lower: 0, upper: 10, objective: 1, name: "y")
+        let row = model.addRow(.greaterOrEqual, 1, name: "c")
+        model.addCoefficient(row, x, 1e6)
+        model.addCoefficient(row, y, 1)
+        let result = try GLPK.solve(model)
+        #expect(result.status == .optimal)
+        #expect(abs(result.objectiveValue! - 1) < 1e-9)
+        #expect(result.attempts.count == 2 && result.attempts[0].status == .numericalFailure)
+    }
+
+    // MARK: Progress
+
+    @Test("Progress lines of interior point and simplex parse into iteration, objective and gap or infeasibility")
+    func progressLines() throws {
+        let interior = try #require(GLPKTerminal.parseProgress(
+            " 38: obj =  -1.180933442e+07; rpi =  4.6e-13; rdi =  5.3e-15; gap =  2.7e-08", method: .interior))
+        #expect(interior.iteration == 38 && interior.objective == -1.180933442e+07 && interior.gap == 2.7e-08)
+        let simplex = try #require(GLPKTerminal.parseProgress("#  1135: obj =  -3.463190664e+07 inf =   0.000e+00 (26214)", method: .dual))
+        #expect(simplex.iteration == 1135 && simplex.objective == -3.463190664e+07 && simplex.infeasibility == 0)
+        #expect(GLPKTerminal.parseProgress("Scaling...", method: .dual) == nil)
+        #expect(GLPKTerminal.parseProgress(" A: min|aij| =  5.233e-04  max|aij| =  1.053e+00", method: .dual) == nil)
+    }
+}
