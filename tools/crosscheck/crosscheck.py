@@ -10,6 +10,8 @@ any comparison fails.
 Usage:
   crosscheck.py --insula PATH [--solvers glpk,highs] [--json FILE] SITE.yaml [SITE.yaml ...]
   crosscheck.py --insula PATH --time-only [--solvers highs] [--json FILE] SITE.yaml [...]
+  both take --mip-gap G (relative MIP gap of the PyPSA solve; default 1e-8, with --time-only
+  1e-4, Insula's own) and --time-limit SECONDS (per PyPSA solve).
 
 Comparison (docs/validation.md, section 1):
   objective   relative difference at most 1e-6. With integer SMR commitment (a MILP) Insula
@@ -35,7 +37,8 @@ Nothing is compared. The --json file holds a list, one object per site, with the
   solver                  "highs" (or the solver used)
   steps                   horizon steps
   integer                 true when the model has integer columns (SMR integer commitment)
-  mip_gap                 the solver's relative MIP gap (null for an LP)
+  mip_gap                 the solver's final relative MIP gap (null for an LP); the target is
+                          --mip-gap, 1e-4 by default here as in Insula
   rows, columns           linopy constraints and variables (after PyPSA's own)
   insula_dump_seconds     wall time of `insula solve ... --dump-inputs` (load + dump)
   pypsa_build_seconds     PyPSA network + linopy model (all rows), as `build` above
@@ -101,8 +104,10 @@ RELATIVE_OBJECTIVE_TOLERANCE = 1e-6
 # amounts the objective cannot see; they are compared at this share of the site's total
 # supplied energy (emissions: of the emissions at the largest intensity).
 RELATIVE_ENERGY_TOLERANCE = 1e-4
-# HiGHS's own MIP gap (its default, 1e-4, is too loose for a 1e-6 comparison).
-HIGHS_MIP_RELATIVE_GAP = 1e-8
+# HiGHS's relative MIP gap when comparing (its default, 1e-4, is too loose for a 1e-6
+# comparison), and under --time-only (Insula's own GLPK gap, so a benchmark compares like with like).
+CHECK_MIP_RELATIVE_GAP = 1e-8
+TIMING_MIP_RELATIVE_GAP = 1e-4
 
 ENERGY_KEYS = ["smr_mwh", "grid_import_mwh", "grid_export_mwh", "solar_mwh", "wind_mwh", "backup_mwh"]
 
@@ -609,7 +614,13 @@ class QuietOutput:
             os.close(saved)
 
 
-def solve_pypsa(dump: dict, solver: str, pinned: dict | None = None) -> dict:
+@dataclass
+class SolverSettings:
+    mip_relative_gap: float = CHECK_MIP_RELATIVE_GAP
+    time_limit_seconds: float | None = None
+
+
+def solve_pypsa(dump: dict, solver: str, pinned: dict | None = None, settings: SolverSettings = SolverSettings()) -> dict:
     """Builds the PyPSA/linopy model and solves it. Returns the results by source, the
     objective, the status and the timings (module docstring: build, interface, solve)."""
     start = time.perf_counter()
@@ -620,9 +631,13 @@ def solve_pypsa(dump: dict, solver: str, pinned: dict | None = None) -> dict:
     build_seconds = time.perf_counter() - start
     if solver == "highs":
         options = {"threads": 1, "primal_feasibility_tolerance": 1e-9, "dual_feasibility_tolerance": 1e-9,
-                   "mip_rel_gap": HIGHS_MIP_RELATIVE_GAP, "mip_feasibility_tolerance": 1e-9, "io_api": "direct"}
+                   "mip_rel_gap": settings.mip_relative_gap, "mip_feasibility_tolerance": 1e-9, "io_api": "direct"}
+        if settings.time_limit_seconds is not None:
+            options["time_limit"] = float(settings.time_limit_seconds)
     else:
-        options = {}
+        options = {"mipgap": settings.mip_relative_gap} if built.integer else {}
+        if settings.time_limit_seconds is not None:
+            options["tmlim"] = int(max(1, settings.time_limit_seconds))
     start = time.perf_counter()
     with QuietOutput():
         status, condition = model.solve(solver_name=solver, **options)
@@ -639,12 +654,16 @@ def solve_pypsa(dump: dict, solver: str, pinned: dict | None = None) -> dict:
     else:
         out["solve_seconds"] = call_seconds
         out["interface_seconds"] = 0.0
-    if status != "ok":
+    for key in ("mip_gap", "mip_bound"):  # no incumbent or no bound: null in JSON, not Infinity
+        if out[key] is not None and not np.isfinite(out[key]):
+            out[key] = None
+    objective = model.objective.value
+    if status != "ok" or objective is None or not np.isfinite(objective):
         out["objective_usd"] = None
         return out
     network.optimize.assign_solution()
     out.update(results(built))
-    out["objective_usd"] = float(model.objective.value)
+    out["objective_usd"] = float(objective)
     if out["mip_bound"] is None:
         out["mip_bound"] = out["objective_usd"]  # GLPK (glpsol) runs branch-and-cut to a zero gap
     return out
@@ -683,7 +702,7 @@ def objectives_agree(pypsa_out: dict, insula_objective: float, insula_gap: float
     return overlap, difference
 
 
-def check_site(insula: str, site: str, solvers: list[str]) -> dict:
+def check_site(insula: str, site: str, solvers: list[str], settings: SolverSettings = SolverSettings()) -> dict:
     with tempfile.TemporaryDirectory(prefix="insula-crosscheck-") as folder:
         summary, dump, insula_seconds = run_insula(insula, site, folder)
     problems = unsupported_features(site, dump)
@@ -699,7 +718,7 @@ def check_site(insula: str, site: str, solvers: list[str]) -> dict:
                                        "emissions_t": summary["emissions_t"], "steps": summary["steps"]},
               "solvers": {}, "failures": [], "notes": []}
     for solver in solvers:
-        out = solve_pypsa(dump, solver)
+        out = solve_pypsa(dump, solver, settings=settings)
         if out["objective_usd"] is None:
             report["failures"].append(f"{solver}: PyPSA ended {out['status']}")
             report["solvers"][solver] = out
@@ -729,7 +748,7 @@ def check_site(insula: str, site: str, solvers: list[str]) -> dict:
             # A degenerate LP has many optimal dispatches. Pin PyPSA's energies to Insula's and
             # re-solve: if the optimum is unchanged, Insula's dispatch is another optimum.
             pins = {key: summary.get(key, 0.0) for key in ENERGY_KEYS + ["emissions_t"]}
-            pinned_out = solve_pypsa(dump, solver, pinned=pins)
+            pinned_out = solve_pypsa(dump, solver, pinned=pins, settings=settings)
             if pinned_out["objective_usd"] is None:
                 pinned_agree, pinned_difference, pinned_emissions = False, float("inf"), float("inf")
             else:
@@ -747,7 +766,7 @@ def check_site(insula: str, site: str, solvers: list[str]) -> dict:
     return report
 
 
-def time_site(insula: str, site: str, solver: str) -> dict:
+def time_site(insula: str, site: str, solver: str, settings: SolverSettings) -> dict:
     """--time-only: the dump, then the PyPSA model built and solved once (no comparison)."""
     entry = {"site": site, "status": "error", "objective_usd": None, "solver": solver}
     start = time.perf_counter()
@@ -757,7 +776,7 @@ def time_site(insula: str, site: str, solver: str) -> dict:
         problems = unsupported_features(site, dump)
         if problems:
             raise Unsupported("; ".join(problems))
-        out = solve_pypsa(dump, solver)
+        out = solve_pypsa(dump, solver, settings=settings)
     except Exception as error:
         entry["error"] = str(error)
         entry["total_seconds"] = time.perf_counter() - start
@@ -770,13 +789,13 @@ def time_site(insula: str, site: str, solver: str) -> dict:
     return entry
 
 
-def main_time_only(arguments, solvers: list[str]) -> int:
+def main_time_only(arguments, solvers: list[str], settings: SolverSettings) -> int:
     solver = solvers[0]
     reports, failed = [], False
     print(f"{'site':<28} {'steps':>6} {'status':>9} {'objective USD':>20} {'dump s':>7} {'build s':>8} "
           f"{'iface s':>8} {solver + ' s':>8} {'total s':>8}")
     for site in arguments.sites:
-        entry = time_site(arguments.insula, site, solver)
+        entry = time_site(arguments.insula, site, solver, settings)
         reports.append(entry)
         if entry["status"] == "error":
             print(f"{os.path.basename(site):<28} FAILED: {entry['error']}")
@@ -802,12 +821,19 @@ def main() -> int:
     parser.add_argument("--json", help="also write the reports as JSON to this file")
     parser.add_argument("--time-only", action="store_true",
                         help="no comparison: dump the inputs, build and solve with the first solver, report times")
+    parser.add_argument("--mip-gap", type=float,
+                        help=f"relative MIP gap of the PyPSA solve (default {CHECK_MIP_RELATIVE_GAP:g}, "
+                             f"with --time-only {TIMING_MIP_RELATIVE_GAP:g} as Insula's)")
+    parser.add_argument("--time-limit", type=float, help="time limit of each PyPSA solve, in seconds")
     arguments = parser.parse_args()
     logging.getLogger("pypsa").setLevel(logging.ERROR)
     logging.getLogger("linopy").setLevel(logging.ERROR)
     solvers = arguments.solvers.split(",")
+    default_gap = TIMING_MIP_RELATIVE_GAP if arguments.time_only else CHECK_MIP_RELATIVE_GAP
+    settings = SolverSettings(mip_relative_gap=arguments.mip_gap if arguments.mip_gap is not None else default_gap,
+                              time_limit_seconds=arguments.time_limit)
     if arguments.time_only:
-        return main_time_only(arguments, solvers)
+        return main_time_only(arguments, solvers, settings)
     reports, failed = [], False
     header = f"{'site':<28} {'steps':>6} {'objective USD (Insula)':>24} " + " ".join(
         f"{solver + ' rel. diff':>16}" for solver in solvers) + f" {'Insula s':>9} {'(solve)':>8} " + " ".join(
@@ -817,7 +843,7 @@ def main() -> int:
           "network and linopy model, solve s of HiGHS's run clock, or for GLPK linopy's solve call incl. the LP file)")
     for site in arguments.sites:
         try:
-            report = check_site(arguments.insula, site, solvers)
+            report = check_site(arguments.insula, site, solvers, settings)
         except Exception as error:  # a site that cannot be checked is a failure, with the reason
             print(f"{os.path.basename(site):<28} FAILED: {error}")
             reports.append({"site": site, "failures": [str(error)]})

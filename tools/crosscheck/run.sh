@@ -3,7 +3,9 @@
 #   tools/crosscheck/run.sh           every site in tools/crosscheck/sites with GLPK and HiGHS, then
 #                                     the full-year data/sites/example.yaml with HiGHS only
 #                                     (glpsol's simplex through linopy is too slow for a year)
-#   tools/crosscheck/run.sh --corpus  every full-year site in data/sites/real/*.yaml, HiGHS only
+#   tools/crosscheck/run.sh --corpus  every full-year site in data/sites/real/*.yaml, HiGHS only, each
+#                                     solve limited to CROSSCHECK_TIME_LIMIT seconds (default 1800:
+#                                     a full-year MILP can take HiGHS longer; the site then fails)
 # Reports: .build/crosscheck/report.json, example.json, corpus.json (timings included).
 # Needs: python3 with pypsa and highspy (`python3 -m pip install pypsa highspy`), glpsol
 # (`make deps`), and ../shared/data beside the repository for the real-data sites.
@@ -21,7 +23,8 @@ if [ "${1:-}" = "--corpus" ]; then
         echo "no corpus sites in data/sites/real/"
         exit 0
     fi
-    exec "${crosscheck[@]}" --solvers highs --json .build/crosscheck/corpus.json "${sites[@]}"
+    exec "${crosscheck[@]}" --solvers highs --time-limit "${CROSSCHECK_TIME_LIMIT:-1800}" \
+        --json .build/crosscheck/corpus.json "${sites[@]}"
 fi
 
 status=0
