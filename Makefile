@@ -4,7 +4,7 @@ APT_PACKAGES := libglpk-dev glpk-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: deps build release example test bench bench-lp notebooks crosscheck fuzz clean
+.PHONY: deps build release example test bench bench-lp notebooks crosscheck crosscheck-corpus fuzz clean
 
 ## deps: install GLPK (library and glpsol) from Debian when missing.
 deps:
@@ -48,9 +48,14 @@ bench: bench-lp
 bench-lp: release
 	.build/release/insula bench lp
 
-## crosscheck: compare with PyPSA (GLPK and HiGHS) on tools/crosscheck/sites (needs pip install pypsa highspy).
+## crosscheck: compare with PyPSA (GLPK and HiGHS) on tools/crosscheck/sites, and HiGHS on the full-year
+## data/sites/example.yaml (needs pip install pypsa highspy).
 crosscheck: deps
 	tools/crosscheck/run.sh
+
+## crosscheck-corpus: compare with PyPSA (HiGHS) on every full-year site in data/sites/real/*.yaml.
+crosscheck-corpus: deps
+	tools/crosscheck/run.sh --corpus
 
 ## fuzz: libFuzzer on the loaders and LP validation, 30 min each (TARGET=FuzzCSV FUZZ_SECONDS=600 for one).
 FUZZ_SECONDS ?= 1800

@@ -1,11 +1,33 @@
 #!/usr/bin/env bash
-# Cross-checks Insula against PyPSA (GLPK and HiGHS) on every site in tools/crosscheck/sites.
+# Cross-checks Insula against PyPSA (docs/validation.md explains the comparison).
+#   tools/crosscheck/run.sh           every site in tools/crosscheck/sites with GLPK and HiGHS, then
+#                                     the full-year data/sites/example.yaml with HiGHS only
+#                                     (glpsol's simplex through linopy is too slow for a year)
+#   tools/crosscheck/run.sh --corpus  every full-year site in data/sites/real/*.yaml, HiGHS only, each
+#                                     solve limited to CROSSCHECK_TIME_LIMIT seconds (default 1800:
+#                                     a full-year MILP can take HiGHS longer; the site then fails)
+# Reports: .build/crosscheck/report.json, example.json, corpus.json (timings included).
 # Needs: python3 with pypsa and highspy (`python3 -m pip install pypsa highspy`), glpsol
 # (`make deps`), and ../shared/data beside the repository for the real-data sites.
-# Exit status 1 if any site disagrees (docs/validation.md explains the comparison).
+# Exit status 1 if any site disagrees or cannot be checked.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 swift build --product insula
 mkdir -p .build/crosscheck
-python3 tools/crosscheck/crosscheck.py --insula .build/debug/insula --json .build/crosscheck/report.json \
-    tools/crosscheck/sites/*.yaml
+crosscheck=(python3 tools/crosscheck/crosscheck.py --insula .build/debug/insula)
+
+if [ "${1:-}" = "--corpus" ]; then
+    shopt -s nullglob
+    sites=(data/sites/real/*.yaml)
+    if [ ${#sites[@]} -eq 0 ]; then
+        echo "no corpus sites in data/sites/real/"
+        exit 0
+    fi
+    exec "${crosscheck[@]}" --solvers highs --time-limit "${CROSSCHECK_TIME_LIMIT:-1800}" \
+        --json .build/crosscheck/corpus.json "${sites[@]}"
+fi
+
+status=0
+"${crosscheck[@]}" --json .build/crosscheck/report.json tools/crosscheck/sites/*.yaml || status=1
+"${crosscheck[@]}" --solvers highs --json .build/crosscheck/example.json data/sites/example.yaml || status=1
+exit $status
