@@ -17,8 +17,10 @@ mkdir -p .build/crosscheck
 crosscheck=(python3 tools/crosscheck/crosscheck.py --insula .build/debug/insula)
 
 if [ "${1:-}" = "--corpus" ]; then
+    shift
     shopt -s nullglob
-    sites=(data/sites/real/*.yaml)
+    # The sites given, or the whole corpus.
+    if [ $# -gt 0 ]; then sites=("$@"); else sites=(data/sites/real/*.yaml); fi
     if [ ${#sites[@]} -eq 0 ]; then
         echo "no corpus sites in data/sites/real/"
         exit 0

@@ -234,15 +234,15 @@ struct SolveBenchmarkSummary: Encodable {
         func seconds(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "-" }
         func ratio(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
         func small(_ value: Double?) -> String { value.map { String(format: "%.0e", $0) } ?? "-" }
-        var lines = ["site                          steps  status     method    solve s  it  viol    gap     uncapped s  x-limits  HiGHS s  ratio  obj diff"]
+        func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
+        let header = ["site", "steps", "status", "method", "solve s", "it", "viol", "gap", "uncapped s", "x-limits", "HiGHS s", "ratio", "obj diff"]
+        let widths = [34, 6, 18, 9, 8, 4, 7, 7, 11, 9, 8, 6, 8]
+        var lines = [zip(header, widths).map { pad($0, $1) }.joined()]
         for site in sites {
-            lines.append(String(format: "%-29@ %5d  %-10@ %-8@ %7@ %3d  %-6@ %-6@ %10@  %8@  %7@  %5@  %@",
-                                String(site.site.prefix(29)) as NSString, site.steps, site.status as NSString, site.method as NSString,
-                                seconds(site.loadSeconds + site.solveSeconds) as NSString, site.iterations,
-                                small(site.maxPrimalViolation) as NSString, small(site.relativeGap) as NSString,
-                                seconds(site.uncappedSolveSeconds) as NSString, ratio(site.limitsSlowdown) as NSString,
-                                seconds(site.highsSolveSeconds) as NSString, ratio(site.ratioToHiGHSSolve) as NSString,
-                                small(site.relativeObjectiveDifference) as NSString))
+            let cells = [site.site, "\(site.steps)", site.status, site.method, seconds(site.loadSeconds + site.solveSeconds), "\(site.iterations)",
+                         small(site.maxPrimalViolation), small(site.relativeGap), seconds(site.uncappedSolveSeconds), ratio(site.limitsSlowdown),
+                         seconds(site.highsSolveSeconds), ratio(site.ratioToHiGHSSolve), small(site.relativeObjectiveDifference)]
+            lines.append(zip(cells, widths).map { pad($0, $1) }.joined())
         }
         lines.append("all optimal: \(allOptimal); slowest solve \(seconds(maxSolveSeconds)) s; limits slow-down at most \(ratio(maxLimitsSlowdown))x; "
                      + "ratio to HiGHS median \(ratio(medianRatioToHiGHSSolve)), max \(ratio(maxRatioToHiGHSSolve)); "

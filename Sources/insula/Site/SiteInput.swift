@@ -30,8 +30,9 @@ struct SiteOverrides: ParsableArguments {
 
 /// Loads a site file for a command, with `--set` overrides applied, turning every validation
 /// problem into exit code 2.
-func loadSite(_ path: String, overrides: SiteOverrides = SiteOverrides()) throws -> Site {
-    let assignments = try overrides.parsed()
+func loadSite(_ path: String, overrides: SiteOverrides? = nil) throws -> Site {
+    // (A default `SiteOverrides()` would be an unparsed option group, which traps when read.)
+    let assignments = try overrides?.parsed() ?? []
     do {
         var document = try SiteDocument.read(from: URL(fileURLWithPath: path))
         if !assignments.isEmpty { document = try document.applying(overrides: assignments) }
