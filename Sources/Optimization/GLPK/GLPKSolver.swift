@@ -67,17 +67,20 @@ public enum GLPK {
     }
 
     /// Interior point on the split model (``DenseSplit``: cheap iterations) and, should that
-    /// fail, once more on the model as it is (dearer iterations, but on some sites the
-    /// split's extra equalities are what made GLPK's Newton systems unstable: measured on a
-    /// Singapore year with an intensity cap and a CFE target). Nil when cancelled.
+    /// fail, once more with the dense rows as they are (dearer iterations, but on some sites
+    /// the row split's extra equalities are what made GLPK's Newton systems unstable:
+    /// measured on a Singapore year with an intensity cap and a CFE target). Dense columns
+    /// stay split: unsplit, one fills `A·D·Aᵀ` and a year's factorisation takes minutes.
+    /// Nil when cancelled.
     static func interiorPoint(_ model: LinearProgram, options: SolverOptions, cancel: CancellationFlag?) -> SolveResult? {
         guard let first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
-        guard first.status == .numericalFailure, options.denseEntries > 0,
-              DenseSplit.denseCount(model, denseEntries: options.denseEntries) > 0 else { return first }
+        guard first.status == .numericalFailure, options.denseEntries > 0, options.splitDenseRows,
+              DenseSplit.denseCount(model, denseEntries: options.denseEntries) > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false)
+        else { return first }
         var plain = options
-        plain.denseEntries = 0
+        plain.splitDenseRows = false
         guard var second = attempt(model, method: .interior, options: plain, cancel: cancel) else { return nil }
-        second.attempts[0].message = "without the dense split" + (second.attempts[0].message.map { ": \($0)" } ?? "")
+        second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
         second.attempts = first.attempts + second.attempts
         return second
     }
@@ -90,7 +93,7 @@ public enum GLPK {
         let clock = ContinuousClock()
         let start = clock.now
         let split = requested == .interior && options.denseEntries > 0
-            ? DenseSplit(model, denseEntries: options.denseEntries, blockSize: options.denseBlockSize) : nil
+            ? DenseSplit(model, denseEntries: options.denseEntries, blockSize: options.denseBlockSize, rows: options.splitDenseRows) : nil
         let outcome: SolveResult? = GLPKTerminal.capturing { terminal in
             terminal.progress = options.progress
             let problem = GLPKProblem()

@@ -36,8 +36,10 @@ public struct DenseSplit: Sendable {
     /// Splits every row and column of `original` with more than `denseEntries` entries into
     /// blocks of `blockSize` entries.
     /// - Complexity: O(rows + columns + entries).
+    ///   With `rows` false only columns are split: a dense column is the costly kind
+    ///   (it fills `A·D·Aᵀ` completely), and on one site the row split made GLPK unstable.
     public init(_ original: LinearProgram, denseEntries: Int = DenseSplit.defaultDenseEntries,
-                blockSize: Int = DenseSplit.defaultBlockSize) {
+                blockSize: Int = DenseSplit.defaultBlockSize, rows splittingRows: Bool = true) {
         precondition(denseEntries >= 2 && blockSize >= 1, "DenseSplit needs denseEntries >= 2 and blockSize >= 1")
         originalRowCount = original.rowCount
         originalColumnCount = original.columnCount
@@ -47,7 +49,7 @@ public struct DenseSplit: Sendable {
             rowLength[Int(original.entryRows[k])] += 1
             columnLength[Int(original.entryColumns[k])] += 1
         }
-        let denseRow = rowLength.map { $0 > denseEntries }
+        let denseRow = rowLength.map { splittingRows && $0 > denseEntries }
         let denseColumn = columnLength.map { $0 > denseEntries }
         splitRows = denseRow.count { $0 }
         splitColumns = denseColumn.count { $0 }
@@ -109,14 +111,14 @@ public struct DenseSplit: Sendable {
     }
 
     /// How many rows and columns of `model` have more than `denseEntries` entries.
-    public static func denseCount(_ model: LinearProgram, denseEntries: Int) -> Int {
+    public static func denseCount(_ model: LinearProgram, denseEntries: Int, rows: Bool = true) -> Int {
         var rowLength = [Int](repeating: 0, count: model.rowCount)
         var columnLength = [Int](repeating: 0, count: model.columnCount)
         for k in 0..<model.entryCount {
             rowLength[Int(model.entryRows[k])] += 1
             columnLength[Int(model.entryColumns[k])] += 1
         }
-        return rowLength.count { $0 > denseEntries } + columnLength.count { $0 > denseEntries }
+        return (rows ? rowLength.count { $0 > denseEntries } : 0) + columnLength.count { $0 > denseEntries }
     }
 
     /// Maps a solution of ``model`` back to the original model: values and row duals by
