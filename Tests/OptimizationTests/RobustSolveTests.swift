@@ -7,7 +7,7 @@ import Testing
 /// cap on imports, like an annual carbon cap) and a dense column (a peak that bounds every
 /// step's import, like a demand charge). Prices and loads vary with `seed`.
 func cappedStorage(hours: Int, seed: UInt64, capShare: Double = 0.97) -> LinearProgram {
-    var random = SplitMix(seed: seed)
+    var random = SplitMix64(seed: seed)
     var (model, imports) = TestModels.storage(hours: hours, priceShift: Double(random.next() % 7))
     // A cap on total imports a little below what the uncapped optimum takes forces a clean
     // backup (dearer) to run in some hours.
@@ -21,18 +21,6 @@ func cappedStorage(hours: Int, seed: UInt64, capShare: Double = 0.97) -> LinearP
     model.addCoefficients(rows: peakRows, columns: imports, value: 1)
     for t in 0..<hours { model.addCoefficient(peakRows[t], peak, -1) }
     return model
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 @Suite("Robust solves: certified solutions, dense splits, the method race")
@@ -55,7 +43,7 @@ struct RobustSolveTests {
     func weakDuality() throws {
         let model = cappedStorage(hours: 48, seed: 2)
         let result = try GLPK.solve(model, options: SolverOptions(method: .dual))
-        var random = SplitMix(seed: 9)
+        var random = SplitMix64(seed: 9)
         for _ in 0..<20 {
             let duals = result.rowDuals.map { $0 + Double(random.next() % 2001) / 1000 - 1 }
             let quality = model.quality(values: result.primalValues, rowDuals: duals)
