@@ -22,9 +22,13 @@ build: deps
 release: deps
 	swift build -c release --product insula
 
-## example: the main job: schedule the bundled example site for a year.
+## example: the main job: schedule the bundled example site for a year, then a chiller-less hot
+## site with its rack thermal check, and every rack of it through a July afternoon at 1 s.
 example: release
 	.build/release/insula solve data/sites/example.yaml --out $(OUT)/example
+	.build/release/insula solve data/sites/hot-free-cooling.yaml --out $(OUT)/hot --thermal-check
+	.build/release/insula thermal simulate data/sites/hot-free-cooling.yaml --schedule $(OUT)/hot/dispatch.csv \
+	    --window 2025-07-14T12:00Z..2025-07-14T16:00Z --step-seconds 1 -o $(OUT)/hot/temperatures.csv
 
 ## test: the whole test suite (unit and end-to-end).
 test: deps
