@@ -43,12 +43,7 @@ public struct DenseSplit: Sendable {
         precondition(denseEntries >= 2 && blockSize >= 1, "DenseSplit needs denseEntries >= 2 and blockSize >= 1")
         originalRowCount = original.rowCount
         originalColumnCount = original.columnCount
-        var rowLength = [Int](repeating: 0, count: original.rowCount)
-        var columnLength = [Int](repeating: 0, count: original.columnCount)
-        for k in 0..<original.entryCount {
-            rowLength[Int(original.entryRows[k])] += 1
-            columnLength[Int(original.entryColumns[k])] += 1
-        }
+        let (rowLength, columnLength) = Self.entryCounts(original)
         let denseRow = rowLength.map { splittingRows && $0 > denseEntries }
         let denseColumn = columnLength.map { $0 > denseEntries }
         splitRows = denseRow.count { $0 }
@@ -112,13 +107,19 @@ public struct DenseSplit: Sendable {
 
     /// How many rows and columns of `model` have more than `denseEntries` entries.
     public static func denseCount(_ model: LinearProgram, denseEntries: Int, rows: Bool = true) -> Int {
-        var rowLength = [Int](repeating: 0, count: model.rowCount)
-        var columnLength = [Int](repeating: 0, count: model.columnCount)
-        for k in 0..<model.entryCount {
-            rowLength[Int(model.entryRows[k])] += 1
-            columnLength[Int(model.entryColumns[k])] += 1
-        }
+        let (rowLength, columnLength) = entryCounts(model)
         return (rows ? rowLength.count { $0 > denseEntries } : 0) + columnLength.count { $0 > denseEntries }
+    }
+
+    /// Stored entries per row and per column of `model`.
+    private static func entryCounts(_ model: LinearProgram) -> (rows: [Int], columns: [Int]) {
+        var rows = [Int](repeating: 0, count: model.rowCount)
+        var columns = [Int](repeating: 0, count: model.columnCount)
+        for k in 0..<model.entryCount {
+            rows[Int(model.entryRows[k])] += 1
+            columns[Int(model.entryColumns[k])] += 1
+        }
+        return (rows, columns)
     }
 
     /// Maps a solution of ``model`` back to the original model: values and row duals by
