@@ -34,6 +34,8 @@ let modules: [Target] = [
     .target(name: "Thermal"),
     // Compiles a site into an LP, reads the solution back into a schedule with KPIs.
     .target(name: "Scheduling", dependencies: ["Island", "Optimization", "Thermal", logging]),
+    // Capacity planning: what to build (sizing co-optimised with operation), on Scheduling's compiler.
+    .target(name: "Planning", dependencies: ["Island", "Scheduling", "Optimization"]),
     // Self-contained HTML/Markdown reports with inline SVG charts, from run and batch folders.
     .target(name: "Reports", dependencies: ["Scheduling", "Island"]),
     // Batches of scenarios: expansion, parallel runs, the SQLite results store, shards and merges.
@@ -45,7 +47,7 @@ let modules: [Target] = [
 let executables: [Target] = [
     .executableTarget(
         name: "insula",
-        dependencies: ["Optimization", "Island", "Scheduling", "Thermal", "Reports", "Batch", argumentParser, logging]
+        dependencies: ["Optimization", "Island", "Scheduling", "Planning", "Thermal", "Reports", "Batch", argumentParser, logging]
     ),
 ]
 
@@ -58,6 +60,7 @@ let tests: [Target] = [
     .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Island", "Optimization"]),
     // Chart geometry, SVG well-formedness, Pareto fronts, and the report rendered in headless Chromium.
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scheduling", "Island", "Optimization"]),
+    .testTarget(name: "PlanningTests", dependencies: ["Planning", "Scheduling", "Island", "Optimization"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Island", "Scheduling"]),
     // End-to-end: runs the built `insula` binary on real files.
     .testTarget(name: "InsulaCLITests", dependencies: ["insula"]),
@@ -73,6 +76,7 @@ let package = Package(
         .library(name: "Thermal", targets: ["Thermal"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Batch", targets: ["Batch"]),
     ],
     dependencies: dependencies,

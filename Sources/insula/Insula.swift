@@ -16,7 +16,7 @@ struct InsulaCommand: ParsableCommand {
             5 batch finished with failed scenarios.
             """,
         version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
-        subcommands: [ValidateCommand.self, SolveCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
+        subcommands: [ValidateCommand.self, SolveCommand.self, PlanCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
                       DataCommand.self, LPCommand.self, BenchCommand.self]
     )
 }

@@ -37,6 +37,8 @@ public struct Site: Sendable, Equatable {
     public var thermal: RackThermalSpec?
     public var carbon: CarbonPolicy
     public var limits: SiteLimits
+    /// Discount rate for capital costs (`investment` section).
+    public var investment = InvestmentPolicy()
     /// The site file first, then every data file, in first-use order.
     public var inputFiles: [InputFile]
     /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the

@@ -7,7 +7,7 @@ import Foundation
 public enum SiteLoader {
     static let topLevelKeys = [
         "name", "horizon", "weather", "smr", "grid_feeds", "renewables", "batteries", "backup_generators",
-        "power_distribution", "it_fleet", "workloads", "cooling", "thermal", "carbon", "limits",
+        "power_distribution", "it_fleet", "workloads", "cooling", "thermal", "carbon", "limits", "investment",
     ]
     /// Upper bound on any capacity, MW: a sanity limit that catches kW-for-MW mistakes.
     static let maximumCapacityMW = 100_000.0
@@ -93,15 +93,18 @@ public enum SiteLoader {
         let thermal = readThermal(reader)
         let carbon = readCarbon(reader)
         let limits = readLimits(reader)
+        let investment = readInvestment(reader)
 
         guard let horizon, let itFleet, let distribution, let inference, let cooling, let copSeries,
-              let freeShare, let supply, let thermal, let carbon, let limits, context.issues.isEmpty else { return nil }
-        return Site(name: name, siteFileURL: context.siteURL, horizon: horizon, weather: weather, smr: smr,
+              let freeShare, let supply, let thermal, let carbon, let limits, let investment, context.issues.isEmpty else { return nil }
+        var site = Site(name: name, siteFileURL: context.siteURL, horizon: horizon, weather: weather, smr: smr,
                     gridFeeds: gridFeeds, renewables: renewables, batteries: batteries, backupGenerators: backups,
                     distribution: distribution, itFleet: itFleet, inference: inference, trainingJobs: trainingJobs,
                     cooling: cooling, copSeries: copSeries, freeCoolingShare: freeShare, facilitySupplyC: supply,
                     thermal: thermal, carbon: carbon,
                     limits: limits, inputFiles: [])
+        site.investment = investment
+        return site
     }
 
     private static func checkUniqueNames(_ reader: MappingReader, _ key: String, _ names: [String]) {
@@ -250,9 +253,12 @@ public enum SiteLoader {
     private static func readSMR(_ root: MappingReader) -> SMRFleet? {
         let keys = ["units", "capacity_mw_per_unit", "min_stable_load_fraction", "ramp_fraction_per_hour",
                     "marginal_cost_usd_per_mwh", "emission_factor_g_per_kwh", "commitment", "min_up_hours",
-                    "min_down_hours", "outages"]
+                    "min_down_hours", "outages", "build"]
         guard let reader = root.mapping("smr", allowedKeys: keys) else { return nil }
-        let units = reader.integer("units", range: .between(1, 1000), required: true)
+        // With a `build` section, `units` is the existing fleet and may be 0 (a greenfield plan).
+        let planned = reader.has("build")
+        let units = planned ? reader.integer("units", range: .between(0, 1000), default: 0)
+            : reader.integer("units", range: .between(1, 1000), required: true)
         let capacity = reader.number("capacity_mw_per_unit", unit: "MW", range: .above(0, atMost: 5000), required: true)
         // physics.md, SMRs: load following 50-100 % of rated power (European Utility Requirements).
         let minimumLoad = reader.number("min_stable_load_fraction", range: .fraction, default: 0.5)
@@ -313,16 +319,20 @@ public enum SiteLoader {
             }
             for step in 0..<horizon.steps where out[step] { available[step] -= 1 }
         }
-        return SMRFleet(units: units, capacityMWPerUnit: capacity, minStableLoadFraction: minimumLoad,
-                        rampFractionPerHour: ramp, marginalCostUSDPerMWh: cost, emissionFactorGramsPerKWh: emission,
-                        commitment: commitment, minUpHours: minUp, minDownHours: minDown, outages: outages,
-                        availableUnits: available)
+        guard let build = readSMRBuild(reader, existingUnits: units, moduleMW: capacity) else { return nil }
+        var fleet = SMRFleet(units: units, capacityMWPerUnit: capacity, minStableLoadFraction: minimumLoad,
+                             rampFractionPerHour: ramp, marginalCostUSDPerMWh: cost, emissionFactorGramsPerKWh: emission,
+                             commitment: commitment, minUpHours: minUp, minDownHours: minDown, outages: outages,
+                             availableUnits: available)
+        fleet.build = build?.0
+        fleet.integerUnits = build?.integer ?? true
+        return fleet
     }
 
     private static func readGridFeed(_ node: YAMLNode, path: String, index: Int, context: LoadContext) -> GridFeed? {
         let keys = ["name", "import_capacity_mw", "export_capacity_mw", "price_usd_per_mwh", "export_price_usd_per_mwh",
                     "export_price_fraction", "carbon_intensity_g_per_kwh", "carbon_free_share",
-                    "demand_charge_usd_per_mw", "import_cap_mw"]
+                    "demand_charge_usd_per_mw", "import_cap_mw", "build"]
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name") ?? (index == 0 ? "grid" : "grid-\(index + 1)")
         let importCapacity = reader.number("import_capacity_mw", unit: "MW", range: capacityRange, required: true)
@@ -345,36 +355,51 @@ public enum SiteLoader {
         if reader.has("export_price_usd_per_mwh") && exportPrice == nil { return nil }
         if reader.has("carbon_free_share") && carbonFree == nil { return nil }
         if reader.has("import_cap_mw") && cap == nil { return nil }
-        return GridFeed(name: name, importCapacityMW: importCapacity, exportCapacityMW: exportCapacity,
-                        importPriceUSDPerMWh: price, exportPriceUSDPerMWh: exportPrice ?? price.map { $0 * fraction },
-                        carbonIntensityGramsPerKWh: intensity, carbonFreeShare: carbonFree,
-                        demandChargeUSDPerMW: demandCharge, importCapMW: cap)
+        guard let build = readConnectionBuild(reader) else { return nil }
+        var feed = GridFeed(name: name, importCapacityMW: importCapacity, exportCapacityMW: exportCapacity,
+                            importPriceUSDPerMWh: price, exportPriceUSDPerMWh: exportPrice ?? price.map { $0 * fraction },
+                            carbonIntensityGramsPerKWh: intensity, carbonFreeShare: carbonFree,
+                            demandChargeUSDPerMW: demandCharge, importCapMW: cap)
+        feed.connectionBuild = build
+        return feed
     }
 
     private static func readRenewable(_ node: YAMLNode, path: String, index: Int,
                                       architecture: PowerDistribution.Architecture, context: LoadContext) -> Renewable? {
         guard let reader = MappingReader(node, path: path, context: context,
-                                         allowedKeys: ["name", "kind", "capacity_mw", "capacity_factor", "coupling"])
+                                         allowedKeys: ["name", "kind", "capacity_mw", "capacity_factor", "coupling", "build"])
         else { return nil }
         let kind = reader.choice("kind", ["solar": Renewable.Kind.solar, "wind": .wind], required: true)
         let name = reader.string("name") ?? "\(kind?.rawValue ?? "renewable")-\(index + 1)"
-        let capacity = reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
+        // With a `build` section, `capacity_mw` is the existing plant (0 when absent).
+        let capacity = reader.has("build") ? reader.number("capacity_mw", unit: "MW", range: capacityRange, default: 0)
+            : reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
         let factor = reader.series("capacity_factor", unit: "", range: .fraction, required: true)
         let coupling = readCoupling(reader, architecture: architecture)
-        guard let kind, let capacity, let factor, let coupling else { return nil }
-        return Renewable(name: name, kind: kind, capacityMW: capacity, capacityFactor: factor, coupling: coupling)
+        guard let kind, let capacity, let factor, let coupling, let build = readPowerBuild(reader, existingMW: capacity) else { return nil }
+        var renewable = Renewable(name: name, kind: kind, capacityMW: capacity, capacityFactor: factor, coupling: coupling)
+        renewable.build = build
+        return renewable
     }
 
     private static func readBattery(_ node: YAMLNode, path: String, index: Int,
                                     architecture: PowerDistribution.Architecture, context: LoadContext) -> Battery? {
         let keys = ["name", "energy_mwh", "power_mw", "charge_power_mw", "discharge_power_mw", "charge_efficiency",
                     "discharge_efficiency", "round_trip_efficiency", "soc_min_fraction", "soc_max_fraction",
-                    "initial_soc_fraction", "final_soc", "throughput_cost_usd_per_mwh", "coupling"]
+                    "initial_soc_fraction", "final_soc", "throughput_cost_usd_per_mwh", "coupling", "build"]
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name") ?? "battery-\(index + 1)"
-        let energy = reader.number("energy_mwh", unit: "MWh", range: .above(0, atMost: 1_000_000), required: true)
+        // With a `build` section, `energy_mwh` and `power_mw` are the existing battery (0 when absent).
+        let planned = reader.has("build")
+        let energy = planned ? reader.number("energy_mwh", unit: "MWh", range: .between(0, 1_000_000), default: 0)
+            : reader.number("energy_mwh", unit: "MWh", range: .above(0, atMost: 1_000_000), required: true)
         var charge: Double?, discharge: Double?
-        if reader.has("power_mw") {
+        if planned, reader.has("charge_power_mw") || reader.has("discharge_power_mw") {
+            reader.report("build", "a battery sized by the plan has one power rating for charge and discharge: give power_mw (the existing rating), not charge_power_mw and discharge_power_mw")
+        } else if planned {
+            charge = reader.number("power_mw", unit: "MW", range: capacityRange, default: 0)
+            discharge = charge
+        } else if reader.has("power_mw") {
             if reader.has("charge_power_mw") || reader.has("discharge_power_mw") {
                 reader.report("power_mw", "give either power_mw or charge_power_mw and discharge_power_mw, not both")
             }
@@ -433,24 +458,31 @@ public enum SiteLoader {
             reader.report("final_soc", "must lie within [soc_min_fraction, soc_max_fraction] = [\(formatNumber(socMin)), \(formatNumber(socMax))], got \(formatNumber(target))")
             return nil
         }
-        return Battery(name: name, energyMWh: energy, chargePowerMW: charge, dischargePowerMW: discharge,
-                       chargeEfficiency: chargeEfficiency, dischargeEfficiency: dischargeEfficiency,
-                       socMinFraction: socMin, socMaxFraction: socMax, initialSOCFraction: initial, finalSOC: finalSOC,
-                       throughputCostUSDPerMWh: throughput, coupling: coupling)
+        guard let build = readBatteryBuild(reader, existingPowerMW: charge, existingEnergyMWh: energy) else { return nil }
+        var battery = Battery(name: name, energyMWh: energy, chargePowerMW: charge, dischargePowerMW: discharge,
+                              chargeEfficiency: chargeEfficiency, dischargeEfficiency: dischargeEfficiency,
+                              socMinFraction: socMin, socMaxFraction: socMax, initialSOCFraction: initial, finalSOC: finalSOC,
+                              throughputCostUSDPerMWh: throughput, coupling: coupling)
+        battery.powerBuild = build?.power
+        battery.energyBuild = build?.energy
+        return battery
     }
 
     private static func readBackupGenerator(_ node: YAMLNode, path: String, index: Int,
                                             context: LoadContext) -> BackupGenerator? {
         guard let reader = MappingReader(node, path: path, context: context,
                                          allowedKeys: ["name", "capacity_mw", "marginal_cost_usd_per_mwh",
-                                                       "emission_factor_g_per_kwh"]) else { return nil }
+                                                       "emission_factor_g_per_kwh", "build"]) else { return nil }
         let name = reader.string("name") ?? "backup-\(index + 1)"
-        let capacity = reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
+        let capacity = reader.has("build") ? reader.number("capacity_mw", unit: "MW", range: capacityRange, default: 0)
+            : reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
         let cost = reader.number("marginal_cost_usd_per_mwh", unit: "USD/MWh", range: .between(-1000, 100_000), required: true)
         let emission = reader.number("emission_factor_g_per_kwh", unit: "g/kWh", range: .between(0, 2000), required: true)
-        guard let capacity, let cost, let emission else { return nil }
-        return BackupGenerator(name: name, capacityMW: capacity, marginalCostUSDPerMWh: cost,
-                               emissionFactorGramsPerKWh: emission)
+        guard let capacity, let cost, let emission, let build = readPowerBuild(reader, existingMW: capacity) else { return nil }
+        var generator = BackupGenerator(name: name, capacityMW: capacity, marginalCostUSDPerMWh: cost,
+                                        emissionFactorGramsPerKWh: emission)
+        generator.build = build
+        return generator
     }
 
     // MARK: Policy

@@ -6,4 +6,6 @@ public struct BackupGenerator: Sendable, Equatable {
     public var capacityMW: Double
     public var marginalCostUSDPerMWh: Double
     public var emissionFactorGramsPerKWh: Double
+    /// Capacity as a decision (`build`), MW.
+    public var build: Expansion? = nil
 }

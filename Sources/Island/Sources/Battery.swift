@@ -23,6 +23,10 @@ public struct Battery: Sendable, Equatable {
     /// Degradation cost per MWh discharged, USD/MWh.
     public var throughputCostUSDPerMWh: Double
     public var coupling: Coupling
+    /// Charge and discharge power as a decision (`build`), MW (one power rating for both).
+    public var powerBuild: Expansion? = nil
+    /// Energy capacity as a decision (`build`), MWh.
+    public var energyBuild: Expansion? = nil
 
     public var roundTripEfficiency: Double { chargeEfficiency * dischargeEfficiency }
     public var initialSOCMWh: Double { initialSOCFraction * energyMWh }

@@ -17,6 +17,9 @@ public struct GridFeed: Sendable, Equatable {
     public var demandChargeUSDPerMW: Double
     /// Time-varying import cap per step, MW (grid operator limits, demand response), if given.
     public var importCapMW: [Double]?
+    /// Connection capacity added in both directions as a decision (`build`), MW: import is
+    /// limited to `importCapacityMW + added`, export to `exportCapacityMW + added`.
+    public var connectionBuild: Expansion? = nil
 
     /// Import limit per step: the smaller of the capacity and the time-varying cap.
     public var effectiveImportLimitMW: [Double] {

@@ -19,6 +19,8 @@ public struct Renewable: Sendable, Equatable {
     /// Available output per step as a fraction of capacity, 0...1.
     public var capacityFactor: [Double]
     public var coupling: Coupling
+    /// Installed capacity as a decision (`build`), MW; `capacityMW` is then the existing part.
+    public var build: Expansion? = nil
 
     /// Available output per step, MW (before curtailment).
     public var availableMW: [Double] { capacityFactor.map { $0 * capacityMW } }

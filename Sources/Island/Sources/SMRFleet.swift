@@ -34,6 +34,11 @@ public struct SMRFleet: Sendable, Equatable {
     public var outages: [Outage]
     /// Units available in each step: a unit in outage during any part of a step is unavailable.
     public var availableUnits: [Int]
+    /// Number of modules as a decision (`build`): `units` is then the existing fleet, and
+    /// ``Expansion`` counts modules (costs per module).
+    public var build: Expansion? = nil
+    /// Whether a planned module count must be whole (a MILP) or may be fractional (its LP relaxation).
+    public var integerUnits: Bool = true
 
     /// Installed capacity of all units, MW.
     public var capacityMW: Double { Double(units) * capacityMWPerUnit }

@@ -75,7 +75,8 @@ public enum GLPK {
     static func interiorPoint(_ model: LinearProgram, options: SolverOptions, cancel: CancellationFlag?) -> SolveResult? {
         guard let first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
         guard first.status == .numericalFailure, options.denseEntries > 0, options.splitDenseRows,
-              DenseSplit.denseCount(model, denseEntries: options.denseEntries) > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false)
+              DenseSplit.denseCount(model, denseEntries: options.denseEntries, denseColumnEntries: options.denseColumnEntries)
+                > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false, denseColumnEntries: options.denseColumnEntries)
         else { return first }
         var plain = options
         plain.splitDenseRows = false
@@ -93,7 +94,8 @@ public enum GLPK {
         let clock = ContinuousClock()
         let start = clock.now
         let split = requested == .interior && options.denseEntries > 0
-            ? DenseSplit(model, denseEntries: options.denseEntries, blockSize: options.denseBlockSize, rows: options.splitDenseRows) : nil
+            ? DenseSplit(model, denseEntries: options.denseEntries, blockSize: options.denseBlockSize, rows: options.splitDenseRows,
+                         denseColumnEntries: options.denseColumnEntries, columnBlockSize: options.denseColumnBlockSize) : nil
         let outcome: SolveResult? = GLPKTerminal.capturing { terminal in
             terminal.progress = options.progress
             let problem = GLPKProblem()

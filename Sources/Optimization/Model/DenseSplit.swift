@@ -32,6 +32,12 @@ public struct DenseSplit: Sendable {
     /// full-year site with a binding carbon cap (docs/formulation.md, "Solving").
     public static let defaultDenseEntries = 1_000
     public static let defaultBlockSize = 168
+    /// Columns are split from fewer entries and into smaller blocks than rows: each copy's
+    /// rows form a clique in `A·D·Aᵀ`, and an installed capacity (a plan's column in every
+    /// step's limit row) spread over blocks of 168 made each block's Cholesky factor dense
+    /// (docs/formulation.md, "Solving"; measured on the plan examples).
+    public static let defaultDenseColumnEntries = 48
+    public static let defaultColumnBlockSize = 12
 
     /// Splits every row and column of `original` with more than `denseEntries` entries into
     /// blocks of `blockSize` entries.
@@ -39,13 +45,16 @@ public struct DenseSplit: Sendable {
     ///   With `rows` false only columns are split: a dense column is the costly kind
     ///   (it fills `A·D·Aᵀ` completely), and on one site the row split made GLPK unstable.
     public init(_ original: LinearProgram, denseEntries: Int = DenseSplit.defaultDenseEntries,
-                blockSize: Int = DenseSplit.defaultBlockSize, rows splittingRows: Bool = true) {
-        precondition(denseEntries >= 2 && blockSize >= 1, "DenseSplit needs denseEntries >= 2 and blockSize >= 1")
+                blockSize: Int = DenseSplit.defaultBlockSize, rows splittingRows: Bool = true,
+                denseColumnEntries: Int = DenseSplit.defaultDenseColumnEntries,
+                columnBlockSize: Int = DenseSplit.defaultColumnBlockSize) {
+        precondition(denseEntries >= 2 && blockSize >= 1 && denseColumnEntries >= 2 && columnBlockSize >= 1,
+                     "DenseSplit needs at least 2 entries to call dense and blocks of at least 1")
         originalRowCount = original.rowCount
         originalColumnCount = original.columnCount
         let (rowLength, columnLength) = Self.entryCounts(original)
         let denseRow = rowLength.map { splittingRows && $0 > denseEntries }
-        let denseColumn = columnLength.map { $0 > denseEntries }
+        let denseColumn = columnLength.map { $0 > denseColumnEntries }
         splitRows = denseRow.count { $0 }
         splitColumns = denseColumn.count { $0 }
         guard splitRows > 0 || splitColumns > 0 else {
@@ -74,10 +83,10 @@ public struct DenseSplit: Sendable {
             var column = Int(original.entryColumns[k])
             let value = original.entryValues[k]
             if denseColumn[column] {
-                if copyFill[column] % blockSize == 0 {
+                if copyFill[column] % columnBlockSize == 0 {
                     let copy = model.addColumn(lower: original.columnLower[column], upper: original.columnUpper[column],
-                                               name: name(original.columnNames[column], "#copy\(copyFill[column] / blockSize + 1)"))
-                    let tie = model.addRow(lower: 0, upper: 0, name: name(original.columnNames[column], "#tie\(copyFill[column] / blockSize + 1)"))
+                                               name: name(original.columnNames[column], "#copy\(copyFill[column] / columnBlockSize + 1)"))
+                    let tie = model.addRow(lower: 0, upper: 0, name: name(original.columnNames[column], "#tie\(copyFill[column] / columnBlockSize + 1)"))
                     model.appendEntry(tie.index, copy.index, 1)
                     model.appendEntry(tie.index, column, -1)
                     currentCopy[column] = copy.index
@@ -106,9 +115,10 @@ public struct DenseSplit: Sendable {
     }
 
     /// How many rows and columns of `model` have more than `denseEntries` entries.
-    public static func denseCount(_ model: LinearProgram, denseEntries: Int, rows: Bool = true) -> Int {
+    public static func denseCount(_ model: LinearProgram, denseEntries: Int, rows: Bool = true,
+                                  denseColumnEntries: Int = DenseSplit.defaultDenseColumnEntries) -> Int {
         let (rowLength, columnLength) = entryCounts(model)
-        return (rows ? rowLength.count { $0 > denseEntries } : 0) + columnLength.count { $0 > denseEntries }
+        return (rows ? rowLength.count { $0 > denseEntries } : 0) + columnLength.count { $0 > denseColumnEntries }
     }
 
     /// Stored entries per row and per column of `model`.

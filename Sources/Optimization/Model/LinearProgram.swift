@@ -224,6 +224,12 @@ public struct LinearProgram: Sendable {
         addCoefficients(rows: rows, columns: columns, columnOffset: columnOffset) { _ in value }
     }
 
+    /// Adds `value(t)` at (`rows[t]`, `column`) for every row of the block: one column in every
+    /// step's row (an installed capacity that bounds each step's output).
+    public mutating func addCoefficients(rows: RowBlock, column: Column, value: (Int) -> Double) {
+        for t in 0..<rows.count { addCoefficient(rows[t], column, value(t)) }
+    }
+
     /// Adds `value(t)` at (`row`, `columns[t]`) for every column of the block: a sum over steps.
     public mutating func addCoefficients(row: Row, columns: ColumnBlock, value: (Int) -> Double) {
         for t in 0..<columns.count { addCoefficient(row, columns[t], value(t)) }

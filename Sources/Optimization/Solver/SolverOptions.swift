@@ -43,6 +43,9 @@ public struct SolverOptions: Sendable {
     /// Split dense rows and columns before interior point (``DenseSplit``); 0 turns it off.
     public var denseEntries = DenseSplit.defaultDenseEntries
     public var denseBlockSize = DenseSplit.defaultBlockSize
+    /// Columns with more entries than this are split into copies of `denseColumnBlockSize` entries.
+    public var denseColumnEntries = DenseSplit.defaultDenseColumnEntries
+    public var denseColumnBlockSize = DenseSplit.defaultColumnBlockSize
     /// Split dense rows too (off for the retry after a failed interior point on the split model).
     public var splitDenseRows = true
     /// Called from the solving thread(s) for every progress line the solver prints.

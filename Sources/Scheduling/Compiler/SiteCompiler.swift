@@ -101,6 +101,11 @@ public enum SiteCompiler {
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
+        // Planned capacities: each sized dimension's column enters up to three rows per step
+        // (two for battery power and energy, three with SMR ramps), and each row also holds
+        // the step's own column; integer SMR commitment adds its available-units row.
+        let expansions = site.expansions.count
+        if expansions > 0 { perStep += 6 * expansions + (site.smr?.commitment == .integer ? 4 : 0) }
         // Once per model: final state of charge, undelivered-energy and elastic columns.
         let once = batteries + 2 * jobs + 8
         let (product, overflow) = steps.multipliedReportingOverflow(by: perStep)
@@ -109,7 +114,7 @@ public enum SiteCompiler {
 }
 
 /// Builds one site's LP; one method per variable or constraint family.
-private struct Builder {
+struct Builder {
     let site: Site
     let options: CompileOptions
     let steps: Int
@@ -117,6 +122,8 @@ private struct Builder {
     let labels: [String]
     let capacity: [Double]
     var program: LinearProgram
+    /// Installed capacity columns of the dimensions the site lets the plan size (`build`).
+    var built: [ExpansionKey: Column] = [:]
 
     init(site: Site, options: CompileOptions) {
         self.site = site
@@ -155,15 +162,19 @@ private struct Builder {
         let carbonPriceUSDPerTonne = site.carbon.priceUSDPerTonne
 
         // Variables.
+        let capacities = addCapacityColumns()
         let smr = addSMR()
         let feeds = site.gridFeeds.map { addGridFeed($0, carbonPriceUSDPerTonne: carbonPriceUSDPerTonne) }
         let renewables = site.renewables.map { renewable in
-            columns("renewable", renewable.name, upper: { renewable.capacityFactor[$0] * renewable.capacityMW })
+            addLimited("renewable", renewable.name, capacityMW: renewable.capacityMW,
+                       key: ExpansionKey(asset: .renewable, name: renewable.name, dimension: .powerMW),
+                       factor: { renewable.capacityFactor[$0] })
         }
         let batteries = site.batteries.map { addBattery($0) }
         let backups = site.backupGenerators.map { generator in
-            columns("backup", generator.name, upper: { _ in generator.capacityMW },
-                    cost: { [hours] t in hours * (generator.marginalCostUSDPerMWh + carbonPriceUSDPerTonne * generator.emissionFactorGramsPerKWh / 1000) })
+            addLimited("backup", generator.name, capacityMW: generator.capacityMW,
+                       key: ExpansionKey(asset: .backup, name: generator.name, dimension: .powerMW), factor: { _ in 1 },
+                       cost: { [hours] t in hours * (generator.marginalCostUSDPerMWh + carbonPriceUSDPerTonne * generator.emissionFactorGramsPerKWh / 1000) })
         }
         let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW })
         let reverse = columns("link_reverse", upper: { _ in distribution.busCapacityMW })
@@ -376,11 +387,56 @@ private struct Builder {
             itPower: itPower, inferenceShed: shed, training: training, trainingUndelivered: undelivered, cfeMatched: cfeMatched,
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
-            trainingEnergy: trainingEnergy, elastic: elastic)
+            trainingEnergy: trainingEnergy, elastic: elastic, capacities: capacities)
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {
         program.addCoefficients(row: row, columns: block, value: coefficient)
+    }
+
+    // MARK: Capacity
+
+    /// One column per asset dimension the plan sizes: bounds are the installed totals allowed,
+    /// the cost is the horizon's share of a year's annualised capital on additions plus fixed
+    /// O&M on everything installed (the existing part's sunk capital is taken out through the
+    /// objective constant). docs/formulation.md, section 14.
+    mutating func addCapacityColumns() -> [(key: ExpansionKey, column: Column)] {
+        let years = site.horizonYears, rate = site.investment.discountRate
+        var list: [(key: ExpansionKey, column: Column)] = []
+        for (key, expansion) in site.expansions {
+            let integer = key.asset == .smr && site.smr?.integerUnits == true
+            let column = program.addColumn(lower: expansion.minimum, upper: expansion.maximum,
+                                           objective: years * expansion.annualCostUSDPerUnitYear(discountRate: rate),
+                                           kind: integer ? .integer : .continuous,
+                                           name: name("capacity[\(key.asset.rawValue),\(key.name),\(key.dimension.rawValue)]"))
+            program.objectiveConstant -= years * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate) * expansion.existing
+            built[key] = column
+            list.append((key, column))
+        }
+        return list
+    }
+
+    /// Output columns of a component limited by `factor[t]` x its capacity: a bound when the
+    /// capacity is given, a row against the capacity column when the plan sizes it.
+    mutating func addLimited(_ family: String, _ component: String, capacityMW: Double, key: ExpansionKey,
+                             factor: @escaping (Int) -> Double, cost: (Int) -> Double = { _ in 0 }) -> ColumnBlock {
+        guard let capacity = built[key] else {
+            return columns(family, component, upper: { factor($0) * capacityMW }, cost: cost)
+        }
+        let most = site.expansions.first { $0.key == key }?.expansion.maximum ?? .infinity
+        let block = columns(family, component, upper: { factor($0) * most }, cost: cost)
+        capacityRows("\(family)_capacity", component, block: block, capacity: capacity, factor: factor)
+        return block
+    }
+
+    /// `block[t] - factor(t) x capacity  (<= or >=)  rhs(t)` for every step.
+    @discardableResult
+    mutating func capacityRows(_ family: String, _ component: String, block: ColumnBlock, sense: LinearProgram.RowSense = .lessOrEqual,
+                               capacity: Column, factor: (Int) -> Double, rhs: (Int) -> Double = { _ in 0 }) -> RowBlock {
+        let rows = program.addRows(count: block.count, sense, rhs: rhs, name: namer(family, component))
+        program.addCoefficients(rows: rows, columns: block, value: 1)
+        program.addCoefficients(rows: rows, column: capacity) { -factor($0) }
+        return rows
     }
 
     // MARK: Families
@@ -393,28 +449,52 @@ private struct Builder {
         let unitMW = smr.capacityMWPerUnit
         let available = smr.availableUnits.map(Double.init)
         let cost = smr.marginalCostUSDPerMWh + site.carbon.priceUSDPerTonne * smr.emissionFactorGramsPerKWh / 1000
+        // A planned fleet of N modules (a column): the units of the existing fleet in outage
+        // stay out, so N - out[t] are available; built modules have no outages.
+        let fleet = built[ExpansionKey(asset: .smr, name: "smr", dimension: .units)]
+        let out = available.map { Double(smr.units) - $0 }
+        let mostUnits = smr.build?.maximum ?? Double(smr.units)
         var online: ColumnBlock?
         let output: ColumnBlock
         switch smr.commitment {
         case .linear:
             // Every available unit runs (must-run, PyPSA's non-committable convention).
-            output = columns("smr", lower: { smr.minStableLoadFraction * unitMW * available[$0] }, upper: { unitMW * available[$0] },
-                             cost: { [hours] _ in hours * cost })
+            if let fleet {
+                output = columns("smr", upper: { unitMW * (mostUnits - out[$0]) }, cost: { [hours] _ in hours * cost })
+                let maximum = program.addRows(count: steps, .lessOrEqual, rhs: { -unitMW * out[$0] }, name: namer("smr_max_output"))
+                program.addCoefficients(rows: maximum, columns: output, value: 1)
+                program.addCoefficients(rows: maximum, column: fleet) { _ in -unitMW }
+                if smr.minStableLoadFraction > 0 {
+                    let minimum = program.addRows(count: steps, .greaterOrEqual, rhs: { -smr.minStableLoadFraction * unitMW * out[$0] },
+                                                  name: namer("smr_min_stable_load"))
+                    program.addCoefficients(rows: minimum, columns: output, value: 1)
+                    program.addCoefficients(rows: minimum, column: fleet) { _ in -smr.minStableLoadFraction * unitMW }
+                }
+            } else {
+                output = columns("smr", lower: { smr.minStableLoadFraction * unitMW * available[$0] }, upper: { unitMW * available[$0] },
+                                 cost: { [hours] _ in hours * cost })
+            }
         case .integer:
-            output = columns("smr", upper: { unitMW * available[$0] }, cost: { [hours] _ in hours * cost })
-            let units = columns("smr_online_units", upper: { available[$0] }, kind: .integer)
+            output = columns("smr", upper: { unitMW * (fleet == nil ? available[$0] : mostUnits - out[$0]) }, cost: { [hours] _ in hours * cost })
+            let units = columns("smr_online_units", upper: { fleet == nil ? available[$0] : mostUnits - out[$0] }, kind: .integer)
+            if let fleet {
+                let availableRows = program.addRows(count: steps, .lessOrEqual, rhs: { -out[$0] }, name: namer("smr_available_units"))
+                program.addCoefficients(rows: availableRows, columns: units, value: 1)
+                program.addCoefficients(rows: availableRows, column: fleet) { _ in -1 }
+            }
             let maximum = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_max_output"))
             program.addCoefficients(rows: maximum, columns: output, value: 1)
             program.addCoefficients(rows: maximum, columns: units, value: -unitMW)
             let minimum = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in 0 }, name: namer("smr_min_stable_load"))
             program.addCoefficients(rows: minimum, columns: output, value: 1)
             program.addCoefficients(rows: minimum, columns: units, value: -smr.minStableLoadFraction * unitMW)
-            addMinimumUpDown(units: units, available: available, smr: smr)
+            addMinimumUpDown(units: units, available: available, smr: smr, fleet: fleet, out: out, mostUnits: mostUnits)
             online = units
         }
-        // Ramp limits on fleet output; a unit leaving for (or returning from) an outage may
-        // move by its full capacity in that step.
-        let rampMW = smr.rampFractionPerHour * smr.capacityMW * hours
+        // Ramp limits on fleet output (a fraction of the installed fleet, N modules when
+        // planned); a unit leaving for (or returning from) an outage may move by its full
+        // capacity in that step.
+        let rampMW = fleet == nil ? smr.rampFractionPerHour * smr.capacityMW * hours : 0
         let up = program.addRows(count: steps, lower: { _ in -.infinity },
                                  upper: { t in t == 0 ? .infinity : rampMW + max(0, available[t] - available[t - 1]) * unitMW },
                                  name: namer("smr_ramp_up"))
@@ -425,21 +505,29 @@ private struct Builder {
                                    name: namer("smr_ramp_down"))
         program.addCoefficients(rows: down, columns: output, value: -1)
         program.addCoefficients(rows: down, columns: output, columnOffset: -1, value: 1)
+        if let fleet {
+            let rampPerModule = smr.rampFractionPerHour * unitMW * hours
+            program.addCoefficients(rows: RowBlock(start: up.start + 1, count: max(0, steps - 1)), column: fleet) { _ in -rampPerModule }
+            program.addCoefficients(rows: RowBlock(start: down.start + 1, count: max(0, steps - 1)), column: fleet) { _ in -rampPerModule }
+        }
         return (output, online)
     }
 
     /// Minimum up and down times on the count of online units: startups in the last
     /// `minUp` steps cannot exceed the units online; shutdowns in the last `minDown` steps
     /// cannot exceed the units offline.
-    mutating func addMinimumUpDown(units: ColumnBlock, available: [Double], smr: SMRFleet) {
+    mutating func addMinimumUpDown(units: ColumnBlock, available: [Double], smr: SMRFleet, fleet: Column?, out: [Double], mostUnits: Double) {
         let site = self.site, hours = self.hours, steps = self.steps
         let upSteps = max(1, Int((smr.minUpHours / hours).rounded(.up)))
         let downSteps = max(1, Int((smr.minDownHours / hours).rounded(.up)))
         guard upSteps > 1 || downSteps > 1 else { return }
-        let startups = columns("smr_startups", upper: { _ in Double(smr.units) })
-        let shutdowns = columns("smr_shutdowns", upper: { _ in Double(smr.units) })
-        // units[t] - units[t-1] = startups[t] - shutdowns[t] (t = 0 starts from all available online).
-        let transition = program.addRows(count: steps, .equal, rhs: { $0 == 0 ? available[0] : 0 }, name: namer("smr_transition"))
+        let startups = columns("smr_startups", upper: { _ in mostUnits })
+        let shutdowns = columns("smr_shutdowns", upper: { _ in mostUnits })
+        // units[t] - units[t-1] = startups[t] - shutdowns[t] (t = 0 starts from all available
+        // online; for a planned fleet N - out[0], with N a column).
+        let transition = program.addRows(count: steps, .equal, rhs: { $0 == 0 ? (fleet == nil ? available[0] : -out[0]) : 0 },
+                                         name: namer("smr_transition"))
+        if let fleet, steps > 0 { program.addCoefficient(transition[0], fleet, -1) }
         program.addCoefficients(rows: transition, columns: units, value: 1)
         program.addCoefficients(rows: transition, columns: units, columnOffset: -1, value: -1)
         program.addCoefficients(rows: transition, columns: startups, value: -1)
@@ -453,8 +541,10 @@ private struct Builder {
             }
         }
         let minUp = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_min_up"))
-        let minDown = program.addRows(count: steps, .lessOrEqual, rhs: { [forcedInWindow] t in available[t] + forcedInWindow[t] },
+        let minDown = program.addRows(count: steps, .lessOrEqual,
+                                      rhs: { [forcedInWindow] t in (fleet == nil ? available[t] : -out[t]) + forcedInWindow[t] },
                                       name: namer("smr_min_down"))
+        if let fleet { program.addCoefficients(rows: minDown, column: fleet) { _ in -1 } }
         program.addCoefficients(rows: minUp, columns: units, value: -1)
         program.addCoefficients(rows: minDown, columns: units, value: 1)
         for lag in 0..<upSteps { program.addCoefficients(rows: minUp, columns: startups, columnOffset: -lag, value: 1) }
@@ -473,15 +563,26 @@ private struct Builder {
     /// step (otherwise an LP would import and export at once for profit at negative prices).
     mutating func addGridFeed(_ feed: GridFeed, carbonPriceUSDPerTonne: Double) -> FeedColumns {
         let site = self.site, hours = self.hours, steps = self.steps
-        let limit = feed.effectiveImportLimitMW
+        // A planned connection adds `added` MW to both directions: the time-varying import cap
+        // stays a bound, the connection becomes a row per step.
+        let connection = built[ExpansionKey(asset: .grid, name: feed.name, dimension: .powerMW)]
+        let added = feed.connectionBuild?.maximum ?? 0
+        let limit = connection == nil ? feed.effectiveImportLimitMW
+            : (feed.importCapMW ?? Array(repeating: .infinity, count: steps)).map { min($0, feed.importCapacityMW + added) }
         let intensity = feed.carbonIntensityGramsPerKWh
         let imports = columns("grid_import", feed.name, upper: { limit[$0] },
                               cost: { [hours] t in hours * (feed.importPriceUSDPerMWh[t] + carbonPriceUSDPerTonne * intensity[t] / 1000) })
-        let exports = columns("grid_export", feed.name, upper: { _ in feed.exportCapacityMW },
+        let exports = columns("grid_export", feed.name, upper: { _ in feed.exportCapacityMW + added },
                               cost: { [hours] t in -hours * min(feed.exportPriceUSDPerMWh[t], feed.importPriceUSDPerMWh[t]) })
+        if let connection {
+            capacityRows("grid_import_connection", feed.name, block: imports, capacity: connection, factor: { _ in 1 },
+                         rhs: { _ in feed.importCapacityMW })
+            capacityRows("grid_export_connection", feed.name, block: exports, capacity: connection, factor: { _ in 1 },
+                         rhs: { _ in feed.exportCapacityMW })
+        }
         var peak: Column?
         if feed.demandChargeUSDPerMW > 0 {
-            let column = program.addColumn(upper: feed.importCapacityMW, objective: feed.demandChargeUSDPerMW, name: name("grid_peak_import[\(feed.name)]"))
+            let column = program.addColumn(upper: feed.importCapacityMW + added, objective: feed.demandChargeUSDPerMW, name: name("grid_peak_import[\(feed.name)]"))
             let rows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("grid_peak", feed.name))
             program.addCoefficients(rows: rows, columns: imports, value: 1)
             for t in 0..<steps { program.addCoefficient(rows[t], column, -1) }
@@ -501,12 +602,30 @@ private struct Builder {
     /// step: soc[t] = soc[t-1] + eta_c charge dt - discharge dt / eta_d.
     mutating func addBattery(_ battery: Battery) -> BatteryColumns {
         let site = self.site, hours = self.hours, steps = self.steps
-        let charge = columns("battery_charge", battery.name, upper: { _ in battery.chargePowerMW })
-        let discharge = columns("battery_discharge", battery.name, upper: { _ in battery.dischargePowerMW },
+        let power = built[ExpansionKey(asset: .battery, name: battery.name, dimension: .powerMW)]
+        let energy = built[ExpansionKey(asset: .battery, name: battery.name, dimension: .energyMWh)]
+        let mostPower = battery.powerBuild?.maximum ?? 0
+        let mostEnergy = battery.energyBuild?.maximum ?? battery.energyMWh
+        let charge = columns("battery_charge", battery.name, upper: { _ in power == nil ? battery.chargePowerMW : mostPower })
+        let discharge = columns("battery_discharge", battery.name, upper: { _ in power == nil ? battery.dischargePowerMW : mostPower },
                                 cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
-        let soc = columns("battery_soc", battery.name, lower: { _ in battery.socMinFraction * battery.energyMWh },
-                          upper: { _ in battery.socMaxFraction * battery.energyMWh })
-        let dynamics = program.addRows(count: steps, .equal, rhs: { $0 == 0 ? battery.initialSOCMWh : 0 }, name: namer("battery_soc_balance", battery.name))
+        let soc = columns("battery_soc", battery.name, lower: { _ in energy == nil ? battery.socMinFraction * battery.energyMWh : 0 },
+                          upper: { _ in battery.socMaxFraction * mostEnergy })
+        if let power {
+            capacityRows("battery_charge_power", battery.name, block: charge, capacity: power, factor: { _ in 1 })
+            capacityRows("battery_discharge_power", battery.name, block: discharge, capacity: power, factor: { _ in 1 })
+        }
+        if let energy {
+            capacityRows("battery_soc_max", battery.name, block: soc, capacity: energy, factor: { _ in battery.socMaxFraction })
+            if battery.socMinFraction > 0 {
+                capacityRows("battery_soc_min", battery.name, block: soc, sense: .greaterOrEqual, capacity: energy,
+                             factor: { _ in battery.socMinFraction })
+            }
+        }
+        // soc[-1] = initial fraction x energy: on the right-hand side, or a term of the planned energy.
+        let dynamics = program.addRows(count: steps, .equal, rhs: { $0 == 0 && energy == nil ? battery.initialSOCMWh : 0 },
+                                       name: namer("battery_soc_balance", battery.name))
+        if let energy, steps > 0 { program.addCoefficient(dynamics[0], energy, -battery.initialSOCFraction) }
         program.addCoefficients(rows: dynamics, columns: soc, value: 1)
         program.addCoefficients(rows: dynamics, columns: soc, columnOffset: -1, value: -1)
         program.addCoefficients(rows: dynamics, columns: charge, value: -battery.chargeEfficiency * hours)
@@ -516,8 +635,16 @@ private struct Builder {
         case .cyclic: finalMWh = battery.initialSOCMWh
         case .fraction(let fraction): finalMWh = fraction * battery.energyMWh
         }
-        let final = program.addRow(.greaterOrEqual, finalMWh, name: name("battery_final_soc[\(battery.name)]"))
+        let final = program.addRow(.greaterOrEqual, energy == nil ? finalMWh : 0, name: name("battery_final_soc[\(battery.name)]"))
         program.addCoefficient(final, soc[steps - 1], 1)
+        if let energy {
+            let fraction: Double
+            switch battery.finalSOC {
+            case .cyclic: fraction = battery.initialSOCFraction
+            case .fraction(let value): fraction = value
+            }
+            program.addCoefficient(final, energy, -fraction)
+        }
         return BatteryColumns(charge: charge, discharge: discharge, soc: soc)
     }
 

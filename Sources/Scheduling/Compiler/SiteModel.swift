@@ -49,6 +49,10 @@ public struct SiteModel: Sendable {
 
     /// Elastic slacks (only in the model built to explain infeasibility).
     public var elastic: ElasticSlacks?
+
+    // MARK: Capacity planning
+    /// Installed capacity columns, one per sized asset dimension, in ``Site/expansions`` order.
+    public var capacities: [(key: ExpansionKey, column: Column)] = []
 }
 
 /// Slack columns of the elastic model: how far each limit is missed.

@@ -10,6 +10,11 @@ public struct KPIs: Sendable, Codable {
     public var lostInferencePenaltyUSD = 0.0
     public var undeliveredTrainingPenaltyUSD = 0.0
     public var exportRevenueUSD = 0.0
+    /// Capital of what a plan adds, annualised (capital recovery factor) and charged for the
+    /// horizon's share of a year; 0 for an operating site.
+    public var annualisedCapexUSD = 0.0
+    /// Fixed O&M of a plan's sized assets for the horizon's share of a year.
+    public var fixedOMUSD = 0.0
 
     public var smrEnergyMWh = 0.0
     public var gridImportMWh = 0.0
@@ -53,6 +58,7 @@ public struct KPIs: Sendable, Codable {
         case demandChargeUSD = "demand_charge_usd", carbonCostUSD = "carbon_cost_usd"
         case lostInferencePenaltyUSD = "lost_inference_penalty_usd", undeliveredTrainingPenaltyUSD = "undelivered_training_penalty_usd"
         case exportRevenueUSD = "export_revenue_usd"
+        case annualisedCapexUSD = "annualised_capex_usd", fixedOMUSD = "fixed_om_usd"
         case smrEnergyMWh = "smr_mwh", gridImportMWh = "grid_import_mwh", gridExportMWh = "grid_export_mwh"
         case solarEnergyMWh = "solar_mwh", windEnergyMWh = "wind_mwh", backupEnergyMWh = "backup_mwh"
         case batteryDischargeMWh = "battery_discharge_mwh", batteryChargeMWh = "battery_charge_mwh"

@@ -64,4 +64,6 @@ public struct Schedule: Sendable {
     public var steps: [Step]
     public var jobs: [Job]
     public var kpis: KPIs
+    /// The capacities a plan chose (empty for an operating site with fixed capacities).
+    public var capacities: [InstalledCapacity] = []
 }

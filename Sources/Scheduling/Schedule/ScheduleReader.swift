@@ -5,10 +5,23 @@ import Optimization
 /// Reads an LP solution back into a typed ``Schedule`` with its KPIs.
 public enum ScheduleReader {
     /// - Precondition: `result` carries primal values for `model.program`.
-    public static func read(site: Site, model: SiteModel, result: SolveResult) -> Schedule {
+    public static func read(site planned: Site, model: SiteModel, result: SolveResult) -> Schedule {
         precondition(result.primalValues.count == model.program.columnCount, "the result does not belong to this model")
         let x = result.primalValues
         func value(_ column: Column) -> Double { clean(x[column.index]) }
+        // Capacities the plan chose (none for an operating site); the rest of the reading sees
+        // the site as built. The SMR count stays as planned (it may be fractional when relaxed).
+        let expansions = Dictionary(uniqueKeysWithValues: planned.expansions.map { ($0.key, $0.expansion) })
+        let capacities = model.capacities.compactMap { entry -> InstalledCapacity? in
+            guard let expansion = expansions[entry.key] else { return nil }
+            return InstalledCapacity(key: entry.key, expansion: expansion, installed: value(entry.column),
+                                     discountRate: planned.investment.discountRate, horizonYears: planned.horizonYears)
+        }
+        var installed: [ExpansionKey: Double] = [:]
+        for capacity in capacities where capacity.dimension != ExpansionKey.Dimension.units.rawValue {
+            if let key = capacity.key { installed[key] = capacity.key?.asset == .grid ? capacity.added : capacity.installed }
+        }
+        let site = (try? planned.withInstalled(installed)) ?? planned
         let horizon = site.horizon
         let hours = horizon.stepHours
         let distribution = site.distribution
@@ -167,8 +180,12 @@ public enum ScheduleReader {
             if let cap = model.carbonCap { kpis.carbonShadowPriceUSDPerTonne = -result.dual(cap) }
             if let limit = model.siteImportLimit { kpis.importLimitShadowPriceUSDPerMW = -(0..<limit.count).map { result.dual(limit[$0]) }.reduce(0, +) }
         }
+        for capacity in capacities {
+            kpis.annualisedCapexUSD += capacity.annualisedCapexUSDPerYear * site.horizonYears
+            kpis.fixedOMUSD += capacity.fixedOMUSDPerYear * site.horizonYears
+        }
         kpis.objectiveUSD = result.objectiveValue ?? .nan
-        return Schedule(steps: steps, jobs: jobs, kpis: kpis)
+        return Schedule(steps: steps, jobs: jobs, kpis: kpis, capacities: capacities)
     }
 
     /// Values within 1e-9 of zero are solver noise.

@@ -40,6 +40,10 @@ struct SolveCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try loadSite(site, overrides: overrides)
+        if loaded.plansCapacity {
+            let keys = loaded.expansions.map { "\($0.key)" }.joined(separator: ", ")
+            throw CommandFailure(.invalidInput, "error: \(site): the site sizes capacity (build sections: \(keys)); run `insula plan \(site)`, which chooses what to build and writes build_plan.csv")
+        }
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         let outcome: Planner.Outcome
         let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
@@ -55,83 +59,93 @@ struct SolveCommand: ParsableCommand {
         } catch let error as ThermalModelError {
             throw CommandFailure(.invalidInput, "error: \(site): thermal: \(error)")
         }
-        var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
-        let writeStart = clock.now
-        let folder = URL(fileURLWithPath: out)
-        var files: [(name: String, contents: String)] = []
-        if let schedule = outcome.schedule {
-            files.append(("dispatch.csv", RunWriter.dispatchCSV(schedule)))
-            files.append(("jobs.csv", RunWriter.jobsCSV(schedule)))
-        }
-        if let report = outcome.infeasibility {
-            files.append(("infeasibility.json", String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self) + "\n"))
-        }
-        summary.writeSeconds = (clock.now - writeStart).seconds
-        summary.totalSeconds = (clock.now - start).seconds
-        let json = String(decoding: try RunWriter.jsonEncoder().encode(summary), as: UTF8.self)
-        files.append(("summary.json", json + "\n"))
-        files.append(("summary.csv", try RunWriter.summaryCSV(summary)))
-        files.append(("manifest.json", try manifest(site: loaded)))
-        do {
-            try RunWriter.write(files, into: folder)
-        } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): could not write results (\(error.localizedDescription))")
-        }
-
-        if format == .json {
-            print(json)
-        } else {
-            print(text(summary: summary, outcome: outcome))
-        }
-        if let report = outcome.infeasibility { writeToStandardError("infeasible: \(report.text)") }
-        let code = InsulaExitCode(outcome.result.status)
-        if code != .success { throw CommandFailure(code, "") }
+        try writeRunFolder(site: loaded, sitePath: site, outcome: outcome, out: out, format: format, clock: clock, start: start)
     }
-
-    private func manifest(site loaded: Site) throws -> String {
-        struct Input: Encodable { let path: String; let sha256: String }
-        struct Manifest: Encodable {
-            let command: [String]
-            let site: String
-            let inputs: [Input]
-            let overrides: [String]
-            let inputsSHA256: String
-            let insulaVersion: String
-            let glpkVersion: String
-            enum CodingKeys: String, CodingKey {
-                case command, site, inputs, overrides
-                case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
-            }
-        }
-        let value = Manifest(command: CommandLine.arguments, site: site,
-                             inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) }, overrides: loaded.overrides,
-                             inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
-        return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
-    }
-
-    private func text(summary: RunSummary, outcome: Planner.Outcome) -> String {
-        var lines = ["\(summary.site): \(summary.status) (\(summary.method), \(summary.iterations) iterations)"]
-        if let k = summary.kpis {
-            lines += [
-                "cost          \(String(format: "%.0f", k.objectiveUSD)) USD",
-                "energy        SMR \(mwh(k.smrEnergyMWh)), grid \(mwh(k.gridImportMWh)) in / \(mwh(k.gridExportMWh)) out, solar \(mwh(k.solarEnergyMWh)), wind \(mwh(k.windEnergyMWh)), backup \(mwh(k.backupEnergyMWh))",
-                "IT            \(mwh(k.itEnergyMWh)) (inference served \(percent(k.inferenceServedShare)), training delivered \(percent(k.trainingDeliveredShare)))",
-                "cooling       \(mwh(k.coolingEnergyMWh)), losses \(mwh(k.lossesEnergyMWh)), PUE \(String(format: "%.3f", k.pue))",
-                "emissions     \(String(format: "%.0f", k.emissionsTonnes)) t (\(String(format: "%.1f", k.carbonIntensityGramsPerKWhIT)) g/kWh of IT energy), CFE score \(percent(k.cfeScore))",
-            ]
-        }
-        if let check = outcome.thermal {
-            lines.append("thermal       \(check.rounds) round(s), hottest die \(String(format: "%.2f", check.maxDieC)) C, "
-                         + "\(check.violationsFound) step(s) above the limit found, \(check.violationsFixed) fixed, \(check.violationsRemaining) remaining "
-                         + "(simulation \(seconds(check.simulationSeconds)))")
-        }
-        lines.append("model         \(summary.rows) rows, \(summary.columns) columns, \(summary.nonzeros) non-zeros")
-        lines.append("time          build \(seconds(summary.buildSeconds)), solve \(seconds(summary.solveSeconds)), total \(seconds(summary.totalSeconds))")
-        lines.append("written to    \(out)/")
-        return lines.joined(separator: "\n")
-    }
-
-    private func mwh(_ value: Double) -> String { String(format: "%.0f MWh", value) }
-    private func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
-    private func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
 }
+
+/// Writes a run's files (dispatch, jobs, infeasibility, summary, manifest and `extraFiles`)
+/// into `out` atomically, prints the summary, and exits non-zero unless optimal.
+func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Planner.Outcome, out: String, format: OutputFormat,
+                clock: ContinuousClock, start: ContinuousClock.Instant, extraFiles: [(name: String, contents: String)] = [],
+                extraLines: [String] = []) throws {
+    var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
+    let writeStart = clock.now
+    let folder = URL(fileURLWithPath: out)
+    var files: [(name: String, contents: String)] = []
+    if let schedule = outcome.schedule {
+        files.append(("dispatch.csv", RunWriter.dispatchCSV(schedule)))
+        files.append(("jobs.csv", RunWriter.jobsCSV(schedule)))
+    }
+    if let report = outcome.infeasibility {
+        files.append(("infeasibility.json", String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self) + "\n"))
+    }
+    files += extraFiles
+    summary.writeSeconds = (clock.now - writeStart).seconds
+    summary.totalSeconds = (clock.now - start).seconds
+    let json = String(decoding: try RunWriter.jsonEncoder().encode(summary), as: UTF8.self)
+    files.append(("summary.json", json + "\n"))
+    files.append(("summary.csv", try RunWriter.summaryCSV(summary)))
+    files.append(("manifest.json", try manifest(site: loaded, sitePath: site)))
+    do {
+        try RunWriter.write(files, into: folder)
+    } catch {
+        throw CommandFailure(.invalidInput, "error: \(out): could not write results (\(error.localizedDescription))")
+    }
+
+    if format == .json {
+        print(json)
+    } else {
+        print(summaryText(summary: summary, outcome: outcome, out: out, extraLines: extraLines))
+    }
+    if let report = outcome.infeasibility { writeToStandardError("infeasible: \(report.text)") }
+    let code = InsulaExitCode(outcome.result.status)
+    if code != .success { throw CommandFailure(code, "") }
+}
+
+private func manifest(site loaded: Site, sitePath site: String) throws -> String {
+    struct Input: Encodable { let path: String; let sha256: String }
+    struct Manifest: Encodable {
+        let command: [String]
+        let site: String
+        let inputs: [Input]
+        let overrides: [String]
+        let inputsSHA256: String
+        let insulaVersion: String
+        let glpkVersion: String
+        enum CodingKeys: String, CodingKey {
+            case command, site, inputs, overrides
+            case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
+        }
+    }
+    let value = Manifest(command: CommandLine.arguments, site: site,
+                         inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) }, overrides: loaded.overrides,
+                         inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
+    return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
+}
+
+private func summaryText(summary: RunSummary, outcome: Planner.Outcome, out: String, extraLines: [String]) -> String {
+    var lines = ["\(summary.site): \(summary.status) (\(summary.method), \(summary.iterations) iterations)"]
+    if let k = summary.kpis {
+        lines += [
+            "cost          \(String(format: "%.0f", k.objectiveUSD)) USD",
+            "energy        SMR \(mwh(k.smrEnergyMWh)), grid \(mwh(k.gridImportMWh)) in / \(mwh(k.gridExportMWh)) out, solar \(mwh(k.solarEnergyMWh)), wind \(mwh(k.windEnergyMWh)), backup \(mwh(k.backupEnergyMWh))",
+            "IT            \(mwh(k.itEnergyMWh)) (inference served \(percent(k.inferenceServedShare)), training delivered \(percent(k.trainingDeliveredShare)))",
+            "cooling       \(mwh(k.coolingEnergyMWh)), losses \(mwh(k.lossesEnergyMWh)), PUE \(String(format: "%.3f", k.pue))",
+            "emissions     \(String(format: "%.0f", k.emissionsTonnes)) t (\(String(format: "%.1f", k.carbonIntensityGramsPerKWhIT)) g/kWh of IT energy), CFE score \(percent(k.cfeScore))",
+        ]
+    }
+    lines += extraLines
+    if let check = outcome.thermal {
+        lines.append("thermal       \(check.rounds) round(s), hottest die \(String(format: "%.2f", check.maxDieC)) C, "
+                     + "\(check.violationsFound) step(s) above the limit found, \(check.violationsFixed) fixed, \(check.violationsRemaining) remaining "
+                     + "(simulation \(seconds(check.simulationSeconds)))")
+    }
+    lines.append("model         \(summary.rows) rows, \(summary.columns) columns, \(summary.nonzeros) non-zeros")
+    lines.append("time          build \(seconds(summary.buildSeconds)), solve \(seconds(summary.solveSeconds)), total \(seconds(summary.totalSeconds))")
+    lines.append("written to    \(out)/")
+    return lines.joined(separator: "\n")
+}
+
+private func mwh(_ value: Double) -> String { String(format: "%.0f MWh", value) }
+private func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+private func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

@@ -15,15 +15,23 @@ struct SolverArguments: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Under --method auto, race interior point against the dual simplex on two threads (the first verified optimum wins).")
     var race = true
 
-    @Option(name: .customLong("dense-entries"), help: "Split rows and columns with more entries than this into blocks before interior point (0: never).")
+    @Option(name: .customLong("dense-entries"), help: "Split rows with more entries than this into blocks before interior point (0: split nothing).")
     var denseEntries: Int = DenseSplit.defaultDenseEntries
 
-    @Option(name: .customLong("dense-block"), help: "Entries per block when splitting a dense row or column.")
+    @Option(name: .customLong("dense-block"), help: "Entries per block when splitting a dense row.")
     var denseBlock: Int = DenseSplit.defaultBlockSize
+
+    @Option(name: .customLong("dense-column-entries"), help: "Split columns with more entries than this into copies before interior point.")
+    var denseColumnEntries: Int = DenseSplit.defaultDenseColumnEntries
+
+    @Option(name: .customLong("dense-column-block"), help: "Entries per copy when splitting a dense column.")
+    var denseColumnBlock: Int = DenseSplit.defaultColumnBlockSize
 
     func validate() throws {
         if denseEntries != 0 && denseEntries < 2 { throw ValidationError("--dense-entries must be 0 (off) or at least 2") }
         if denseBlock < 1 { throw ValidationError("--dense-block must be at least 1") }
+        if denseColumnEntries < 2 { throw ValidationError("--dense-column-entries must be at least 2") }
+        if denseColumnBlock < 1 { throw ValidationError("--dense-column-block must be at least 1") }
         if let seconds = timeLimitSeconds, !(seconds > 0 && seconds.isFinite) {
             throw ValidationError("--time-limit must be a positive number of seconds")
         }
@@ -34,6 +42,8 @@ struct SolverArguments: ParsableArguments {
         options.concurrent = race
         options.denseEntries = denseEntries
         options.denseBlockSize = denseBlock
+        options.denseColumnEntries = denseColumnEntries
+        options.denseColumnBlockSize = denseColumnBlock
         return options
     }
 }

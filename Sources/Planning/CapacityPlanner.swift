@@ -1,0 +1,173 @@
+import Foundation
+import Island
+import Optimization
+import Scheduling
+
+/// How a plan settles a whole number of SMR modules.
+public enum ModuleCountStrategy: String, Sendable, CaseIterable {
+    /// `enumerate` when the range of counts is small (at most ``CapacityPlanner/enumerationLimit``
+    /// counts), else `mip`.
+    case auto
+    /// One LP per module count (the other capacities stay continuous decisions), solved in
+    /// parallel; the cheapest optimum wins. Exact: the MILP's optimum is the best of these.
+    case enumerate
+    /// One MILP, branch-and-cut on the module count.
+    case mip
+    /// The LP relaxation: a fractional module count (a lower bound on the integer plan's cost).
+    case relaxed
+}
+
+/// Options of a capacity plan.
+public struct PlanOptions: Sendable {
+    public var moduleCounts: ModuleCountStrategy
+    public var solver: SolverOptions
+    public var compile: CompileOptions
+    /// Worker threads for enumeration (each solves one count at a time).
+    public var jobs: Int
+
+    public init(moduleCounts: ModuleCountStrategy = .auto, solver: SolverOptions = SolverOptions(),
+                compile: CompileOptions = CompileOptions(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.moduleCounts = moduleCounts
+        self.solver = solver
+        self.compile = compile
+        self.jobs = jobs
+    }
+}
+
+/// A solved single-year capacity plan: the cheapest build and its year of operation.
+public struct CapacityPlan: Sendable {
+    /// One module count tried by enumeration.
+    public struct Candidate: Sendable {
+        public var smrUnits: Int
+        public var status: SolveStatus
+        public var objectiveUSD: Double?
+        public var seconds: Double
+    }
+
+    /// The strategy that ran (`auto` resolved).
+    public var strategy: ModuleCountStrategy
+    /// The chosen plan's operating run (its schedule carries ``Schedule/capacities``).
+    public var outcome: Planner.Outcome
+    /// The site as planned, with the module count fixed when enumeration chose it.
+    public var site: Site
+    /// Every count tried (enumeration only), in count order.
+    public var candidates: [Candidate]
+}
+
+/// Sizes a site's `build` dimensions together with a year (or any horizon) of hourly operation
+/// in one LP: annualised capital + fixed O&M + operating cost (docs/formulation.md, section 14).
+/// A whole number of SMR modules is settled by ``ModuleCountStrategy``.
+public enum CapacityPlanner {
+    /// Most module counts `auto` enumerates before choosing branch-and-cut.
+    public static let enumerationLimit = 12
+
+    public static func plan(_ site: Site, options: PlanOptions = PlanOptions()) throws -> CapacityPlan {
+        var strategy = options.moduleCounts
+        let build = site.smr?.build
+        let integer = build != nil && site.smr?.integerUnits == true
+        let counts: ClosedRange<Int>? = build.flatMap { build in
+            guard build.maximum.isFinite else { return nil }
+            return Int(build.minimum.rounded(.up))...Int(build.maximum.rounded(.down))
+        }
+        if strategy == .auto {
+            if integer, let counts, counts.count <= enumerationLimit { strategy = .enumerate } else { strategy = integer ? .mip : .relaxed }
+        }
+        if build == nil { strategy = .relaxed }
+        switch strategy {
+        case .enumerate:
+            guard let counts else { throw PlanError.unboundedModuleCount }
+            return try enumerate(site, counts: counts, options: options)
+        case .relaxed, .mip, .auto:
+            var planned = site
+            if strategy == .relaxed { planned.smr?.integerUnits = false }
+            if strategy == .mip { planned.smr?.integerUnits = true }
+            let outcome = try Planner.plan(planned, solver: options.solver, compile: options.compile)
+            return CapacityPlan(strategy: build == nil ? .auto : strategy, outcome: outcome, site: planned, candidates: [])
+        }
+    }
+
+    /// One LP per module count on `jobs` threads; the cheapest optimum wins (ties: fewer modules).
+    static func enumerate(_ site: Site, counts: ClosedRange<Int>, options: PlanOptions) throws -> CapacityPlan {
+        let sites = counts.map { units -> Site in
+            var fixed = site
+            fixed.smr?.build?.minimum = Double(units)
+            fixed.smr?.build?.maximum = Double(units)
+            fixed.smr?.integerUnits = false  // fixed by its bounds: an LP
+            return fixed
+        }
+        var sequential = options.solver
+        sequential.concurrent = false  // the threads are already busy with other counts
+        let solver = sequential
+        let results = ResultSlots<Result<Planner.Outcome, any Error>>(count: sites.count)
+        let seconds = ResultSlots<Double>(count: sites.count)
+        let next = NextIndex()
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(options.jobs, sites.count)) {
+            group.enter()
+            let thread = Thread {
+                GLPKEnvironment.withThreadEnvironment {
+                    while let index = next.take(below: sites.count) {
+                        let clock = ContinuousClock()
+                        let start = clock.now
+                        results[index] = Result { try Planner.plan(sites[index], solver: solver, compile: options.compile) }
+                        seconds[index] = (clock.now - start).seconds
+                    }
+                }
+                group.leave()
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        group.wait()
+
+        var candidates: [CapacityPlan.Candidate] = []
+        var best: (index: Int, outcome: Planner.Outcome)?
+        for (index, units) in counts.enumerated() {
+            let outcome = try results[index]!.get()
+            let objective = outcome.result.status == .optimal ? outcome.result.objectiveValue : nil
+            candidates.append(CapacityPlan.Candidate(smrUnits: units, status: outcome.result.status, objectiveUSD: objective,
+                                                     seconds: seconds[index] ?? 0))
+            if let objective, objective < (best.flatMap { $0.outcome.result.objectiveValue } ?? .infinity) - 1e-9 * max(1, abs(objective)) {
+                best = (index, outcome)
+            }
+        }
+        // No count feasible: report the smallest count's outcome (its infeasibility explained).
+        let chosen = try best ?? (0, results[0]!.get())
+        return CapacityPlan(strategy: .enumerate, outcome: chosen.outcome, site: sites[chosen.index], candidates: candidates)
+    }
+}
+
+public enum PlanError: Error, CustomStringConvertible, Sendable {
+    case unboundedModuleCount
+
+    public var description: String {
+        switch self {
+        case .unboundedModuleCount:
+            return "enumerating SMR module counts needs smr.build.max_units (or use --module-counts mip)"
+        }
+    }
+}
+
+/// Fixed slots written by worker threads, each slot by one thread.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    subscript(index: Int) -> Value? {
+        get { lock.lock(); defer { lock.unlock() }; return values[index] }
+        set { lock.lock(); values[index] = newValue; lock.unlock() }
+    }
+}
+
+/// Hands out indices 0, 1, 2, ... to worker threads.
+final class NextIndex: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Island
+import Optimization
+import Planning
+import Scheduling
+
+/// `insula plan SITE.yaml --out DIR`: chooses what to build (the site's `build` sections)
+/// together with its operation, and writes build_plan.csv beside the usual run files.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Size the site's build sections at least annualised capital + fixed O&M + operating cost; write build_plan.csv and the run files.",
+        discussion: """
+            Capacities in build sections are decisions of the same LP as the hourly operation (docs/formulation.md, \
+            section 14). A whole number of SMR modules is settled by --module-counts. Exit codes as for solve.
+            """
+    )
+
+    @Argument(help: "Site file (YAML) with at least one build section.")
+    var site: String
+
+    @OptionGroup var overrides: SiteOverrides
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String = "out"
+
+    @Option(name: .customLong("module-counts"),
+            help: "How to settle a whole number of SMR modules: auto, enumerate (one LP per count, in parallel), mip, relaxed.")
+    var moduleCounts: ModuleCountStrategy = .auto
+
+    @Option(help: "Worker threads for enumerating module counts.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var solver: SolverArguments
+
+    @Option(help: "Output format on stdout: text or json (the summary).")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("max-nonzeros"), help: "Refuse sites whose LP would exceed this many coefficients.")
+    var maximumNonzeros = 20_000_000
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        global.bootstrapLogging()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let loaded = try loadSite(site, overrides: overrides)
+        guard loaded.plansCapacity else {
+            throw CommandFailure(.invalidInput, "error: \(site): nothing to plan: no component has a build section (docs/site-format.md, \"Capacity planning\"); use `insula solve` for fixed capacities")
+        }
+        guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
+        let plan: CapacityPlan
+        do {
+            plan = try CapacityPlanner.plan(loaded, options: PlanOptions(
+                moduleCounts: moduleCounts, solver: solver.options, compile: CompileOptions(maximumNonzeros: maximumNonzeros), jobs: jobs))
+        } catch let error as ModelSizeError {
+            throw CommandFailure(.invalidInput, "error: \(site): \(error)")
+        } catch let error as PlanError {
+            throw CommandFailure(.invalidInput, "error: \(site): \(error)")
+        }
+        var files: [(name: String, contents: String)] = []
+        var lines: [String] = []
+        if let schedule = plan.outcome.schedule {
+            files.append(("build_plan.csv", PlanFiles.buildPlanCSV(schedule.capacities)))
+            for capacity in schedule.capacities {
+                lines.append("build         \(capacity.asset) \(capacity.name): \(String(format: "%.2f", capacity.installed)) \(capacity.dimension) installed (+\(String(format: "%.2f", capacity.added))), capex \(String(format: "%.0f", capacity.capexUSD)) USD")
+            }
+        }
+        if !plan.candidates.isEmpty {
+            files.append(("plan_candidates.csv", PlanFiles.candidatesCSV(plan.candidates)))
+            let tried = plan.candidates.map { "\($0.smrUnits): \($0.objectiveUSD.map { String(format: "%.0f", $0) } ?? $0.status.rawValue)" }
+            lines.append("SMR modules   enumerated \(tried.joined(separator: ", ")) USD")
+        }
+        try writeRunFolder(site: plan.site, sitePath: site, outcome: plan.outcome, out: out, format: format, clock: clock, start: start,
+                           extraFiles: files, extraLines: lines)
+    }
+}
+
+extension ModuleCountStrategy: ExpressibleByArgument {}
