@@ -103,8 +103,10 @@ public final class ResultsStore: Sendable {
 
     /// Creates a store in `folder` (created if missing) for a batch; fails if one is there.
     ///
-    /// The file is built under a temporary name and renamed into place once its schema and
-    /// metadata are in, so a kill during creation never leaves a half-made store behind.
+    /// The file is built under a temporary name and linked into place once its schema and
+    /// metadata are in, so a kill during creation never leaves a half-made store behind. The
+    /// link fails if a store appeared meanwhile: a live store is never replaced (its WAL would
+    /// then be shared by two databases). The caller holds the folder's ``OutputLock``.
     public static func create(in folder: URL, metadata: BatchMetadata) throws -> ResultsStore {
         guard !exists(in: folder) else {
             throw StoreError("\(folder.relativePath) already holds \(fileName); use --resume to continue it, or another folder")
@@ -132,8 +134,15 @@ public final class ResultsStore: Sendable {
             }
             try queue.close()
         }
-        guard rename(temporary.path, folder.appendingPathComponent(fileName).path) == 0 else {
-            throw StoreError("cannot create \(folder.appendingPathComponent(fileName).relativePath): \(String(cString: strerror(errno)))")
+        let target = folder.appendingPathComponent(fileName)
+        // A -wal or -shm left without its database (deleted by hand) would be applied to the new one.
+        for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        guard link(temporary.path, target.path) == 0 else {
+            if errno == EEXIST {
+                throw StoreError("\(folder.relativePath) already holds \(fileName); use --resume to continue it, or another folder")
+            }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         return try open(in: folder)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Island
+import Scheduling
 
 /// `insula batch`: runs of many scenarios (a batch file), their results store, shards and merges.
 struct BatchCommand: ParsableCommand {
@@ -65,5 +66,27 @@ func openStore(_ folder: String) throws -> ResultsStore {
         return try ResultsStore.open(in: URL(fileURLWithPath: folder))
     } catch {
         throw CommandFailure(.invalidInput, "error: \(folder): \(error)")
+    }
+}
+
+/// Locks a batch output folder (created if missing) for this process: exit 2 for an empty
+/// path, a link or a file, exit 7 when another insula process holds it.
+/// - Returns: the lock and whether the folder existed before.
+func lockOutputFolder(_ out: String) throws -> (OutputLock, Bool) {
+    guard !out.isEmpty else { throw CommandFailure(.invalidInput, "error: --out is empty; name a folder for the results") }
+    var info = stat()
+    let existed = lstat(out, &info) == 0
+    if existed {
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            throw CommandFailure(.invalidInput, "error: \(out) is a symbolic link; name the folder itself")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw CommandFailure(.invalidInput, "error: \(out) exists and is not a folder; name a folder for the results")
+        }
+    }
+    do {
+        return (try OutputLock.acquire(URL(fileURLWithPath: out)), existed)
+    } catch {
+        throw CommandFailure.writing(out, error, what: "cannot be used as the output folder")
     }
 }

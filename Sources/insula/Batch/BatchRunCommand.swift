@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Optimization
+import Scheduling
 
 /// `insula batch run BATCH.yaml --out DIR`: runs every scenario of a batch into a results store.
 struct BatchRunCommand: ParsableCommand {
@@ -11,7 +12,8 @@ struct BatchRunCommand: ParsableCommand {
         discussion: """
             The whole batch is validated first (exit 2 listing every invalid scenario). Each scenario \
             is stored as it finishes; --resume skips those already stored. Exit 0 when every scenario \
-            succeeded, 5 when some failed (their status and message are stored), 2 for an invalid batch.
+            succeeded, 5 when some failed or remain (their status and message are stored), 2 for an \
+            invalid batch, 7 when another insula process is writing the same folder.
             """
     )
 
@@ -71,6 +73,14 @@ struct BatchRunCommand: ParsableCommand {
         let shard = self.shard.flatMap(Shard.init(parsing:))
         let selected = loaded.scenarios.filter { shard?.contains($0) ?? true }
         let folder = URL(fileURLWithPath: out)
+        // One writer per store: the lock is taken before the store is looked at, so a second
+        // run (or --resume) on the same folder is refused instead of sharing its WAL.
+        let (lock, folderExisted) = try lockOutputFolder(out)
+        var storeWritten = false
+        defer { if !storeWritten { RunFolder.abandon(lock, existedBefore: folderExisted) } }
+        if !resume, ResultsStore.exists(in: folder) {
+            throw CommandFailure(.invalidInput, "error: \(out): already holds \(ResultsStore.fileName); use --resume to continue it, or another folder")
+        }
         let existing = try resume && ResultsStore.exists(in: folder) ? openForResume(loaded.definition, shard: shard, folder: folder) : nil
         let finishedBefore = try existing?.finishedIDs() ?? []
         let toRun = selected.filter { !finishedBefore.contains($0.id) }
@@ -79,6 +89,7 @@ struct BatchRunCommand: ParsableCommand {
         let sites = SiteCache(wanted: Set(toRun.map(\.id)))
         try validateBatch(loaded, jobs: jobs, cache: sites)
         let store = try existing ?? createStore(loaded.definition, shard: shard, folder: folder)
+        storeWritten = true
         do {
             try store.plan(selected)
         } catch {
@@ -96,14 +107,14 @@ struct BatchRunCommand: ParsableCommand {
             totals = try runner.run(toRun) { progress.finished($0) }
         } catch {
             progress.end()
-            throw CommandFailure(.invalidInput, "error: \(out)/\(ResultsStore.fileName): could not store results (\(error))")
+            throw CommandFailure.writing("\(out)/\(ResultsStore.fileName)", error, what: "could not store results")
         }
         progress.end()
         let exportStart = clock.now
         do {
             try store.export(to: folder, dispatch: dispatch)
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): could not write results (\(error.localizedDescription))")
+            throw CommandFailure.writing(out, error)
         }
         let exportSeconds = (clock.now - exportStart).seconds
         let counts = try store.counts()
@@ -117,6 +128,10 @@ struct BatchRunCommand: ParsableCommand {
             print(report.text)
         }
         if counts.failed > 0 { throw CommandFailure(.batchPartialFailure, "") }
+        if counts.remaining > 0 {
+            throw CommandFailure(.batchPartialFailure, "error: \(out): \(counts.remaining) scenario\(counts.remaining == 1 ? "" : "s") of this store remain to run; run again with --resume")
+        }
+        withExtendedLifetime(lock) {}
     }
 
     /// The existing store for `--resume`, after checking it holds this batch and shard.

@@ -39,8 +39,19 @@ struct SolveCommand: ParsableCommand {
         global.bootstrapLogging()
         let clock = ContinuousClock()
         let start = clock.now
+        if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
         let loaded = try loadSite(site, overrides: overrides)
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
+        // One writer per run folder, taken before the solve so a second run is refused at once.
+        let folderExisted = FileManager.default.fileExists(atPath: out)
+        let lock: OutputLock
+        do {
+            lock = try RunFolder.prepare(out)
+        } catch {
+            throw CommandFailure.writing(out, error, what: "cannot be used as the run folder")
+        }
+        var written = false
+        defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let outcome: Planner.Outcome
         let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
         defer { progress?.finish() }
@@ -73,10 +84,12 @@ struct SolveCommand: ParsableCommand {
         files.append(("summary.csv", try RunWriter.summaryCSV(summary)))
         files.append(("manifest.json", try manifest(site: loaded)))
         do {
-            try RunWriter.write(files, into: folder)
+            try RunFolder.write(files, to: folder)
+            written = true
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): could not write results (\(error.localizedDescription))")
+            throw CommandFailure.writing(out, error)
         }
+        withExtendedLifetime(lock) {}
 
         if format == .json {
             print(json)
