@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Batch
 import Optimization
 
 /// Insula's version, printed by `insula --version` and written into every summary.
@@ -30,6 +31,12 @@ enum Main {
         } catch let failure as CommandFailure {
             failure.report()
             exit(failure.code.rawValue)
+        } catch let error as StoreError {
+            writeToStandardError("error: \(error.message)")
+            exit(error.isIOFailure ? InsulaExitCode.ioFailure.rawValue : InsulaExitCode.invalidInput.rawValue)
+        } catch let error as CocoaError where error.isFileError {
+            writeToStandardError("error: \((error.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? "")\(describeIOError(error))")
+            exit(InsulaExitCode.ioFailure.rawValue)
         } catch {
             let code = InsulaCommand.exitCode(for: error)
             let message = InsulaCommand.fullMessage(for: error)

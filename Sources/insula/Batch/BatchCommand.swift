@@ -60,13 +60,24 @@ func validateBatch(_ batch: LoadedBatch, jobs: Int, cache: SiteCache? = nil) thr
         """)
 }
 
-/// Opens a results store for a command, turning a missing or foreign file into exit code 2.
-func openStore(_ folder: String) throws -> ResultsStore {
+/// Opens a results store for a command, turning a missing, foreign or damaged file into exit
+/// code 2 and a store that cannot be read into exit code 6.
+func openStore(_ folder: String, readOnly: Bool = false) throws -> ResultsStore {
     do {
-        return try ResultsStore.open(in: URL(fileURLWithPath: folder))
+        return try ResultsStore.open(in: URL(fileURLWithPath: folder), readOnly: readOnly)
     } catch {
-        throw CommandFailure(.invalidInput, "error: \(folder): \(error)")
+        throw storeFailure(folder, error)
     }
+}
+
+/// A store's error as a command failure: exit 6 for I/O failures, 2 for the rest.
+func storeFailure(_ folder: String, _ error: any Error) -> CommandFailure {
+    if let failure = error as? CommandFailure { return failure }
+    let url = URL(fileURLWithPath: folder).appendingPathComponent(ResultsStore.fileName)
+    if let store = StoreError.classify(error, store: url) {
+        return CommandFailure(store.isIOFailure ? .ioFailure : .invalidInput, "error: \(store.message.hasPrefix(folder) ? "" : "\(folder): ")\(store.message)")
+    }
+    return CommandFailure(.ioFailure, "error: \(folder): \(describeIOError(error))")
 }
 
 /// Locks a batch output folder (created if missing) for this process: exit 2 for an empty

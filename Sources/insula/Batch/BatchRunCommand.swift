@@ -88,14 +88,32 @@ struct BatchRunCommand: ParsableCommand {
         // run will solve are kept for it.
         let sites = SiteCache(wanted: Set(toRun.map(\.id)))
         try validateBatch(loaded, jobs: jobs, cache: sites)
+        let provenance = sites.provenance(insulaVersion: insulaVersion)
+        if let existing {
+            // Results computed from other inputs (an edited site or series file, another
+            // insula) must not be completed with new ones.
+            let differences: [String]
+            do { differences = try existing.provenance().differences(from: provenance, scenarioNames: existing.scenarioNames()) }
+            catch { throw storeFailure(out, error) }
+            if !differences.isEmpty {
+                throw CommandFailure(.invalidInput, """
+                    error: \(out): the stored results were computed from other inputs than the batch's now; \
+                    --resume would mix them, so nothing was run:
+                    \(differences.map { "  " + $0 }.joined(separator: "\n"))
+                    run into another folder (or delete \(out)) to start again
+                    """)
+            }
+        }
         let store = try existing ?? createStore(loaded.definition, shard: shard, folder: folder)
         storeWritten = true
+        do { try store.recordInputFiles(provenance.inputFiles) } catch { throw storeFailure(out, error) }
+        let countsBefore: StoreCounts
         do {
             try store.plan(selected)
+            countsBefore = try store.counts()
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): \(error)")
+            throw storeFailure(out, error)
         }
-        let countsBefore = try store.counts()
         let progress = BatchProgress(total: selected.count, alreadyDone: countsBefore.finished,
                                      alreadyFailed: countsBefore.failed, quiet: quiet)
         progress.begin(toRun: toRun.count)
@@ -107,7 +125,7 @@ struct BatchRunCommand: ParsableCommand {
             totals = try runner.run(toRun) { progress.finished($0) }
         } catch {
             progress.end()
-            throw CommandFailure.writing("\(out)/\(ResultsStore.fileName)", error, what: "could not store results")
+            throw storeFailure(out, error)
         }
         progress.end()
         let exportStart = clock.now
@@ -117,7 +135,8 @@ struct BatchRunCommand: ParsableCommand {
             throw CommandFailure.writing(out, error)
         }
         let exportSeconds = (clock.now - exportStart).seconds
-        let counts = try store.counts()
+        let counts: StoreCounts
+        do { counts = try store.counts() } catch { throw storeFailure(out, error) }
         let report = BatchRunReport(
             batch: loaded.definition.name, batchSHA256: loaded.definition.batchSHA256, out: out,
             shard: shard?.description ?? "all", jobs: jobs, counts: counts, skipped: selected.count - toRun.count,
@@ -148,7 +167,7 @@ struct BatchRunCommand: ParsableCommand {
             }
             return store
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): \(error)")
+            throw storeFailure(out, error)
         }
     }
 
@@ -161,7 +180,7 @@ struct BatchRunCommand: ParsableCommand {
                 overridePaths: definition.overridePaths, shard: shard?.description ?? "all", insulaVersion: insulaVersion,
                 glpkVersion: GLPKEnvironment.version))
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): \(error)")
+            throw storeFailure(out, error)
         }
     }
 }
