@@ -44,12 +44,17 @@ public enum RunFolder {
         if resolved.path == "/" || current.path == resolved.path || current.path.hasPrefix(resolved.path + "/") {
             throw Refusal(message: "\(path) is the current folder or one of its parents; a run replaces its folder, so name a folder of its own")
         }
-        let lock = try OutputLock.acquire(folder)
-        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != OutputLock.fileName }
-        if !entries.isEmpty, !entries.contains("manifest.json") {
-            lock.release()
-            throw Refusal(message: "\(path) is not empty and holds no insula run (no manifest.json); a run replaces its whole folder, so name a new or empty folder")
+        func checkContents() throws {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+            let others = entries.filter { $0 != OutputLock.fileName }
+            if !others.isEmpty, !others.contains("manifest.json") {
+                throw Refusal(message: "\(path) is not empty and holds no insula run (no manifest.json); a run replaces its whole folder, so name a new or empty folder")
+            }
         }
+        // Before locking (no lock file is left in a folder that is refused), and again under the lock.
+        try checkContents()
+        let lock = try OutputLock.acquire(folder)
+        do { try checkContents() } catch { lock.release(); throw error }
         removeLeftovers(of: folder)
         return lock
     }

@@ -32,6 +32,7 @@ struct BatchMergeCommand: ParsableCommand {
 
     func validate() throws {
         guard !folders.isEmpty else { throw ValidationError("name at least one folder to merge") }
+        guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the merged store") }
     }
 
     func run() throws {

@@ -59,6 +59,7 @@ struct BatchRunCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the results") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 0 <= I < N, got \"\(shard)\"")

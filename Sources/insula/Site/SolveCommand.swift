@@ -35,6 +35,10 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the run") }
+    }
+
     func run() throws {
         global.bootstrapLogging()
         let clock = ContinuousClock()
