@@ -14,7 +14,8 @@ struct InsulaCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 success, 1 internal error, 2 invalid input or usage, \
             3 infeasible or unbounded, 4 solver limit or numerical failure, \
-            5 batch finished with failed scenarios.
+            5 batch finished with failed or remaining scenarios, 6 I/O failure (disk full, \
+            permission, read-only file system), 7 output folder busy (another insula process).
             """,
         version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
         subcommands: [ValidateCommand.self, SolveCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
