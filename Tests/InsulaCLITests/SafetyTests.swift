@@ -322,6 +322,29 @@ struct SafetyTests {
         #expect(outcome.exitCode == 2 && outcome.standardError.contains("is a symbolic link"), "\(outcome.standardError)")
     }
 
+    // MARK: 7. Unbounded echo
+
+    @Test("a 2 MB cell with control characters is echoed capped and escaped, not in full")
+    func cappedEcho() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let site = try Self.privateSite(in: folder)
+        let series = folder.appendingPathComponent("series/temperate-2025.csv")
+        var lines = try String(contentsOf: series, encoding: .utf8).components(separatedBy: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let price = try #require(header.firstIndex(of: "price_usd_per_mwh"))
+        // A row inside the week's horizon (from 2025-07-14).
+        let row = try #require(lines.firstIndex { $0.hasPrefix("2025-07-14T00") })
+        var cells = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[price] = "\u{1B}[31m" + String(repeating: "x", count: 2_000_000)
+        lines[row] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: series, atomically: true, encoding: .utf8)
+        let outcome = try InsulaRunner.run(["validate", site.path])
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.standardError.utf8.count < 20_000, "\(outcome.standardError.utf8.count) bytes on stderr")
+        #expect(!outcome.standardError.contains("\u{1B}"))
+        #expect(outcome.standardError.contains("bytes)"), "\(outcome.standardError.prefix(300))")
+    }
+
     // MARK: 8. Markdown report
 
     @Test("report --format md escapes names from the inputs as the HTML report does")

@@ -57,7 +57,21 @@ struct CommandFailure: Error {
 }
 
 func writeToStandardError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }
+    let joined = lines.joined(separator: "\n")
+    FileHandle.standardError.write(Data((joined.hasSuffix("\n") ? joined : joined + "\n").utf8))
+}
+
+/// One line of a message as it may reach a terminal: control characters (escape sequences
+/// included) shown as `\u{1B}`, and a line that echoes a huge value (a 10 MB CSV cell) cut
+/// after its first 1,000 characters with its size, so an error is never megabytes long.
+func terminalSafe(_ line: String, limit: Int = 1_000) -> String {
+    let bytes = line.utf8.count
+    var shown = bytes > limit ? String(line.prefix(limit)) : line
+    if shown.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+        shown = shown.unicodeScalars.map { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F ? String(format: "\\u{%02X}", $0.value) : String($0) }.joined()
+    }
+    return bytes > limit ? shown + "... (\(bytes) bytes)" : shown
 }
 
 /// A short reason for an I/O error: the POSIX message (`No space left on device`), never a
