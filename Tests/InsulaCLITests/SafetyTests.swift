@@ -134,11 +134,14 @@ struct SafetyTests {
         let out = folder.appendingPathComponent("run")
         let common = ["solve", "data/sites/example-week.yaml", "--method", "dual", "--no-race"]
         // References: the "old" run (carbon at 10 USD/t) and the "new" one (at 90).
-        var references: [String: String] = [:]
+        // Each run is recognised by its dispatch.csv bytes, its objective and its manifest together.
+        var references: [String: (dispatch: String, objective: Double)] = [:]
         for price in ["10", "90"] {
             let reference = folder.appendingPathComponent("reference-\(price)")
             #expect(try InsulaRunner.run(common + ["--set", "carbon.price_usd_per_t=\(price)", "--out", reference.path]).exitCode == 0)
-            references[price] = try String(contentsOf: reference.appendingPathComponent("dispatch.csv"), encoding: .utf8)
+            let summary = try Self.json(try String(contentsOf: reference.appendingPathComponent("summary.json"), encoding: .utf8))
+            references[price] = (try String(contentsOf: reference.appendingPathComponent("dispatch.csv"), encoding: .utf8),
+                                 summary["objective_usd"] as? Double ?? .nan)
         }
         var seen: [String: Int] = [:]
         for round in 0..<30 {
@@ -158,9 +161,13 @@ struct SafetyTests {
                 #expect(names == ["dispatch.csv", "jobs.csv", "manifest.json", "summary.csv", "summary.json"], "round \(round): \(names)")
                 let dispatch = try String(contentsOf: out.appendingPathComponent("dispatch.csv"), encoding: .utf8)
                 let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
-                state = dispatch == references["10"] ? "old" : dispatch == references["90"] ? "new" : "mixed"
-                #expect(state != "mixed", "round \(round): dispatch.csv of neither run")
-                #expect(manifest.contains("carbon.price_usd_per_t=\(state == "old" ? "10" : "90")"), "round \(round): manifest of another run than dispatch.csv")
+                let objective = try Self.json(try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8))["objective_usd"] as? Double
+                func matches(_ price: String) -> Bool {
+                    dispatch == references[price]?.dispatch && objective == references[price]?.objective
+                        && manifest.contains("\"carbon.price_usd_per_t=\(price)\"")
+                }
+                state = matches("10") ? "old" : matches("90") ? "new" : "mixed"
+                #expect(state != "mixed", "round \(round): the files of two runs side by side")
             }
             seen[state, default: 0] += 1
             // The next run cleans what the killed one left beside the folder.
