@@ -63,7 +63,7 @@ let tests: [Target] = [
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "Scheduling", "Island", "Optimization"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Island", "Scheduling"]),
     // End-to-end: runs the built `insula` binary on real files.
-    .testTarget(name: "InsulaCLITests", dependencies: ["insula"]),
+    .testTarget(name: "InsulaCLITests", dependencies: ["insula", grdb]),
 ]
 
 let package = Package(

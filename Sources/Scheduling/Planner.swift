@@ -43,12 +43,15 @@ public enum Planner {
         } else if thermalCheck != nil {
             throw ThermalModelError.noThermalSection
         }
-        var outcome = try solve(site, solver: solver, compile: compile)
+        // `--time-limit` bounds the whole plan: every solve (thermal rounds, the infeasibility
+        // explanation) gets what is left of it, and none starts once it is spent.
+        let deadline = solver.timeLimitSeconds.map { Date().addingTimeInterval($0) }
+        var outcome = try solve(site, solver: solver, compile: compile, deadline: deadline)
         guard let check = thermalCheck, let model = thermal?.model, var caps = thermal?.caps else { return outcome }
 
         var report = ThermalCheckReport()
         var everViolating = Set<Int>()
-        while report.rounds < max(1, check.rounds), let schedule = outcome.schedule {
+        while report.rounds < max(1, check.rounds), let schedule = outcome.schedule, outcome.result.status == .optimal {
             let result = try ThermalCheck.simulate(schedule: schedule, model: model, caps: caps,
                                                    stepMinutes: site.horizon.stepMinutes, options: check)
             report.rounds += 1
@@ -74,7 +77,16 @@ public enum Planner {
             }
             compile.itCapacityMW = caps.capacityMW(racks: model.rackCount)
             compile.trainingCapacityWeight = caps.trainingWeight
-            outcome = try solve(site, solver: solver, compile: compile)
+            if let deadline, deadline.timeIntervalSinceNow <= 0 {
+                // No time left for another round: the last schedule stands, its violations reported.
+                for t in schedule.steps.indices { outcome.schedule?.steps[t].maxDieC = result.maxDieC[t] }
+                report.maxDieC = result.maxDieC.max() ?? 0
+                report.violationsRemaining = result.violatingSteps.count
+                outcome.result.status = .timeLimit
+                outcome.result.message = "time limit reached during the thermal check (round \(report.rounds) of \(check.rounds))"
+                break
+            }
+            outcome = try solve(site, solver: solver, compile: compile, deadline: deadline)
         }
         report.violationsFound = everViolating.count
         report.violationsFixed = everViolating.count - report.violationsRemaining
@@ -83,17 +95,20 @@ public enum Planner {
     }
 
     /// One compile and solve, with the infeasibility explained when there is one.
-    static func solve(_ site: Site, solver: SolverOptions, compile: CompileOptions) throws -> Outcome {
+    static func solve(_ site: Site, solver: SolverOptions, compile: CompileOptions, deadline: Date? = nil) throws -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         let model = try SiteCompiler.compile(site, options: compile)
         let buildSeconds = (clock.now - start).seconds
+        var solver = solver
+        if let deadline { solver.timeLimitSeconds = max(0.001, deadline.timeIntervalSinceNow) }
         let result = try GLPK.solve(model.program, options: solver)
         var outcome = Outcome(model: model, result: result, buildSeconds: buildSeconds)
         if result.primalValues.count == model.program.columnCount, result.status == .optimal || result.status == .timeLimit {
             outcome.schedule = ScheduleReader.read(site: site, model: model, result: result)
         }
         if result.status == .infeasible || result.status == .infeasibleOrUnbounded {
+            if let deadline { solver.timeLimitSeconds = max(0.001, deadline.timeIntervalSinceNow) }
             outcome.infeasibility = try InfeasibilityExplainer.explain(site, compile: compile, solver: solver)
         }
         return outcome

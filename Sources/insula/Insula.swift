@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Batch
 import Optimization
 
 /// Insula's version, printed by `insula --version` and written into every summary.
@@ -13,7 +14,8 @@ struct InsulaCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 success, 1 internal error, 2 invalid input or usage, \
             3 infeasible or unbounded, 4 solver limit or numerical failure, \
-            5 batch finished with failed scenarios.
+            5 batch finished with failed or remaining scenarios, 6 I/O failure (disk full, \
+            permission, read-only file system), 7 output folder busy (another insula process).
             """,
         version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
         subcommands: [ValidateCommand.self, SolveCommand.self, PlanCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
@@ -30,6 +32,12 @@ enum Main {
         } catch let failure as CommandFailure {
             failure.report()
             exit(failure.code.rawValue)
+        } catch let error as StoreError {
+            writeToStandardError("error: \(error.message)")
+            exit(error.isIOFailure ? InsulaExitCode.ioFailure.rawValue : InsulaExitCode.invalidInput.rawValue)
+        } catch let error as CocoaError where error.isFileError {
+            writeToStandardError("error: \((error.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? "")\(describeIOError(error))")
+            exit(InsulaExitCode.ioFailure.rawValue)
         } catch {
             let code = InsulaCommand.exitCode(for: error)
             let message = InsulaCommand.fullMessage(for: error)

@@ -53,9 +53,9 @@ extension ResultsStore {
             var text = RunWriter.dispatchColumns.joined(separator: ",") + "\n"
             var count = 0
             while let row = try rows.next() {
-                var fields: [String] = [row["timestamp"]]
+                var fields: [String] = [try stepText(row, "timestamp", scenario: scenarioID, step: count)]
                 for name in StoreColumns.stepValues {
-                    let value: Double? = row[name]
+                    let value = try stepNumber(row, name, scenario: scenarioID, step: count)
                     fields.append(value.map(Self.dispatchNumber) ?? "")
                 }
                 text += fields.joined(separator: ",") + "\n"

@@ -72,7 +72,13 @@ public struct StoreCounts: Sendable, Equatable, Encodable {
 /// A store refused an operation: not a store, another batch, a newer schema.
 public struct StoreError: Error, Sendable, CustomStringConvertible, LocalizedError {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The store could not be read or written (disk full, read-only, I/O error), as opposed
+    /// to a store that is damaged, foreign or of another batch.
+    public var isIOFailure: Bool
+    public init(_ message: String, ioFailure: Bool = false) {
+        self.message = message
+        self.isIOFailure = ioFailure
+    }
     public var description: String { message }
     public var errorDescription: String? { message }
 }
@@ -103,8 +109,10 @@ public final class ResultsStore: Sendable {
 
     /// Creates a store in `folder` (created if missing) for a batch; fails if one is there.
     ///
-    /// The file is built under a temporary name and renamed into place once its schema and
-    /// metadata are in, so a kill during creation never leaves a half-made store behind.
+    /// The file is built under a temporary name and linked into place once its schema and
+    /// metadata are in, so a kill during creation never leaves a half-made store behind. The
+    /// link fails if a store appeared meanwhile: a live store is never replaced (its WAL would
+    /// then be shared by two databases). The caller holds the folder's ``OutputLock``.
     public static func create(in folder: URL, metadata: BatchMetadata) throws -> ResultsStore {
         guard !exists(in: folder) else {
             throw StoreError("\(folder.relativePath) already holds \(fileName); use --resume to continue it, or another folder")
@@ -132,21 +140,77 @@ public final class ResultsStore: Sendable {
             }
             try queue.close()
         }
-        guard rename(temporary.path, folder.appendingPathComponent(fileName).path) == 0 else {
-            throw StoreError("cannot create \(folder.appendingPathComponent(fileName).relativePath): \(String(cString: strerror(errno)))")
+        let target = folder.appendingPathComponent(fileName)
+        // A -wal or -shm left without its database (deleted by hand) would be applied to the new one.
+        for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        guard link(temporary.path, target.path) == 0 else {
+            if errno == EEXIST {
+                throw StoreError("\(folder.relativePath) already holds \(fileName); use --resume to continue it, or another folder")
+            }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         return try open(in: folder)
     }
 
-    /// Opens the store in `folder`.
-    public static func open(in folder: URL) throws -> ResultsStore {
+    /// Opens the store in `folder` and checks the types of its small tables (``checkTypes()``).
+    ///
+    /// - Parameter readOnly: open without writing anything (no migration, no journal-mode
+    ///   change), for `batch status` and merge sources. A store that SQLite cannot open read-only
+    ///   in place (a WAL database on a read-only file system, whose `-shm` cannot be created) is
+    ///   read from a private copy.
+    public static func open(in folder: URL, readOnly: Bool = false) throws -> ResultsStore {
         guard exists(in: folder) else { throw StoreError("\(folder.relativePath) holds no \(fileName)") }
-        let store = try ResultsStore(url: folder.appendingPathComponent(fileName), database: openQueue(folder, creating: false))
-        try store.database.read { db in
-            guard try db.tableExists("batch_meta") else { throw StoreError("\(store.url.relativePath) is not an insula results store") }
+        let url = folder.appendingPathComponent(fileName)
+        do {
+            let store: ResultsStore
+            if readOnly {
+                store = try openReadOnly(url)
+            } else {
+                store = try ResultsStore(url: url, database: openQueue(folder, creating: false))
+                try store.database.read { db in
+                    guard try db.tableExists("batch_meta") else { throw StoreError("\(store.url.relativePath) is not an insula results store") }
+                }
+                try store.migrate()
+            }
+            try store.checkTypes()
+            return store
+        } catch {
+            throw StoreError.classify(error, store: url) ?? error
         }
-        try store.migrate()
-        return store
+    }
+
+    private static func openReadOnly(_ url: URL) throws -> ResultsStore {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let store = ResultsStore(url: url, database: try DatabaseQueue(path: url.path, configuration: configuration))
+            try store.checkReadable()
+            return store
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_IOERR].contains(error.resultCode.primaryResultCode) {
+            // A read-only file system: read a private copy (the database and its WAL, if any).
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("insula-store-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: url.path + suffix) {
+                try FileManager.default.copyItem(atPath: url.path + suffix, toPath: copy.appendingPathComponent(fileName).path + suffix)
+            }
+            let database = try DatabaseQueue(path: copy.appendingPathComponent(fileName).path, configuration: configuration)
+            let store = ResultsStore(url: url, database: database)
+            try store.checkReadable()
+            return store
+        }
+    }
+
+    /// Reads the schema, refusing files that are not an insula store or of a newer schema.
+    private func checkReadable() throws {
+        try database.read { db in
+            guard try db.tableExists("batch_meta") else { throw StoreError("\(url.relativePath) is not an insula results store") }
+            let applied = try db.tableExists("grdb_migrations") ? try Self.migrator.appliedIdentifiers(db) : []
+            if let unknown = applied.subtracting(Set(Self.migrator.migrations)).sorted().first {
+                throw StoreError("\(url.relativePath) was written by a newer insula (schema migration \(unknown)); upgrade insula to read it")
+            }
+        }
     }
 
     private static func openQueue(_ folder: URL, creating: Bool) throws -> DatabaseQueue {
@@ -159,11 +223,7 @@ public final class ResultsStore: Sendable {
             // (SIGKILL); only a power cut may drop the last ones, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            return try DatabaseQueue(path: folder.appendingPathComponent(fileName).path, configuration: configuration)
-        } catch {
-            throw StoreError("cannot open \(folder.appendingPathComponent(fileName).relativePath): \(error)")
-        }
+        return try DatabaseQueue(path: folder.appendingPathComponent(fileName).path, configuration: configuration)
     }
 
     // MARK: Schema
@@ -213,13 +273,18 @@ public final class ResultsStore: Sendable {
             try Row.fetchAll(db, sql: "SELECT key, value FROM batch_meta").reduce(into: [String: String]()) { $0[$1["key"]] = $1["value"] }
         }
         func value(_ key: String) throws -> String {
-            guard let text = values[key] else { throw StoreError("\(url.relativePath): batch_meta has no \(key)") }
+            guard let text = values[key] else { throw StoreError("\(url.relativePath): table batch_meta has no row '\(key)'; the store is damaged") }
             return text
         }
-        let paths = try JSONSerialization.jsonObject(with: Data(try value("override_paths").utf8)) as? [String] ?? []
+        guard let paths = (try? JSONSerialization.jsonObject(with: Data(try value("override_paths").utf8))) as? [String] else {
+            throw StoreError("\(url.relativePath): table batch_meta, row 'override_paths': not a JSON list of key paths; the store is damaged")
+        }
+        guard let scenarioCount = Int(try value("batch_scenario_count")), scenarioCount >= 0 else {
+            throw StoreError("\(url.relativePath): table batch_meta, row 'batch_scenario_count': not a count (\(StoreError.cap(try value("batch_scenario_count")))); the store is damaged")
+        }
         return BatchMetadata(batchName: try value("batch_name"), batchFile: try value("batch_file"),
                              batchSHA256: try value("batch_sha256"), siteFile: try value("site_file"),
-                             batchScenarioCount: Int(try value("batch_scenario_count")) ?? 0, overridePaths: paths,
+                             batchScenarioCount: scenarioCount, overridePaths: paths,
                              shard: try value("shard"), insulaVersion: try value("insula_version"),
                              glpkVersion: try value("glpk_version"))
     }

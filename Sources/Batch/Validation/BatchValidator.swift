@@ -51,6 +51,8 @@ public final class SiteCache: @unchecked Sendable {
     private let lock = NSLock()
     private var sites: [String: Site] = [:]
     private var stepsHeld = 0
+    private var fingerprints: [String: String] = [:]
+    private var files: [String: String] = [:]
     private let stepBudget: Int
     private let wanted: Set<String>?
 
@@ -63,12 +65,22 @@ public final class SiteCache: @unchecked Sendable {
     }
 
     func keep(_ site: Site, for id: String) {
+        lock.withLock {
+            fingerprints[id] = site.inputsSHA256
+            for file in site.inputFiles { files[file.url.standardizedFileURL.path] = file.sha256 }
+        }
         guard wanted?.contains(id) ?? true else { return }
         lock.withLock {
             guard stepsHeld + site.horizon.steps <= stepBudget else { return }
             stepsHeld += site.horizon.steps
             sites[id] = site
         }
+    }
+
+    /// What every validated scenario was resolved from (all scenarios, kept or not), for the
+    /// provenance checks of `--resume`.
+    public func provenance(insulaVersion: String) -> Provenance {
+        lock.withLock { Provenance(inputFiles: files, scenarios: fingerprints, insulaVersion: insulaVersion) }
     }
 
     /// The kept site of scenario `id`, handed out once (and then forgotten, freeing it).

@@ -30,6 +30,7 @@ public enum GLPK {
         if method == .interior, options.method == .auto, options.concurrent, ProcessInfo.processInfo.activeProcessorCount >= 2 {
             result = SolverRace.run(model, options: options)
         } else {
+            let deadline = options.timeLimitSeconds.map { Date().addingTimeInterval($0) }
             let timer = options.timeLimitSeconds.map { SolverRace.Watchdog(seconds: $0) }
             result = (method == .interior ? interiorPoint(model, options: options, cancel: timer?.flag)
                       : attempt(model, method: method, options: options, cancel: timer?.flag))
@@ -44,6 +45,8 @@ public enum GLPK {
                 logger.warning("branch-and-cut failed (\(result.message ?? "numerical failure")); solving again with a tighter integrality tolerance")
                 var careful = options
                 careful.mipPresolve = false
+                // The retry gets what is left of the time limit, not a second one.
+                if let deadline { careful.timeLimitSeconds = max(0.001, deadline.timeIntervalSinceNow) }
                 let attempts = result.attempts
                 result = attempt(model, method: .mip, options: careful, cancel: nil)!
                 result.attempts = attempts + result.attempts
@@ -54,7 +57,12 @@ public enum GLPK {
                 let logger = Logger(label: "insula.glpk")
                 logger.warning("interior point failed (\(result.message ?? "numerical failure")); solving again with the dual simplex")
                 let attempts = result.attempts
-                result = attempt(model, method: .dual, options: options, cancel: nil)!
+                var fallback = options
+                if let deadline { fallback.timeLimitSeconds = max(0.001, deadline.timeIntervalSinceNow) }
+                let retryTimer = fallback.timeLimitSeconds.map { SolverRace.Watchdog(seconds: $0) }
+                result = attempt(model, method: .dual, options: fallback, cancel: retryTimer?.flag)
+                    ?? SolveResult(status: .timeLimit, method: .dual, message: "time limit reached")
+                retryTimer?.stop()
                 result.attempts = attempts + result.attempts
             }
             if let timer, timer.fired, result.status == .numericalFailure {

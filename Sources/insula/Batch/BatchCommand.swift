@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Island
+import Scheduling
 
 /// `insula batch`: runs of many scenarios (a batch file), their results store, shards and merges.
 struct BatchCommand: ParsableCommand {
@@ -59,11 +60,44 @@ func validateBatch(_ batch: LoadedBatch, jobs: Int, cache: SiteCache? = nil) thr
         """)
 }
 
-/// Opens a results store for a command, turning a missing or foreign file into exit code 2.
-func openStore(_ folder: String) throws -> ResultsStore {
+/// Opens a results store for a command, turning a missing, foreign or damaged file into exit
+/// code 2 and a store that cannot be read into exit code 6.
+func openStore(_ folder: String, readOnly: Bool = false) throws -> ResultsStore {
     do {
-        return try ResultsStore.open(in: URL(fileURLWithPath: folder))
+        return try ResultsStore.open(in: URL(fileURLWithPath: folder), readOnly: readOnly)
     } catch {
-        throw CommandFailure(.invalidInput, "error: \(folder): \(error)")
+        throw storeFailure(folder, error)
+    }
+}
+
+/// A store's error as a command failure: exit 6 for I/O failures, 2 for the rest.
+func storeFailure(_ folder: String, _ error: any Error) -> CommandFailure {
+    if let failure = error as? CommandFailure { return failure }
+    let url = URL(fileURLWithPath: folder).appendingPathComponent(ResultsStore.fileName)
+    if let store = StoreError.classify(error, store: url) {
+        return CommandFailure(store.isIOFailure ? .ioFailure : .invalidInput, "error: \(store.message.hasPrefix(folder) ? "" : "\(folder): ")\(store.message)")
+    }
+    return CommandFailure(.ioFailure, "error: \(folder): \(describeIOError(error))")
+}
+
+/// Locks a batch output folder (created if missing) for this process: exit 2 for an empty
+/// path, a link or a file, exit 7 when another insula process holds it.
+/// - Returns: the lock and whether the folder existed before.
+func lockOutputFolder(_ out: String) throws -> (OutputLock, Bool) {
+    guard !out.isEmpty else { throw CommandFailure(.invalidInput, "error: --out is empty; name a folder for the results") }
+    var info = stat()
+    let existed = lstat(out, &info) == 0
+    if existed {
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            throw CommandFailure(.invalidInput, "error: \(out) is a symbolic link; name the folder itself")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw CommandFailure(.invalidInput, "error: \(out) exists and is not a folder; name a folder for the results")
+        }
+    }
+    do {
+        return (try OutputLock.acquire(URL(fileURLWithPath: out)), existed)
+    } catch {
+        throw CommandFailure.writing(out, error, what: "cannot be used as the output folder")
     }
 }

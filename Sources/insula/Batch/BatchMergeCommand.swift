@@ -1,13 +1,19 @@
 import ArgumentParser
 import Batch
 import Foundation
+import Scheduling
 
 /// `insula batch merge DIR... --out DIR`: merges shard stores of one batch into one store.
 struct BatchMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge the results stores of a batch's shards into one store and summary.csv.",
-        discussion: "Refuses stores of another batch (different batch-file hash), exit 2; a scenario stored twice is kept once."
+        discussion: """
+            Refuses stores of another batch (different batch-file hash) and stores whose results \
+            were computed from other inputs (an input file's hash, a scenario's inputs_sha256 or \
+            insula's version differ), exit 2, before writing anything; a scenario stored twice \
+            is kept once. Exit 7 when another insula process is writing --out.
+            """
     )
 
     @Argument(help: "Folders holding results.sqlite (shard runs' --out).")
@@ -26,40 +32,67 @@ struct BatchMergeCommand: ParsableCommand {
 
     func validate() throws {
         guard !folders.isEmpty else { throw ValidationError("name at least one folder to merge") }
+        guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the merged store") }
     }
 
     func run() throws {
         global.bootstrapLogging()
-        let sources = try folders.map(openStore)
         let target = URL(fileURLWithPath: out)
-        // Check every hash before writing anything: a refused merge leaves no half-merged store.
-        let expected = try ResultsStore.exists(in: target) ? openStore(out).metadata() : sources[0].metadata()
-        for (folder, source) in zip(folders, sources) {
-            let metadata = try source.metadata()
-            guard metadata.batchSHA256 == expected.batchSHA256 else {
-                throw CommandFailure(.invalidInput, """
-                    error: \(folder): results of another batch (\(metadata.batchFile), sha256 \(metadata.batchSHA256.prefix(12))) \
-                    than \(expected.batchFile) (sha256 \(expected.batchSHA256.prefix(12))); refusing to merge
-                    """)
+        let (lock, folderExisted) = try lockOutputFolder(out)
+        var targetWritten = false
+        defer { if !targetWritten { RunFolder.abandon(lock, existedBefore: folderExisted) } }
+        let targetFolder = target.standardizedFileURL.resolvingSymlinksInPath().path
+        // Sources are only read; the target, when it is also named as a source, is opened once below.
+        let named = folders.filter { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path != targetFolder }
+        let sources = try named.map { try openStore($0, readOnly: true) }
+        let existingTarget = ResultsStore.exists(in: target) ? try openStore(out) : nil
+        // Check everything before writing anything: a refused merge leaves no half-merged store.
+        let all = (existingTarget.map { [(out, $0)] } ?? []) + zip(named, sources).map { ($0, $1) }
+        guard let (firstFolder, first) = all.first else {
+            throw CommandFailure(.invalidInput, "error: nothing to merge: the only folder named is --out itself")
+        }
+        do {
+            let expected = try first.metadata()
+            let expectedProvenance = try first.provenance()
+            for (folder, source) in all.dropFirst() {
+                let metadata = try source.metadata()
+                guard metadata.batchSHA256 == expected.batchSHA256 else {
+                    throw CommandFailure(.invalidInput, """
+                        error: \(folder): results of another batch (\(metadata.batchFile), sha256 \(metadata.batchSHA256.prefix(12))) \
+                        than \(expected.batchFile) (sha256 \(expected.batchSHA256.prefix(12))); refusing to merge
+                        """)
+                }
+                let differences = expectedProvenance.differences(from: try source.provenance(), scenarioNames: try source.scenarioNames())
+                if !differences.isEmpty {
+                    throw CommandFailure(.invalidInput, """
+                        error: \(folder): its results were computed from other inputs than those of \(firstFolder); refusing to merge:
+                        \(differences.map { "  " + $0 }.joined(separator: "\n"))
+                        """)
+                }
+                // Every value a merge copies must be readable afterwards.
+                _ = try source.summaryCSV()
             }
+            _ = try first.summaryCSV()
+        } catch {
+            throw storeFailure(firstFolder, error)
         }
         let merged: ResultsStore
         var added = 0, duplicates = 0
         do {
-            merged = ResultsStore.exists(in: target) ? try ResultsStore.open(in: target)
-                : try ResultsStore.createMergeTarget(in: target, like: sources[0])
-            for source in sources where source.url.standardizedFileURL != merged.url.standardizedFileURL {
+            merged = try existingTarget ?? ResultsStore.createMergeTarget(in: target, like: sources[0])
+            targetWritten = true
+            for source in sources {
                 let counts = try merged.merge(from: source)
+                try merged.recordInputFiles(try source.provenance().inputFiles)
                 added += counts.added
                 duplicates += counts.duplicates
             }
             try merged.export(to: target, dispatch: dispatch)
-        } catch let failure as CommandFailure {
-            throw failure
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): \(error)")
+            throw storeFailure(out, error)
         }
-        let counts = try merged.counts()
+        let counts: StoreCounts
+        do { counts = try merged.counts() } catch { throw storeFailure(out, error) }
         if format == .json {
             struct Report: Encodable {
                 let out: String
@@ -83,5 +116,6 @@ struct BatchMergeCommand: ParsableCommand {
             print(statusText(metadata: try merged.metadata(), counts: counts))
             print("written to  \(out)/summary.csv, \(out)/\(ResultsStore.fileName)")
         }
+        withExtendedLifetime(lock) {}
     }
 }

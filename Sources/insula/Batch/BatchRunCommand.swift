@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Optimization
+import Scheduling
 
 /// `insula batch run BATCH.yaml --out DIR`: runs every scenario of a batch into a results store.
 struct BatchRunCommand: ParsableCommand {
@@ -11,7 +12,8 @@ struct BatchRunCommand: ParsableCommand {
         discussion: """
             The whole batch is validated first (exit 2 listing every invalid scenario). Each scenario \
             is stored as it finishes; --resume skips those already stored. Exit 0 when every scenario \
-            succeeded, 5 when some failed (their status and message are stored), 2 for an invalid batch.
+            succeeded, 5 when some failed or remain (their status and message are stored), 2 for an \
+            invalid batch, 7 when another insula process is writing the same folder.
             """
     )
 
@@ -57,6 +59,7 @@ struct BatchRunCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the results") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be I/N with 0 <= I < N, got \"\(shard)\"")
@@ -71,6 +74,14 @@ struct BatchRunCommand: ParsableCommand {
         let shard = self.shard.flatMap(Shard.init(parsing:))
         let selected = loaded.scenarios.filter { shard?.contains($0) ?? true }
         let folder = URL(fileURLWithPath: out)
+        // One writer per store: the lock is taken before the store is looked at, so a second
+        // run (or --resume) on the same folder is refused instead of sharing its WAL.
+        let (lock, folderExisted) = try lockOutputFolder(out)
+        var storeWritten = false
+        defer { if !storeWritten { RunFolder.abandon(lock, existedBefore: folderExisted) } }
+        if !resume, ResultsStore.exists(in: folder) {
+            throw CommandFailure(.invalidInput, "error: \(out): already holds \(ResultsStore.fileName); use --resume to continue it, or another folder")
+        }
         let existing = try resume && ResultsStore.exists(in: folder) ? openForResume(loaded.definition, shard: shard, folder: folder) : nil
         let finishedBefore = try existing?.finishedIDs() ?? []
         let toRun = selected.filter { !finishedBefore.contains($0.id) }
@@ -78,13 +89,32 @@ struct BatchRunCommand: ParsableCommand {
         // run will solve are kept for it.
         let sites = SiteCache(wanted: Set(toRun.map(\.id)))
         try validateBatch(loaded, jobs: jobs, cache: sites)
+        let provenance = sites.provenance(insulaVersion: insulaVersion)
+        if let existing {
+            // Results computed from other inputs (an edited site or series file, another
+            // insula) must not be completed with new ones.
+            let differences: [String]
+            do { differences = try existing.provenance().differences(from: provenance, scenarioNames: existing.scenarioNames()) }
+            catch { throw storeFailure(out, error) }
+            if !differences.isEmpty {
+                throw CommandFailure(.invalidInput, """
+                    error: \(out): the stored results were computed from other inputs than the batch's now; \
+                    --resume would mix them, so nothing was run:
+                    \(differences.map { "  " + $0 }.joined(separator: "\n"))
+                    run into another folder (or delete \(out)) to start again
+                    """)
+            }
+        }
         let store = try existing ?? createStore(loaded.definition, shard: shard, folder: folder)
+        storeWritten = true
+        do { try store.recordInputFiles(provenance.inputFiles) } catch { throw storeFailure(out, error) }
+        let countsBefore: StoreCounts
         do {
             try store.plan(selected)
+            countsBefore = try store.counts()
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): \(error)")
+            throw storeFailure(out, error)
         }
-        let countsBefore = try store.counts()
         let progress = BatchProgress(total: selected.count, alreadyDone: countsBefore.finished,
                                      alreadyFailed: countsBefore.failed, quiet: quiet)
         progress.begin(toRun: toRun.count)
@@ -96,17 +126,18 @@ struct BatchRunCommand: ParsableCommand {
             totals = try runner.run(toRun) { progress.finished($0) }
         } catch {
             progress.end()
-            throw CommandFailure(.invalidInput, "error: \(out)/\(ResultsStore.fileName): could not store results (\(error))")
+            throw storeFailure(out, error)
         }
         progress.end()
         let exportStart = clock.now
         do {
             try store.export(to: folder, dispatch: dispatch)
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): could not write results (\(error.localizedDescription))")
+            throw CommandFailure.writing(out, error)
         }
         let exportSeconds = (clock.now - exportStart).seconds
-        let counts = try store.counts()
+        let counts: StoreCounts
+        do { counts = try store.counts() } catch { throw storeFailure(out, error) }
         let report = BatchRunReport(
             batch: loaded.definition.name, batchSHA256: loaded.definition.batchSHA256, out: out,
             shard: shard?.description ?? "all", jobs: jobs, counts: counts, skipped: selected.count - toRun.count,
@@ -117,6 +148,10 @@ struct BatchRunCommand: ParsableCommand {
             print(report.text)
         }
         if counts.failed > 0 { throw CommandFailure(.batchPartialFailure, "") }
+        if counts.remaining > 0 {
+            throw CommandFailure(.batchPartialFailure, "error: \(out): \(counts.remaining) scenario\(counts.remaining == 1 ? "" : "s") of this store remain to run; run again with --resume")
+        }
+        withExtendedLifetime(lock) {}
     }
 
     /// The existing store for `--resume`, after checking it holds this batch and shard.
@@ -133,7 +168,7 @@ struct BatchRunCommand: ParsableCommand {
             }
             return store
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): \(error)")
+            throw storeFailure(out, error)
         }
     }
 
@@ -146,7 +181,7 @@ struct BatchRunCommand: ParsableCommand {
                 overridePaths: definition.overridePaths, shard: shard?.description ?? "all", insulaVersion: insulaVersion,
                 glpkVersion: GLPKEnvironment.version))
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(out): \(error)")
+            throw storeFailure(out, error)
         }
     }
 }

@@ -19,9 +19,16 @@ struct BatchStatusCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
-        let store = try openStore(folder)
-        let metadata = try store.metadata()
-        let counts = try store.counts()
+        // Read-only: status never writes, and works on a read-only file system.
+        let store = try openStore(folder, readOnly: true)
+        let metadata: BatchMetadata, counts: StoreCounts, failures: [(name: String, status: String, message: String)]
+        do {
+            metadata = try store.metadata()
+            counts = try store.counts()
+            failures = try store.failures()
+        } catch {
+            throw storeFailure(folder, error)
+        }
         if format == .json {
             struct Status: Encodable {
                 let batch: String
@@ -41,7 +48,7 @@ struct BatchStatusCommand: ParsableCommand {
             return
         }
         print(statusText(metadata: metadata, counts: counts))
-        for failure in try store.failures() {
+        for failure in failures {
             print("  failed: \(failure.name): \(failure.status): \(failure.message.split(separator: "\n").first ?? "")")
         }
     }

@@ -29,6 +29,7 @@ struct LPExportCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
+        try checkOutputFile(output, option: "-o")
         let loaded = try loadSite(site, overrides: overrides)
         let model: SiteModel
         do {
@@ -38,6 +39,8 @@ struct LPExportCommand: ParsableCommand {
         }
         do {
             try model.program.write(to: URL(fileURLWithPath: output), format: format == "lp" ? .lp : .mps)
+        } catch let error as ModelFileError {
+            throw CommandFailure(.ioFailure, "error: \(error)")
         } catch {
             throw CommandFailure(.invalidInput, "error: \(error)")
         }

@@ -26,6 +26,7 @@ struct LPSolveCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
+        if let solution { try checkOutputFile(solution, option: "--solution") }
         let url = URL(fileURLWithPath: file)
         let model: LinearProgram
         do {
@@ -47,7 +48,7 @@ struct LPSolveCommand: ParsableCommand {
         let summary = LPSolveSummary(file: file, model: model, result: result)
         print(format == .json ? try encodeJSON(summary) : summary.text)
         if let solution, result.status.hasSolution {
-            try writeAtomically(Data(solutionCSV(model: model, result: result).utf8), to: URL(fileURLWithPath: solution))
+            try writeAtomically(Data(solutionCSV(model: model, result: result).utf8), to: URL(fileURLWithPath: solution), option: "--solution")
         }
         let code = InsulaExitCode(result.status)
         if code != .success { throw CommandFailure(code, "") }

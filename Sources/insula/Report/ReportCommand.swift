@@ -29,6 +29,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
+        try checkOutputFile(output, option: "-o")
         let clock = ContinuousClock()
         let start = clock.now
         var parsedWindow: ReportWindow?
@@ -48,7 +49,7 @@ struct ReportCommand: ParsableCommand {
         do {
             files = try ReportWriter.write(document, to: URL(fileURLWithPath: output), format: format, source: folder)
         } catch {
-            throw CommandFailure(.invalidInput, "error: \(output): could not be written (\(error.localizedDescription))")
+            throw CommandFailure.writing(output, error, what: "could not be written")
         }
         let bytes = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int }.reduce(0, +)
         print("\(output): \(document.charts.count) charts, \(files.count) file\(files.count == 1 ? "" : "s"), "

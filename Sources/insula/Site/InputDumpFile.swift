@@ -6,9 +6,11 @@ import Scheduling
 /// solve so that a site that is refused or infeasible can still be inspected or cross-checked.
 /// The file appears atomically (temporary name, then rename).
 func writeInputDump(_ site: Site, to path: String) throws {
+    let data: Data
     do {
-        try InputDump(site).json().write(to: URL(fileURLWithPath: path), options: .atomic)
+        data = try InputDump(site).json()
     } catch {
-        throw CommandFailure(.invalidInput, "error: \(path): could not write the input dump (\(error.localizedDescription))")
+        throw CommandFailure(.internalError, "error: \(path): could not encode the input dump (\(error))")
     }
+    try writeAtomically(data, to: URL(fileURLWithPath: path), option: "--dump-inputs")
 }

@@ -51,6 +51,16 @@ struct PlanCommand: ParsableCommand {
             throw CommandFailure(.invalidInput, "error: \(site): nothing to plan: no component has a build section (docs/site-format.md, \"Capacity planning\"); use `insula solve` for fixed capacities")
         }
         guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
+        // One writer per run folder, taken before the solve so a second run is refused at once.
+        let folderExisted = FileManager.default.fileExists(atPath: out)
+        let lock: OutputLock
+        do {
+            lock = try RunFolder.prepare(out)
+        } catch {
+            throw CommandFailure.writing(out, error, what: "cannot be used as the run folder")
+        }
+        var written = false
+        defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let plan: CapacityPlan
         do {
             plan = try CapacityPlanner.plan(loaded, options: PlanOptions(
@@ -74,7 +84,8 @@ struct PlanCommand: ParsableCommand {
             lines.append("SMR modules   enumerated \(tried.joined(separator: ", ")) USD")
         }
         try writeRunFolder(site: plan.site, sitePath: site, outcome: plan.outcome, out: out, format: format, clock: clock, start: start,
-                           extraFiles: files, extraLines: lines)
+                           extraFiles: files, extraLines: lines, written: &written)
+        withExtendedLifetime(lock) {}
     }
 }
 

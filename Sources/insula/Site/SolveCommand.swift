@@ -35,16 +35,31 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the run") }
+    }
+
     func run() throws {
         global.bootstrapLogging()
         let clock = ContinuousClock()
         let start = clock.now
+        if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
         let loaded = try loadSite(site, overrides: overrides)
         if loaded.plansCapacity {
             let keys = loaded.expansions.map { "\($0.key)" }.joined(separator: ", ")
             throw CommandFailure(.invalidInput, "error: \(site): the site sizes capacity (build sections: \(keys)); run `insula plan \(site)`, which chooses what to build and writes build_plan.csv")
         }
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
+        // One writer per run folder, taken before the solve so a second run is refused at once.
+        let folderExisted = FileManager.default.fileExists(atPath: out)
+        let lock: OutputLock
+        do {
+            lock = try RunFolder.prepare(out)
+        } catch {
+            throw CommandFailure.writing(out, error, what: "cannot be used as the run folder")
+        }
+        var written = false
+        defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let outcome: Planner.Outcome
         let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
         defer { progress?.finish() }
@@ -59,15 +74,19 @@ struct SolveCommand: ParsableCommand {
         } catch let error as ThermalModelError {
             throw CommandFailure(.invalidInput, "error: \(site): thermal: \(error)")
         }
-        try writeRunFolder(site: loaded, sitePath: site, outcome: outcome, out: out, format: format, clock: clock, start: start)
+        try writeRunFolder(site: loaded, sitePath: site, outcome: outcome, out: out, format: format, clock: clock, start: start,
+                           written: &written)
+        withExtendedLifetime(lock) {}
     }
 }
 
 /// Writes a run's files (dispatch, jobs, infeasibility, summary, manifest and `extraFiles`)
 /// into `out` atomically, prints the summary, and exits non-zero unless optimal.
+/// The caller holds the folder's lock (``RunFolder/prepare(_:)``); `written` turns true once
+/// the run is in place, so that the caller's cleanup leaves it.
 func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Planner.Outcome, out: String, format: OutputFormat,
-                clock: ContinuousClock, start: ContinuousClock.Instant, extraFiles: [(name: String, contents: String)] = [],
-                extraLines: [String] = []) throws {
+                    clock: ContinuousClock, start: ContinuousClock.Instant, extraFiles: [(name: String, contents: String)] = [],
+                    extraLines: [String] = [], written: inout Bool) throws {
     var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
     let writeStart = clock.now
     let folder = URL(fileURLWithPath: out)
@@ -87,9 +106,10 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Planner.O
     files.append(("summary.csv", try RunWriter.summaryCSV(summary)))
     files.append(("manifest.json", try manifest(site: loaded, sitePath: site)))
     do {
-        try RunWriter.write(files, into: folder)
+        try RunFolder.write(files, to: folder)
+        written = true
     } catch {
-        throw CommandFailure(.invalidInput, "error: \(out): could not write results (\(error.localizedDescription))")
+        throw CommandFailure.writing(out, error)
     }
 
     if format == .json {

@@ -54,6 +54,8 @@ struct ThermalSimulateCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
+        try checkOutputFile(out, option: "-o")
+        if let racksOut { try checkOutputFile(racksOut, option: "--racks-out") }
         let loaded = try loadSite(site, overrides: overrides)
         let model: SiteThermalModel
         do {
@@ -82,11 +84,7 @@ struct ThermalSimulateCommand: ParsableCommand {
             files.append((racksOut, racks))
         }
         for (path, contents) in files {
-            do {
-                try writeAtomically(Data(contents.utf8), to: URL(fileURLWithPath: path))
-            } catch {
-                throw CommandFailure(.invalidInput, "error: \(path): could not write (\(error.localizedDescription))")
-            }
+            try writeAtomically(Data(contents.utf8), to: URL(fileURLWithPath: path))
         }
         print("\(loaded.name): \(steps.count) step(s) from \(loaded.horizon.label(steps.lowerBound)), \(model.rackCount) racks at \(formatNumber(stepSeconds)) s: "
               + "hottest die \(String(format: "%.2f", summary.maxDieC)) C (limit \(formatNumber(model.dieLimitC)) C), "
