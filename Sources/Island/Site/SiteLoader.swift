@@ -69,7 +69,8 @@ public enum SiteLoader {
             readGridFeed(item.node, path: item.path, index: index, context: context)
         }
         let renewables = reader.list("renewables").enumerated().compactMap { index, item in
-            readRenewable(item.node, path: item.path, index: index, architecture: architecture, context: context)
+            readRenewable(item.node, path: item.path, index: index, architecture: architecture, weather: weather,
+                          context: context)
         }
         let batteries = reader.list("batteries").enumerated().compactMap { index, item in
             readBattery(item.node, path: item.path, index: index, architecture: architecture, context: context)
@@ -235,7 +236,7 @@ public enum SiteLoader {
                                  buswayLossSegments: segments)
     }
 
-    private static func readCoupling(_ reader: MappingReader, architecture: PowerDistribution.Architecture) -> Coupling? {
+    static func readCoupling(_ reader: MappingReader, architecture: PowerDistribution.Architecture) -> Coupling? {
         guard reader.has("coupling") else { return architecture == .dc800 ? .dc : .ac }
         guard let coupling = reader.choice("coupling", ["dc": Coupling.dc, "ac": .ac]) else { return nil }
         if coupling == .dc && architecture == .ac415 {
@@ -250,7 +251,7 @@ public enum SiteLoader {
     private static func readSMR(_ root: MappingReader) -> SMRFleet? {
         let keys = ["units", "capacity_mw_per_unit", "min_stable_load_fraction", "ramp_fraction_per_hour",
                     "marginal_cost_usd_per_mwh", "emission_factor_g_per_kwh", "commitment", "min_up_hours",
-                    "min_down_hours", "outages"]
+                    "min_down_hours", "outages", "commissioning_utc", "retirement_utc"]
         guard let reader = root.mapping("smr", allowedKeys: keys) else { return nil }
         let units = reader.integer("units", range: .between(1, 1000), required: true)
         let capacity = reader.number("capacity_mw_per_unit", unit: "MW", range: .above(0, atMost: 5000), required: true)
@@ -297,8 +298,9 @@ public enum SiteLoader {
             outages.append(SMRFleet.Outage(unit: unit, startUTC: Date(timeIntervalSince1970: Double(start)),
                                            endUTC: Date(timeIntervalSince1970: Double(end))))
         }
+        let serviceDates = readUnitServiceDates(reader, units: units)
         guard let units, let capacity, let minimumLoad, let ramp, let cost, let emission, let commitment, let minUp,
-              let minDown, outagesValid, let horizon else { return nil }
+              let minDown, outagesValid, let horizon, let serviceDates else { return nil }
         var available = [Int](repeating: units, count: horizon.steps)
         for unit in 0..<units {
             var out = [Bool](repeating: false, count: horizon.steps)
@@ -311,6 +313,8 @@ public enum SiteLoader {
                                Int(floorDiv(end - 1 - horizon.startEpochSeconds, horizon.stepSeconds)))
                 if first <= last { for step in first...last { out[step] = true } }
             }
+            // Before commissioning and after retirement a unit is unavailable, as in an outage.
+            for step in 0..<horizon.steps where !serviceDates[unit].inService(horizon: horizon, step: step) { out[step] = true }
             for step in 0..<horizon.steps where out[step] { available[step] -= 1 }
         }
         return SMRFleet(units: units, capacityMWPerUnit: capacity, minStableLoadFraction: minimumLoad,
@@ -349,20 +353,6 @@ public enum SiteLoader {
                         importPriceUSDPerMWh: price, exportPriceUSDPerMWh: exportPrice ?? price.map { $0 * fraction },
                         carbonIntensityGramsPerKWh: intensity, carbonFreeShare: carbonFree,
                         demandChargeUSDPerMW: demandCharge, importCapMW: cap)
-    }
-
-    private static func readRenewable(_ node: YAMLNode, path: String, index: Int,
-                                      architecture: PowerDistribution.Architecture, context: LoadContext) -> Renewable? {
-        guard let reader = MappingReader(node, path: path, context: context,
-                                         allowedKeys: ["name", "kind", "capacity_mw", "capacity_factor", "coupling"])
-        else { return nil }
-        let kind = reader.choice("kind", ["solar": Renewable.Kind.solar, "wind": .wind], required: true)
-        let name = reader.string("name") ?? "\(kind?.rawValue ?? "renewable")-\(index + 1)"
-        let capacity = reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
-        let factor = reader.series("capacity_factor", unit: "", range: .fraction, required: true)
-        let coupling = readCoupling(reader, architecture: architecture)
-        guard let kind, let capacity, let factor, let coupling else { return nil }
-        return Renewable(name: name, kind: kind, capacityMW: capacity, capacityFactor: factor, coupling: coupling)
     }
 
     private static func readBattery(_ node: YAMLNode, path: String, index: Int,
