@@ -33,13 +33,19 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (every series after alignment, all parameters) as JSON to this file.")
     var dumpInputs: String?
 
+    @Option(help: ArgumentHelp("Solve only this sub-period of the horizon: START..END, UTC, on step boundaries (training jobs clipped to it, outages outside it ignored).", valueName: "START..END"))
+    var window: String?
+
+    @Option(name: .customLong("window-training-energy"), help: "With --window, a clipped training job's energy: pro_rata (its share inside the window, default) or full.")
+    var windowTrainingEnergy: SiteWindow.TrainingEnergy = .proRata
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         global.bootstrapLogging()
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = try loadSite(site, overrides: overrides)
+        let loaded = try applyWindow(window, trainingEnergy: windowTrainingEnergy, to: loadSite(site, overrides: overrides))
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         let outcome: Planner.Outcome
         let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
