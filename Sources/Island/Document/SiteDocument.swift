@@ -69,7 +69,8 @@ public struct SiteDocument: Sendable, Equatable {
         for (path, value) in overrides {
             do {
                 let segments = try KeyPath.parse(path, file: file)
-                try KeyPath.set(value, at: segments[...], in: &document.root, walked: "")
+                // An override's value has no line in the site file (its own text starts at line 1).
+                try KeyPath.set(value.withoutLines, at: segments[...], in: &document.root, walked: "")
                 document.overrideLog.append(Override(path: path, value: value))
             } catch let error as SiteValidationError {
                 issues += error.issues

@@ -208,10 +208,20 @@ struct SeriesResolver {
                 guard let timeIndex = columnIndex(name, in: table, file: file, keyPath: reader.keyPath("timestamp_column"),
                                                   line: reader.line("timestamp_column")) else { return nil }
                 timeColumn = name
+                if zone == nil, !name.uppercased().contains("UTC"),
+                   let first = table.rows.first(where: { timeIndex < $0.count && !$0[timeIndex].isEmpty })?[timeIndex],
+                   !TimestampParser.hasZoneDesignator(first) {
+                    context.warn(path, line: line, dataFile: file, column: name,
+                                 "timestamps have no time zone (e.g. \"\(first)\") and were read as UTC; give timezone (e.g. Europe/Paris, America/Chicago or UTC) to confirm or correct")
+                }
                 let timestamps = parsedTimestamps(table: table, file: file, columnIndex: timeIndex, zone: zoneSpec)
                 placed = (0..<rowCount).map { ($0, timestamps[$0]) }
             case .columns(let columns):
                 timeColumn = columns.description
+                if zone == nil {
+                    context.warn(path, line: line, dataFile: file, column: timeColumn,
+                                 "split date and time columns have no time zone and were read as UTC; give timezone (e.g. the site's local standard time, \"-07:00\") to confirm or correct")
+                }
                 var missing: [(key: String, column: String)] = []
                 for (key, name) in columns.named {
                     let given = reader.has("timestamp_columns")
@@ -401,6 +411,10 @@ struct SeriesResolver {
         if problems > Self.maximumIssuesPerSeries {
             context.reportData(path, line: line, dataFile: file, column: column,
                                "\(problems - Self.maximumIssuesPerSeries) more problems in this series not listed")
+        }
+        if valid {
+            SeriesWarnings.check(values, keyPath: path, line: line, file: file, column: column, scaleGiven: givenScale != nil,
+                                 context: context)
         }
         return valid ? values : nil
     }

@@ -23,6 +23,7 @@ public enum SiteLoader {
     /// - Throws: `SiteValidationError` with every problem found.
     public static func resolve(_ document: SiteDocument) throws -> Site {
         let context = LoadContext(siteURL: document.siteFileURL)
+        context.overrides = document.appliedOverrides.map { ($0.path, "\($0.path)=\($0.value.flowText)") }
         context.noteInput(document.siteFileURL.standardizedFileURL, display: context.siteDisplay)
         let site = build(document.root, context: context)
         if !context.issues.isEmpty { throw SiteValidationError(context.issues) }
@@ -35,6 +36,7 @@ public enum SiteLoader {
             return Site.InputFile(path: input.display, url: input.url, sha256: SHA256.hexDigest(data))
         }
         site.overrides = document.appliedOverrides.map { "\($0.path)=\($0.value.flowText)" }
+        site.warnings = context.warnings
         return site
     }
 

@@ -59,3 +59,8 @@ func applyWindow(_ text: String?, trainingEnergy: SiteWindow.TrainingEnergy, to 
         throw CommandFailure(.invalidInput, "error: --window \(text): \(error)")
     }
 }
+
+/// Prints the site's input warnings on stderr, one `warning:` line each (they never change the exit code).
+func printWarnings(_ site: Site) {
+    for warning in site.warnings { writeToStandardError("warning: \(warning)") }
+}

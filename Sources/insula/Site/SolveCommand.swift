@@ -46,6 +46,7 @@ struct SolveCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try applyWindow(window, trainingEnergy: windowTrainingEnergy, to: loadSite(site, overrides: overrides))
+        printWarnings(loaded)
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         let outcome: Planner.Outcome
         let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
@@ -101,17 +102,18 @@ struct SolveCommand: ParsableCommand {
             let site: String
             let inputs: [Input]
             let overrides: [String]
+            let warnings: [String]
             let inputsSHA256: String
             let insulaVersion: String
             let glpkVersion: String
             enum CodingKeys: String, CodingKey {
-                case command, site, inputs, overrides
+                case command, site, inputs, overrides, warnings
                 case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
             }
         }
         let value = Manifest(command: CommandLine.arguments, site: site,
                              inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) }, overrides: loaded.overrides,
-                             inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
+                             warnings: loaded.warnings.map(\.description), inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
         return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
     }
 
