@@ -119,7 +119,7 @@ struct TimeHandlingTests {
         #expect(throws: SiteWindowError.self) { try site.windowed(try #require(SiteWindow(parsing: "2025-01-02T00:30Z..2025-01-02T12:00Z"))) }
     }
 
-    @Test("commissioning and retirement: SMR units and renewables are unavailable outside their service")
+    @Test("commissioning and retirement: SMR units, renewables, grid feeds, batteries and backups are unavailable outside their service")
     func serviceDates() throws {
         let scratch = try Scratch()
         let site = try scratch.load(MinimalSite.yaml("""
@@ -129,6 +129,16 @@ struct TimeHandlingTests {
             """))
         #expect(site.smr?.availableUnits == [0, 3, 2, 1])
         #expect(site.renewables[0].capacityFactor == [0, 0, 0.5, 0.5])
+        let others = try scratch.load(MinimalSite.yaml("""
+            backup_generators: [{capacity_mw: 20, marginal_cost_usd_per_mwh: 200, emission_factor_g_per_kwh: 490, retirement_utc: 2025-01-01T02:00Z}]
+            batteries: [{energy_mwh: 40, power_mw: 10, commissioning_utc: 2025-01-01T03:00Z}]
+            """, grid: """
+              - {import_capacity_mw: 100, export_capacity_mw: 30, price_usd_per_mwh: 50, carbon_intensity_g_per_kwh: 300, commissioning_utc: 2025-01-01T01:00Z}
+            """))
+        #expect((0..<4).map(others.backupGenerators[0].availableMW) == [20, 20, 0, 0])
+        #expect((0..<4).map(others.batteries[0].chargeLimitMW) == [0, 0, 0, 10])
+        #expect(others.gridFeeds[0].effectiveImportLimitMW == [0, 100, 100, 100])
+        #expect((0..<4).map(others.gridFeeds[0].exportLimitMW) == [0, 30, 30, 30])
         let issues = try scratch.issues(MinimalSite.yaml("smr: {units: 2, capacity_mw_per_unit: 10, marginal_cost_usd_per_mwh: 5, commissioning_utc: [2025-01-01T01:00Z]}"))
         #expect(issues.single(at: "smr.commissioning_utc")?.message.contains("one per unit") == true)
     }

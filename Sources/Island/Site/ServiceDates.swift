@@ -40,6 +40,12 @@ extension SiteLoader {
         return ServiceDates(commissioningEpochSeconds: commissioning, retirementEpochSeconds: retirement)
     }
 
+    /// Per step, in service or not; nil when the asset has no dates (always in service).
+    static func serviceMask(_ dates: ServiceDates, _ context: LoadContext) -> [Bool]? {
+        guard !dates.isAlways, let horizon = context.horizon else { return nil }
+        return (0..<horizon.steps).map { dates.inService(horizon: horizon, step: $0) }
+    }
+
     /// SMR dates: one timestamp for every unit, or a list with one per unit (`null` for none).
     static func readUnitServiceDates(_ reader: MappingReader, units: Int?) -> [ServiceDates]? {
         guard let units else { return nil }

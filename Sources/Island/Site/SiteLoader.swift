@@ -328,7 +328,7 @@ public enum SiteLoader {
     private static func readGridFeed(_ node: YAMLNode, path: String, index: Int, context: LoadContext) -> GridFeed? {
         let keys = ["name", "import_capacity_mw", "export_capacity_mw", "price_usd_per_mwh", "export_price_usd_per_mwh",
                     "export_price_fraction", "carbon_intensity_g_per_kwh", "carbon_free_share",
-                    "demand_charge_usd_per_mw", "import_cap_mw"]
+                    "demand_charge_usd_per_mw", "import_cap_mw", "commissioning_utc", "retirement_utc"]
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name") ?? (index == 0 ? "grid" : "grid-\(index + 1)")
         let importCapacity = reader.number("import_capacity_mw", unit: "MW", range: capacityRange, required: true)
@@ -351,17 +351,19 @@ public enum SiteLoader {
         if reader.has("export_price_usd_per_mwh") && exportPrice == nil { return nil }
         if reader.has("carbon_free_share") && carbonFree == nil { return nil }
         if reader.has("import_cap_mw") && cap == nil { return nil }
+        guard let dates = readServiceDates(reader) else { return nil }
         return GridFeed(name: name, importCapacityMW: importCapacity, exportCapacityMW: exportCapacity,
                         importPriceUSDPerMWh: price, exportPriceUSDPerMWh: exportPrice ?? price.map { $0 * fraction },
                         carbonIntensityGramsPerKWh: intensity, carbonFreeShare: carbonFree,
-                        demandChargeUSDPerMW: demandCharge, importCapMW: cap)
+                        demandChargeUSDPerMW: demandCharge, importCapMW: cap, inService: serviceMask(dates, context))
     }
 
     private static func readBattery(_ node: YAMLNode, path: String, index: Int,
                                     architecture: PowerDistribution.Architecture, context: LoadContext) -> Battery? {
         let keys = ["name", "energy_mwh", "power_mw", "charge_power_mw", "discharge_power_mw", "charge_efficiency",
                     "discharge_efficiency", "round_trip_efficiency", "soc_min_fraction", "soc_max_fraction",
-                    "initial_soc_fraction", "final_soc", "throughput_cost_usd_per_mwh", "coupling"]
+                    "initial_soc_fraction", "final_soc", "throughput_cost_usd_per_mwh", "coupling",
+                    "commissioning_utc", "retirement_utc"]
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name") ?? "battery-\(index + 1)"
         let energy = reader.number("energy_mwh", unit: "MWh", range: .above(0, atMost: 1_000_000), required: true)
@@ -411,7 +413,8 @@ public enum SiteLoader {
         }
         let throughput = reader.number("throughput_cost_usd_per_mwh", unit: "USD/MWh", range: .nonNegative, default: 0)
         let coupling = readCoupling(reader, architecture: architecture)
-        guard let energy, let charge, let discharge, let chargeEfficiency, let dischargeEfficiency, let socMin,
+        let dates = readServiceDates(reader)
+        guard let dates, let energy, let charge, let discharge, let chargeEfficiency, let dischargeEfficiency, let socMin,
               let socMax, let initial, let finalSOC, let throughput, let coupling else { return nil }
         if socMin >= socMax {
             reader.report("soc_min_fraction", "must be below soc_max_fraction (\(formatNumber(socMax))), got \(formatNumber(socMin))")
@@ -428,21 +431,21 @@ public enum SiteLoader {
         return Battery(name: name, energyMWh: energy, chargePowerMW: charge, dischargePowerMW: discharge,
                        chargeEfficiency: chargeEfficiency, dischargeEfficiency: dischargeEfficiency,
                        socMinFraction: socMin, socMaxFraction: socMax, initialSOCFraction: initial, finalSOC: finalSOC,
-                       throughputCostUSDPerMWh: throughput, coupling: coupling)
+                       throughputCostUSDPerMWh: throughput, coupling: coupling, inService: serviceMask(dates, context))
     }
 
     private static func readBackupGenerator(_ node: YAMLNode, path: String, index: Int,
                                             context: LoadContext) -> BackupGenerator? {
         guard let reader = MappingReader(node, path: path, context: context,
                                          allowedKeys: ["name", "capacity_mw", "marginal_cost_usd_per_mwh",
-                                                       "emission_factor_g_per_kwh"]) else { return nil }
+                                                       "emission_factor_g_per_kwh", "commissioning_utc", "retirement_utc"]) else { return nil }
         let name = reader.string("name") ?? "backup-\(index + 1)"
         let capacity = reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
         let cost = reader.number("marginal_cost_usd_per_mwh", unit: "USD/MWh", range: .between(-1000, 100_000), required: true)
         let emission = reader.number("emission_factor_g_per_kwh", unit: "g/kWh", range: .between(0, 2000), required: true)
-        guard let capacity, let cost, let emission else { return nil }
+        guard let capacity, let cost, let emission, let dates = readServiceDates(reader) else { return nil }
         return BackupGenerator(name: name, capacityMW: capacity, marginalCostUSDPerMWh: cost,
-                               emissionFactorGramsPerKWh: emission)
+                               emissionFactorGramsPerKWh: emission, inService: serviceMask(dates, context))
     }
 
     // MARK: Policy

@@ -6,4 +6,9 @@ public struct BackupGenerator: Sendable, Equatable {
     public var capacityMW: Double
     public var marginalCostUSDPerMWh: Double
     public var emissionFactorGramsPerKWh: Double
+    /// Per step, whether the generator is in service (`commissioning_utc` / `retirement_utc`); nil: always.
+    public var inService: [Bool]? = nil
+
+    /// Capacity in one step, MW: 0 outside its service.
+    public func availableMW(_ step: Int) -> Double { inService?[step] == false ? 0 : capacityMW }
 }

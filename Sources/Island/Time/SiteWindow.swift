@@ -88,7 +88,18 @@ extension Site {
             feed.carbonIntensityGramsPerKWh = slice(feed.carbonIntensityGramsPerKWh)
             feed.carbonFreeShare = slice(feed.carbonFreeShare)
             feed.importCapMW = slice(feed.importCapMW)
+            feed.inService = slice(feed.inService)
             return feed
+        }
+        site.batteries = batteries.map { battery in
+            var battery = battery
+            battery.inService = slice(battery.inService)
+            return battery
+        }
+        site.backupGenerators = backupGenerators.map { generator in
+            var generator = generator
+            generator.inService = slice(generator.inService)
+            return generator
         }
         site.renewables = renewables.map { renewable in
             var renewable = renewable

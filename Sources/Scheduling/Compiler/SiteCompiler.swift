@@ -162,7 +162,7 @@ private struct Builder {
         }
         let batteries = site.batteries.map { addBattery($0) }
         let backups = site.backupGenerators.map { generator in
-            columns("backup", generator.name, upper: { _ in generator.capacityMW },
+            columns("backup", generator.name, upper: { generator.availableMW($0) },
                     cost: { [hours] t in hours * (generator.marginalCostUSDPerMWh + carbonPriceUSDPerTonne * generator.emissionFactorGramsPerKWh / 1000) })
         }
         let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW })
@@ -477,7 +477,7 @@ private struct Builder {
         let intensity = feed.carbonIntensityGramsPerKWh
         let imports = columns("grid_import", feed.name, upper: { limit[$0] },
                               cost: { [hours] t in hours * (feed.importPriceUSDPerMWh[t] + carbonPriceUSDPerTonne * intensity[t] / 1000) })
-        let exports = columns("grid_export", feed.name, upper: { _ in feed.exportCapacityMW },
+        let exports = columns("grid_export", feed.name, upper: { feed.exportLimitMW($0) },
                               cost: { [hours] t in -hours * min(feed.exportPriceUSDPerMWh[t], feed.importPriceUSDPerMWh[t]) })
         var peak: Column?
         if feed.demandChargeUSDPerMW > 0 {
@@ -501,8 +501,8 @@ private struct Builder {
     /// step: soc[t] = soc[t-1] + eta_c charge dt - discharge dt / eta_d.
     mutating func addBattery(_ battery: Battery) -> BatteryColumns {
         let site = self.site, hours = self.hours, steps = self.steps
-        let charge = columns("battery_charge", battery.name, upper: { _ in battery.chargePowerMW })
-        let discharge = columns("battery_discharge", battery.name, upper: { _ in battery.dischargePowerMW },
+        let charge = columns("battery_charge", battery.name, upper: { battery.chargeLimitMW($0) })
+        let discharge = columns("battery_discharge", battery.name, upper: { battery.dischargeLimitMW($0) },
                                 cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
         let soc = columns("battery_soc", battery.name, lower: { _ in battery.socMinFraction * battery.energyMWh },
                           upper: { _ in battery.socMaxFraction * battery.energyMWh })
