@@ -257,9 +257,9 @@ public enum SiteLoader {
         guard let reader = root.mapping("smr", allowedKeys: keys) else { return nil }
         let units = reader.integer("units", range: .between(1, 1000), required: true)
         let capacity = reader.number("capacity_mw_per_unit", unit: "MW", range: .above(0, atMost: 5000), required: true)
-        // physics.md, SMRs: load following 50-100 % of rated power (European Utility Requirements).
+        // docs/sources.md, SMRs: load following 50-100 % of rated power (European Utility Requirements).
         let minimumLoad = reader.number("min_stable_load_fraction", range: .fraction, default: 0.5)
-        // physics.md, SMRs: 3-5 %/min (EUR); 3 %/min = 1.8 of capacity per hour.
+        // docs/sources.md, SMRs: 3-5 %/min (EUR); 3 %/min = 1.8 of capacity per hour.
         let ramp = reader.number("ramp_fraction_per_hour", range: .above(0, atMost: 60), default: 1.8)
         let cost = reader.number("marginal_cost_usd_per_mwh", unit: "USD/MWh", range: .between(-1000, 10_000), required: true)
         let emission = reader.number("emission_factor_g_per_kwh", unit: "g/kWh", range: .between(0, 2000), default: 0)
@@ -380,7 +380,7 @@ public enum SiteLoader {
         } else {
             reader.reportMissing("power_mw", "MW, or charge_power_mw and discharge_power_mw")
         }
-        // Assumption (physics.md has no battery row): Li-ion one-way 0.95, round trip ~0.90.
+        // Assumption (docs/sources.md has no battery row): Li-ion one-way 0.95, round trip ~0.90.
         var chargeEfficiency: Double?, dischargeEfficiency: Double?
         if reader.has("round_trip_efficiency") {
             if reader.has("charge_efficiency") || reader.has("discharge_efficiency") {
