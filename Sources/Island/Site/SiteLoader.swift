@@ -37,6 +37,13 @@ public enum SiteLoader {
         }
         site.overrides = document.appliedOverrides.map { "\($0.path)=\($0.value.flowText)" }
         site.warnings = context.warnings
+        if let window = document.window {
+            do {
+                site = try site.windowed(window)
+            } catch {
+                throw SiteValidationError([SiteIssue(file: context.siteDisplay, keyPath: "window", message: "\(error)")])
+            }
+        }
         return site
     }
 
