@@ -66,6 +66,62 @@ struct RenewableModelTests {
         #expect(rmse < 0.03 * 4000)
     }
 
+    @Test("PV from GHI alone (Erbs decomposition): annual AC energy within 5 % of PVWatts on the same weather",
+          .enabled(if: FileManager.default.fileExists(atPath: pvwattsFile.path)))
+    func pvFromGHIAlone() throws {
+        let lines = try String(contentsOf: Self.pvwattsFile, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let model = PVModel()
+        var modelled = 0.0, reference = 0.0
+        // 2025-01-01T07:00Z is local standard midnight in Golden (UTC-7); row i is hour i.
+        let start = 1_735_714_800.0
+        for (hour, line) in lines.dropFirst(18).enumerated() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+            guard cells.count >= 11, cells[0] != nil, let dni = cells[3], let dhi = cells[4], let air = cells[5], let wind = cells[6],
+                  let ac = cells[10] else { continue }
+            let sun = SolarPosition.forInterval(startEpochSeconds: start + Double(hour) * 3600, durationSeconds: 3600,
+                                                latitudeDegrees: 39.73, longitudeDegrees: -105.18)
+            let ghi = sun.map { dni * max(0, cos($0.zenithDegrees * .pi / 180)) + dhi } ?? 0
+            modelled += model.step(sun: sun, ghiWPerM2: ghi, dniWPerM2: nil, dhiWPerM2: nil, airC: air, windMPerS: wind).acFraction * 4000
+            reference += ac
+        }
+        let relative = (modelled - reference) / reference
+        print("PV from GHI alone (Erbs) vs PVWatts: model \(modelled / 1000) kWh, reference \(reference / 1000) kWh, error \(relative * 100) %")
+        #expect(abs(relative) < 0.05)
+    }
+
+    @Test("PV from an Open-Meteo response with irradiance: preceding-hour means laid on the step before their label")
+    func openMeteoIrradiance() throws {
+        let scratch = try Scratch()
+        // Two days at a fixed UTC offset of 0 on the equator; GHI only (Erbs splits it).
+        var times: [String] = [], temperature: [Double] = [], humidity: [Double] = [], wind: [Double] = [], ghi: [Double] = []
+        for hour in 0..<48 {
+            times.append(String(format: "2025-03-%02dT%02d:00", 20 + hour / 24, hour % 24))
+            temperature.append(25); humidity.append(60); wind.append(10.8)
+            // Sun from 06:00 to 18:00 local (= UTC at longitude 0): the mean over the hour ending at the label.
+            let middle = Double(hour % 24) - 0.5
+            ghi.append(middle > 6 && middle < 18 ? 1000 * sin((middle - 6) / 12 * .pi) : 0)
+        }
+        let json: [String: Any] = ["latitude": 0.0, "longitude": 0.0, "elevation": 10.0, "utc_offset_seconds": 0,
+                                   "hourly_units": ["windspeed_10m": "km/h"],
+                                   "hourly": ["time": times, "temperature_2m": temperature, "relative_humidity_2m": humidity,
+                                              "windspeed_10m": wind, "shortwave_radiation": ghi]]
+        try scratch.write("meteo.json", String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self))
+        let site = try scratch.load("""
+            horizon: {start_utc: 2025-03-20T00:00Z, steps: 24}
+            weather: {open_meteo: meteo.json, fill: previous}
+            renewables: [{kind: solar, capacity_mw: 10, model: {kind: pvwatts, tilt_deg: 0}}]
+            it_fleet: {racks: 1, power_per_rack_kw: 100}
+            cooling: {}
+            """)
+        let factor = site.renewables[0].capacityFactor
+        // The step 06:00-07:00 takes the 07:00 label (the mean of that hour); night steps are dark.
+        #expect(factor[5] == 0 && factor[18] == 0)
+        #expect(factor[6] > 0)
+        #expect(factor[11] > 0.6 && factor[11] <= 1 / 1.2)
+        #expect(abs(factor[11] - factor[12]) < 0.02, "noon is symmetric: \(factor[11]) vs \(factor[12])")
+        #expect(abs((site.weather?.windSpeedMPerS?[0] ?? 0) - 3) < 1e-12)
+    }
+
     @Test("PV: clipping at the AC rating, DC/AC ratio and inverter efficiency")
     func clipping() {
         var model = PVModel()
