@@ -3,6 +3,23 @@ import Testing
 
 @Suite("insula lp and global behaviour, end to end")
 struct LPCommandTests {
+    @Test("lp export --format lp keeps readable names (as MPS does), and the file solves to the site's objective")
+    func lpExportNames() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let file = folder.appendingPathComponent("week.lp").path
+        let export = try InsulaRunner.run(["lp", "export", "data/sites/example-week.yaml", "--format", "lp", "-o", file])
+        #expect(export.exitCode == 0, "\(export.standardError)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("smr(2025_07_14T00.00Z)"))
+        #expect(text.range(of: #"\bx_\d+\b"#, options: .regularExpression) == nil)
+        #expect(text.range(of: #"\br_\d+:"#, options: .regularExpression) == nil)
+        let solved = try InsulaRunner.run(["lp", "solve", file, "--format", "json"])
+        let site = try InsulaRunner.run(["solve", "data/sites/example-week.yaml", "--out", folder.appendingPathComponent("run").path, "--format", "json"])
+        let lpObjective = try #require((try JSONSerialization.jsonObject(with: Data(solved.standardOutput.utf8)) as? [String: Any])?["objective"] as? Double)
+        let siteObjective = try #require((try JSONSerialization.jsonObject(with: Data(site.standardOutput.utf8)) as? [String: Any])?["objective_usd"] as? Double)
+        #expect(abs(lpObjective - siteObjective) <= 1e-6 * abs(siteObjective))
+    }
+
     @Test("--version names Insula and GLPK")
     func version() throws {
         let outcome = try InsulaRunner.run(["--version"])

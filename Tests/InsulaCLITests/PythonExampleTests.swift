@@ -35,5 +35,9 @@ struct PythonExampleTests {
         #expect(text.contains("example-week: 8 solved, 0 failed"))
         #expect(text.contains("mean by batteries[0].energy_mwh:"))
         #expect(text.contains("cheapest scenario: "))
+        // The busiest hour is a real exchange, not "0.0 MW" (the example scenarios export rather than import).
+        #expect(text.contains("its busiest grid hour: "))
+        #expect(!text.contains(" 0.0 MW"))
+        #expect(text.range(of: #"busiest grid hour: \S+ with [1-9][0-9.]* MW (export|import)"#, options: .regularExpression) != nil)
     }
 }

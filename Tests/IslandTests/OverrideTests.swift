@@ -61,12 +61,13 @@ struct OverrideTests {
         }
     }
 
-    @Test("an override that makes the site invalid is reported at its key path")
+    @Test("an override that makes the site invalid is reported at its key path, naming the override, with no site-file line")
     func invalidValue() throws {
         let document = try Self.document().applying(overrides: [("batteries[0].energy_mwh", -1)])
         let issues = SiteLoader.validate(document)
-        #expect(issues.single(at: "batteries[0].energy_mwh")?.message
-            == "must be in (0, 1000000] MWh, got -1 (value set by an override)")
+        let issue = issues.single(at: "batteries[0].energy_mwh")
+        #expect(issue?.message == "must be in (0, 1000000] MWh, got -1 (value set by the override batteries[0].energy_mwh=-1)")
+        #expect(issue?.line == nil)
     }
 
     @Test("an override value has one canonical flow text, quoted strings escaped as JSON")

@@ -61,7 +61,7 @@ struct SiteModelTests {
         #expect(site.inference.valueOfLostServiceUSDPerMWh == 1000)
     }
 
-    @Test("distribution defaults come from physics.md by architecture")
+    @Test("distribution defaults come from docs/sources.md by architecture")
     func distributionDefaults() throws {
         let dc = try Scratch().load(MinimalSite.yaml())
         #expect(dc.distribution.architecture == .dc800)

@@ -182,3 +182,39 @@ struct BrowserTests {
         Self.expectDrawn(try Browser.render(HTMLRenderer.html(document, source: "batch")), charts: document.charts.count)
     }
 }
+
+/// The same browser checks on a batch with infeasible scenarios, plus the page's layout: nothing
+/// wider than the window, tables scroll inside their box instead of being clipped.
+@Suite("Batch report with infeasible scenarios in a real browser", .enabled(if: chromiumPath != nil, "chromium is not installed"),
+       .serialized)
+struct InfeasibleBatchBrowserTests {
+    @Test("it loads without errors, every chart draws (lines and crosses), and the page does not overflow 1100 px")
+    func infeasibleBatch() throws {
+        let document = try ReportWriter.document(folder: InfeasibleBatchFixture.folder)
+        let html = HTMLRenderer.html(document, source: "infeasible-batch")
+        BrowserTests.expectDrawn(try Browser.render(html), charts: document.charts.count)
+        // Layout: the document is no wider than the window; a wide table scrolls in its wrapper.
+        let probe = """
+            <script>window.addEventListener('load', function () {
+              var wraps = Array.prototype.slice.call(document.querySelectorAll('.table-wrap'));
+              var result = { page: document.documentElement.scrollWidth, window: window.innerWidth,
+                             wraps: wraps.map(function (w) { return { client: w.clientWidth, right: w.getBoundingClientRect().right }; }) };
+              var out = document.createElement('pre'); out.id = 'layout-result'; out.textContent = JSON.stringify(result);
+              document.body.appendChild(out);
+            });</script>
+            """
+        let folder = try ReportFixtures.temporaryFolder("layout")
+        let page = folder.appendingPathComponent("page.html")
+        try html.replacingOccurrences(of: "</head>", with: probe + "</head>").write(to: page, atomically: true, encoding: .utf8)
+        let (output, _) = try Browser.run(["--dump-dom", "--virtual-time-budget=5000", page.absoluteString])
+        let start = try #require(output.range(of: "<pre id=\"layout-result\">"))
+        let end = try #require(output.range(of: "</pre>", range: start.upperBound..<output.endIndex))
+        let json = String(output[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
+        let layout = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let pageWidth = try #require(layout["page"] as? Double), window = try #require(layout["window"] as? Double)
+        #expect(pageWidth <= window, "the page is \(pageWidth) px wide in a \(window) px window")
+        for wrap in try #require(layout["wraps"] as? [[String: Double]]) {
+            #expect(wrap["right"]! <= window + 0.5, "a table box ends at \(wrap["right"]!) px, past the window")
+        }
+    }
+}

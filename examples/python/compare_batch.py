@@ -6,7 +6,8 @@
 
 Reads the run's summary on stdout (--format json), summary.csv (one row per scenario:
 parameters, KPIs, timings) and results.sqlite (the per-step series), and prints the cost and
-emissions of each parameter value, the cheapest scenario and its busiest grid hour.
+emissions of each parameter value with the grid energy behind them, the cheapest scenario and its
+busiest grid hour (the hour with the most power crossing the grid connection, import or export).
 Exits 1 when the files disagree with each other.
 """
 import argparse
@@ -51,7 +52,7 @@ def main():
         # The parameter columns of summary.csv are the batch's override key paths.
         parameters = json.loads(db.execute("SELECT value FROM batch_meta WHERE key = 'override_paths'").fetchone()[0])
         scenarios = pd.read_sql("SELECT id, name, status, objective_usd, emissions_t FROM scenario WHERE status <> 'pending'", db)
-        steps = pd.read_sql("SELECT scenario_id, timestamp, grid_import_mw FROM step", db)
+        steps = pd.read_sql("SELECT scenario_id, timestamp, grid_import_mw, grid_export_mw FROM step", db)
 
     problems = []
     if list(summary.columns[:4]) != ["scenario_id", "scenario_name", "status", "message"] or \
@@ -66,17 +67,25 @@ def main():
     print(f"{report['batch']}: {report['succeeded']} solved, {report['failed']} failed, "
           f"{report['scenarios_per_minute']:.0f} scenarios/min on {report['jobs']} workers")
     for parameter in parameters:
-        table = solved.groupby(parameter)[["objective_usd", "emissions_t"]].mean()
+        table = solved.groupby(parameter)[["objective_usd", "emissions_t", "grid_import_mwh", "grid_export_mwh"]].mean()
         print(f"\nmean by {parameter}:")
         print(table.to_string(float_format=lambda value: f"{value:,.1f}"))
 
     if not solved.empty:
         best = solved.loc[solved.objective_usd.idxmin()]
-        busiest = steps[steps.scenario_id == best.scenario_id].nlargest(1, "grid_import_mw")
+        own = steps[steps.scenario_id == best.scenario_id].assign(
+            exchange_mw=lambda frame: frame.grid_import_mw + frame.grid_export_mw)
+        busiest = own.nlargest(1, "exchange_mw")
         print(f"\ncheapest scenario: {best.scenario_name} ({best.scenario_id}), "
-              f"cost {best.objective_usd:,.0f} USD, emissions {best.emissions_t:,.1f} t")
+              f"cost {best.objective_usd:,.0f} USD, emissions {best.emissions_t:,.1f} t "
+              f"(grid import {best.grid_import_mwh:,.0f} MWh, export {best.grid_export_mwh:,.0f} MWh)")
+        if best.grid_import_mwh < 0.5:
+            print("  no grid imports: the SMRs and solar cover the load, so grid emissions are 0 and the cost is negative "
+                  "(export revenue)")
         if not busiest.empty:
-            print(f"its busiest grid hour: {busiest.timestamp.iloc[0]} at {busiest.grid_import_mw.iloc[0]:.1f} MW")
+            row = busiest.iloc[0]
+            direction = "export" if row.grid_export_mw > row.grid_import_mw else "import"
+            print(f"its busiest grid hour: {row.timestamp} with {max(row.grid_import_mw, row.grid_export_mw):.1f} MW {direction}")
         stored = scenarios.set_index("id").loc[best.scenario_id, "objective_usd"]
         if abs(stored - best.objective_usd) > 1e-6 * max(1.0, abs(stored)):
             problems.append(f"objective of {best.scenario_id}: summary.csv {best.objective_usd}, results.sqlite {stored}")

@@ -198,7 +198,8 @@ def build_network(d: dict) -> Built:
         built.emission_terms.append((f"import:{name}", s(intensity * hours / 1000)))
         if feed["export_capacity_mw"] > 0:
             export_price = np.minimum(np.asarray(feed["export_price_usd_per_mwh"]), price)
-            n.add("Generator", f"export:{name}", bus="ac", p_nom=feed["export_capacity_mw"], p_min_pu=-1.0, p_max_pu=0.0,
+            available = np.asarray(feed.get("availability", np.ones(steps)), dtype=float)
+            n.add("Generator", f"export:{name}", bus="ac", p_nom=feed["export_capacity_mw"], p_min_pu=s(-available), p_max_pu=0.0,
                   marginal_cost=s(export_price))
 
     # Renewables: curtailable, through a DC/DC stage when DC-coupled.
@@ -227,15 +228,17 @@ def build_network(d: dict) -> Built:
               e_max_pu=s(np.full(steps, battery["soc_max_fraction"])),
               e_initial=battery["initial_soc_fraction"] * energy, e_cyclic=False)
         # Charge c at the terminals draws c / converter from the bus and stores eta_c x c.
+        available = s(np.asarray(battery.get("availability", np.ones(steps)), dtype=float))
         n.add("Link", f"charge:{name}", bus0=bus, bus1=store_bus, p_nom=battery["charge_power_mw"] / converter,
-              efficiency=battery["charge_efficiency"] * converter)
+              p_max_pu=available, efficiency=battery["charge_efficiency"] * converter)
         # Discharge d at the terminals takes d / eta_d from the store and delivers converter x d.
         eta_d = battery["discharge_efficiency"]
         n.add("Link", f"discharge:{name}", bus0=store_bus, bus1=bus, p_nom=battery["discharge_power_mw"] / eta_d,
-              efficiency=eta_d * converter, marginal_cost=battery["throughput_cost_usd_per_mwh"] * eta_d)
+              p_max_pu=available, efficiency=eta_d * converter, marginal_cost=battery["throughput_cost_usd_per_mwh"] * eta_d)
 
     for generator in d["backup_generators"]:
         n.add("Generator", f"backup:{generator['name']}", bus="ac", p_nom=generator["capacity_mw"],
+              p_max_pu=s(np.asarray(generator.get("availability", np.ones(steps)), dtype=float)),
               marginal_cost=generator["marginal_cost_usd_per_mwh"] + carbon_price * generator["emission_factor_g_per_kwh"] / 1000)
         if generator["emission_factor_g_per_kwh"] > 0:
             built.emission_terms.append((f"backup:{generator['name']}",

@@ -2,7 +2,7 @@ import Foundation
 import Island
 
 extension BatchDefinition {
-    static let topLevelKeys = ["name", "site", "scenarios", "grid", "zip", "sample"]
+    static let topLevelKeys = ["name", "site", "scenarios", "grid", "zip", "sample", "window", "window_training_energy"]
     /// A cap on the expansion: beyond it a typo (a list of 1,000 values in each of three grid
     /// keys) would try to build a billion scenarios.
     public static let maximumScenarioCount = 1_000_000
@@ -69,6 +69,23 @@ extension BatchDefinition {
             if let node = root["grid"] { definition.grid = parseLists(node, keyPath: "grid") }
             if let node = root["zip"] { definition.zips = parseZips(node) }
             if let node = root["sample"] { definition.sample = parseSample(node) }
+            if let node = root["window"] {
+                var energy = SiteWindow.TrainingEnergy.proRata
+                if let energyNode = root["window_training_energy"] {
+                    if let text = energyNode.scalarText, let parsed = SiteWindow.TrainingEnergy(rawValue: text) {
+                        energy = parsed
+                    } else {
+                        report("window_training_energy", energyNode, "expected pro_rata or full")
+                    }
+                }
+                if let text = node.scalarText, let window = SiteWindow(parsing: text, trainingEnergy: energy) {
+                    definition.window = window
+                } else {
+                    report("window", node, "expected START..END with UTC timestamps, END after START, e.g. 2023-08-01T00:00Z..2023-09-01T00:00Z")
+                }
+            } else if let node = root["window_training_energy"] {
+                report("window_training_energy", node, "only applies with window")
+            }
             checkPathsAreDistinct(definition)
             var sizes = [definition.scenarios.count, definition.sample?.count ?? 1]
             sizes += definition.grid.map(\.values.count)

@@ -52,6 +52,8 @@ public struct BatchDefinition: Sendable {
     /// `zip`: groups of key paths whose value lists are read in step.
     public var zips: [[(path: String, values: [YAMLNode])]] = []
     public var sample: Sample?
+    /// Every scenario solves only this sub-period of the site's horizon (batch key `window`).
+    public var window: SiteWindow?
 
     /// Every key path the batch overrides, in the order of first appearance (the order of
     /// the parameter columns of `summary.csv`).

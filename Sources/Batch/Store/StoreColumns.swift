@@ -3,13 +3,13 @@ import Scheduling
 
 /// Column names of the results store and of `summary.csv` (see `docs/results-schema.md`).
 public enum StoreColumns {
-    /// KPI columns: exactly the names of the single-run `summary.csv`, sorted as there.
+    /// KPI columns: exactly the names of the single-run `summary.csv`, ordered as there (headline first).
     public static let kpis: [String] = {
         guard let data = try? JSONEncoder().encode(KPIs()),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             preconditionFailure("KPIs must encode to a flat JSON object")
         }
-        return object.keys.sorted()
+        return RunWriter.summaryColumnOrder(Array(object.keys))
     }()
 
     /// Timing columns, last in `summary.csv` (all end in `_seconds`; they vary run to run).

@@ -8,7 +8,7 @@ import Foundation
 /// T_evap = T_sup - evaporator approach, T_cond = T_amb + condenser approach, the lift is floored
 /// at `minimumLiftK` and COP_ch capped at `maximumChillerCOP`. Fans and pumps take
 /// `auxiliaryKWPerMWHeat` throughout. Overall COP = 1 / (aux + (1 - f) / COP_ch).
-/// T_amb is the dry bulb for a dry cooler and the wet bulb for a wet tower. Sources: physics.md,
+/// T_amb is the dry bulb for a dry cooler and the wet bulb for a wet tower. Sources: docs/sources.md,
 /// "Cooling plant: COP versus weather" (Carnot-fraction model as in Modelica Buildings
 /// Fluid.Chillers.Carnot; approaches from Energies 16(9):3661, 2023).
 public struct CoolingPlant: Sendable, Equatable {
@@ -32,7 +32,7 @@ public struct CoolingPlant: Sendable, Equatable {
     public var economiserKind: EconomiserKind
     /// Economiser approach to dry bulb (dry cooler) or wet bulb (tower), K.
     public var approachK: Double
-    /// Chiller efficiency as a fraction of Carnot (physics.md: 0.3-0.5).
+    /// Chiller efficiency as a fraction of Carnot (docs/sources.md: 0.3-0.5).
     public var carnotFraction: Double
     public var condenserApproachK: Double
     public var evaporatorApproachK: Double

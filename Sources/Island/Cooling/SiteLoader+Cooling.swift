@@ -23,22 +23,22 @@ extension SiteLoader {
         let chillerless = reader?.child("chiller")?.scalarText == "none"
         let chiller = chillerless ? nil : reader?.mapping("chiller", allowedKeys: ["carnot_fraction", "condenser_approach_k",
                                                                                   "evaporator_approach_k", "minimum_lift_k", "maximum_cop"])
-        // physics.md, "Liquid cooling": ASHRAE W32 = facility supply <= 32 C.
+        // docs/sources.md, "Liquid cooling": ASHRAE W32 = facility supply <= 32 C.
         let supply = reader?.number("facility_supply_c", unit: "C", range: .between(5, 60), default: 32) ?? 32
         let delta = reader?.number("return_delta_k", unit: "K", range: .above(0, atMost: 40), default: 10) ?? 10
         let kind = economiser?.has("kind") == true
             ? economiser?.choice("kind", ["dry_cooler": CoolingPlant.EconomiserKind.dryCooler, "wet_tower": .wetTower])
             : .dryCooler
-        // physics.md, "Cooling plant": dry cooler ~10 K to dry bulb, open wet tower ~5 K to wet bulb.
+        // docs/sources.md, "Cooling plant": dry cooler ~10 K to dry bulb, open wet tower ~5 K to wet bulb.
         let approach = economiser?.number("approach_k", unit: "K", range: .between(0, 40),
                                           default: kind == .wetTower ? 5 : 10) ?? (kind == .wetTower ? 5 : 10)
-        // physics.md: eta_carnot 0.3-0.5 (assumption); condenser/evaporator approaches: assumption.
+        // docs/sources.md: eta_carnot 0.3-0.5 (assumption); condenser/evaporator approaches: assumption.
         let carnot = chiller?.number("carnot_fraction", range: .efficiency, default: 0.45) ?? 0.45
         let condenser = chiller?.number("condenser_approach_k", unit: "K", range: .between(0, 30), default: 5) ?? 5
         let evaporator = chiller?.number("evaporator_approach_k", unit: "K", range: .between(0, 30), default: 2) ?? 2
         let minimumLift = chiller?.number("minimum_lift_k", unit: "K", range: .above(0, atMost: 50), default: 3) ?? 3
         let maximumCOP = chiller?.number("maximum_cop", range: .above(0, atMost: 100), default: 12) ?? 12
-        // physics.md: towers 0.012-0.021 kWe/kWth plus CDU pumps ~3.7 % of load -> 35 kW/MW.
+        // docs/sources.md: towers 0.012-0.021 kWe/kWth plus CDU pumps ~3.7 % of load -> 35 kW/MW.
         let auxiliary = reader?.number("auxiliary_kw_per_mw_heat", unit: "kW/MW", range: .between(0, 1000),
                                        default: 35) ?? 35
         guard let kind, context.issues.allSatisfy({ !$0.keyPath.hasPrefix("cooling") }) else { return (nil, nil, nil) }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The electrical architecture between sources and racks, with stage efficiencies and busway losses.
 ///
-/// Defaults are the mid-points of the ranges in `physics.md`, "Power distribution" (all marked
+/// Defaults are the mid-points of the ranges in `docs/sources.md`, "Power distribution" (all marked
 /// there as assumptions, consistent with NVIDIA's ~5 % end-to-end claim for 800 V DC).
 public struct PowerDistribution: Sendable, Equatable {
     public enum Architecture: String, Sendable, Equatable {
@@ -16,25 +16,25 @@ public struct PowerDistribution: Sendable, Equatable {
     /// architecture (plus the shared ones) are used.
     public struct StageEfficiencies: Sendable, Equatable {
         // dc800
-        /// Grid (MV AC) to the 800 V DC bus. physics.md: SST 0.975-0.985.
+        /// Grid (MV AC) to the 800 V DC bus. docs/sources.md: SST 0.975-0.985.
         public var solidStateTransformer: Double = 0.98
         /// SMR generator (AC) to the 800 V DC bus. Assumption, as the SST's rectifier stage.
         public var smrRectifier: Double = 0.985
-        /// DC-coupled PV or battery to the bus. physics.md: one DC/DC stage 0.98-0.99.
+        /// DC-coupled PV or battery to the bus. docs/sources.md: one DC/DC stage 0.98-0.99.
         public var dcDC: Double = 0.985
-        /// Rack DC/DC 800 -> 54 V. physics.md: 0.975-0.98.
+        /// Rack DC/DC 800 -> 54 V. docs/sources.md: 0.975-0.98.
         public var rackDCDC: Double = 0.9775
         // ac415
-        /// MV/LV transformer. physics.md: 0.985-0.99.
+        /// MV/LV transformer. docs/sources.md: 0.985-0.99.
         public var transformer: Double = 0.9875
-        /// Double-conversion UPS. physics.md: 0.94-0.97.
+        /// Double-conversion UPS. docs/sources.md: 0.94-0.97.
         public var ups: Double = 0.955
-        /// Power distribution unit. physics.md: 0.98.
+        /// Power distribution unit. docs/sources.md: 0.98.
         public var pdu: Double = 0.98
-        /// Rack power supply AC -> 54 V. physics.md: 0.95-0.975.
+        /// Rack power supply AC -> 54 V. docs/sources.md: 0.95-0.975.
         public var psu: Double = 0.9625
         // both
-        /// LV transformer feeding the cooling plant. physics.md: transformer 0.985-0.99.
+        /// LV transformer feeding the cooling plant. docs/sources.md: transformer 0.985-0.99.
         public var coolingTransformer: Double = 0.9875
         /// Inverter for AC-coupled storage and PV. Assumption (one conversion stage, 0.97-0.98).
         public var storageInverter: Double = 0.975

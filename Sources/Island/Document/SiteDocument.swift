@@ -5,6 +5,9 @@ public struct SiteDocument: Sendable, Equatable {
     public var root: YAMLNode
     /// The site file; relative data paths resolve against its folder.
     public var siteFileURL: URL
+    /// A sub-period to solve (`--window`, batch key `window`), applied after validation
+    /// (`Site.windowed`); nil: the whole horizon.
+    public var window: SiteWindow?
     /// Overrides applied so far, in order (for manifests and scenario ids).
     public var appliedOverrides: [(path: String, value: YAMLNode)] {
         get { overrideLog.map { ($0.path, $0.value) } }
@@ -69,7 +72,8 @@ public struct SiteDocument: Sendable, Equatable {
         for (path, value) in overrides {
             do {
                 let segments = try KeyPath.parse(path, file: file)
-                try KeyPath.set(value, at: segments[...], in: &document.root, walked: "")
+                // An override's value has no line in the site file (its own text starts at line 1).
+                try KeyPath.set(value.withoutLines, at: segments[...], in: &document.root, walked: "")
                 document.overrideLog.append(Override(path: path, value: value))
             } catch let error as SiteValidationError {
                 issues += error.issues
@@ -82,7 +86,7 @@ public struct SiteDocument: Sendable, Equatable {
     }
 
     public static func == (lhs: SiteDocument, rhs: SiteDocument) -> Bool {
-        lhs.root == rhs.root && lhs.siteFileURL == rhs.siteFileURL && lhs.overrideLog == rhs.overrideLog
+        lhs.root == rhs.root && lhs.siteFileURL == rhs.siteFileURL && lhs.overrideLog == rhs.overrideLog && lhs.window == rhs.window
     }
 }
 

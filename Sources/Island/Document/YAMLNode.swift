@@ -32,6 +32,15 @@ public struct YAMLNode: Sendable, Equatable {
         self.line = line
     }
 
+    /// This value with every line number removed, as for a value that came from an override.
+    public var withoutLines: YAMLNode {
+        switch content {
+        case .scalar: return YAMLNode(content)
+        case .sequence(let items): return YAMLNode(.sequence(items.map(\.withoutLines)))
+        case .mapping(let entries): return YAMLNode(.mapping(entries.map { Entry(key: $0.key, value: $0.value.withoutLines) }))
+        }
+    }
+
     /// A plain (unquoted) scalar, as if written without quotes in YAML: `400`, `cyclic`, `~`.
     public static func plain(_ text: String) -> YAMLNode { YAMLNode(.scalar(text, isPlain: true)) }
     /// A number.

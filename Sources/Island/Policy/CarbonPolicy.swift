@@ -8,7 +8,7 @@ public struct CarbonPolicy: Sendable, Equatable {
     public var capTonnes: Double?
     /// Cap on average carbon intensity per MWh of IT energy, gCO2/kWh of IT.
     public var intensityCapGramsPerKWhIT: Double?
-    /// Hourly-matched CFE target, 0...1 (Google's 24/7 method, physics.md "Carbon accounting").
+    /// Hourly-matched CFE target, 0...1 (Google's 24/7 method, docs/sources.md "Carbon accounting").
     public var cfeTargetShare: Double?
 
     public init(priceUSDPerTonne: Double = 0, capTonnes: Double? = nil, intensityCapGramsPerKWhIT: Double? = nil,

@@ -18,7 +18,7 @@ import Foundation
 ///   `column`, the timestamps, `scale`, the header line and (NSRDB) the time zone.
 struct SeriesResolver {
     static let referenceKeys = ["file", "column", "timestamp_column", "timestamp_columns", "header_row", "timezone", "scale",
-                                "fill", "format", "basis"]
+                                "fill", "format", "basis", "resample"]
     /// At most this many cell problems are listed per series; the rest are counted.
     static let maximumIssuesPerSeries = 10
 
@@ -85,6 +85,8 @@ struct SeriesResolver {
         if reader.has("basis") && format != .electricityMaps { reader.report("basis", "only applies with format: electricitymaps") }
         let fill = reader.choice("fill", ["error": GapFill.error, "previous": .previous, "interpolate": .interpolate]) ?? .error
         if reader.has("fill") && reader.string("fill").flatMap(GapFill.init(rawValue:)) == nil { return nil }
+        let resample = reader.choice("resample", ["mean": Resample.mean, "repeat": .repeat, "interpolate": .interpolate])
+        if reader.has("resample") && resample == nil { return nil }
         var column = reader.string("column", required: format == nil)
         var timing: SeriesFormat.Timing? = reader.string("timestamp_column").map { .column($0) }
         if reader.has("timestamp_columns") {
@@ -206,10 +208,20 @@ struct SeriesResolver {
                 guard let timeIndex = columnIndex(name, in: table, file: file, keyPath: reader.keyPath("timestamp_column"),
                                                   line: reader.line("timestamp_column")) else { return nil }
                 timeColumn = name
+                if zone == nil, !name.uppercased().contains("UTC"),
+                   let first = table.rows.first(where: { timeIndex < $0.count && !$0[timeIndex].isEmpty })?[timeIndex],
+                   !TimestampParser.hasZoneDesignator(first) {
+                    context.warn(path, line: line, dataFile: file, column: name,
+                                 "timestamps have no time zone (e.g. \"\(first)\") and were read as UTC; give timezone (e.g. Europe/Paris, America/Chicago or UTC) to confirm or correct")
+                }
                 let timestamps = parsedTimestamps(table: table, file: file, columnIndex: timeIndex, zone: zoneSpec)
                 placed = (0..<rowCount).map { ($0, timestamps[$0]) }
             case .columns(let columns):
                 timeColumn = columns.description
+                if zone == nil {
+                    context.warn(path, line: line, dataFile: file, column: timeColumn,
+                                 "split date and time columns have no time zone and were read as UTC; give timezone (e.g. the site's local standard time, \"-07:00\") to confirm or correct")
+                }
                 var missing: [(key: String, column: String)] = []
                 for (key, name) in columns.named {
                     let given = reader.has("timestamp_columns")
@@ -271,9 +283,25 @@ struct SeriesResolver {
             // 2. The grid rows are placed on: the horizon's steps, or the file's finer step that divides them.
             var gridSeconds = horizon.stepSeconds
             if let dataStep = Self.dataStepSeconds(timed.map(\.epoch)), dataStep != horizon.stepSeconds {
+                if dataStep > horizon.stepSeconds, let resample, resample != .mean {
+                    guard valid else { return nil }
+                    return coarseResample(timed: timed, dataStep: dataStep, resample: resample, fill: fill, horizon: horizon,
+                                          value: { value(atRow: $0) }, quietValue: quietValue, problem: problem,
+                                          timeColumn: timeColumn, report: { message in
+                                              context.reportData(path, line: line, dataFile: file, column: timeColumn,
+                                                                 message + "; timestamps read in \(zoneName(zoneSpec))")
+                                          })
+                }
+                if resample == .repeat || resample == .interpolate, dataStep < horizon.stepSeconds {
+                    reader.report("resample", "the file's rows (\(formatNumber(Double(dataStep) / 60)) minutes apart) are finer than the \(horizon.stepMinutes)-minute horizon step: they are averaged (resample: mean)")
+                    return nil
+                }
                 guard dataStep < horizon.stepSeconds, horizon.stepSeconds % dataStep == 0 else {
                     context.reportData(path, line: line, dataFile: file, column: timeColumn,
-                                       "the file's rows are \(formatNumber(Double(dataStep) / 60)) minutes apart but the horizon step is \(horizon.stepMinutes) minutes: the horizon step must equal the data step or be a multiple of it (finer rows are averaged over each step; coarser data is not interpolated)")
+                                       "the file's rows are \(formatNumber(Double(dataStep) / 60)) minutes apart but the horizon step is \(horizon.stepMinutes) minutes: " +
+                                       (dataStep > horizon.stepSeconds
+                                        ? "give resample: repeat (each row holds for its whole interval) or resample: interpolate (linear between rows)"
+                                        : "the horizon step must be a multiple of the data step (finer rows are averaged over each step)"))
                     return nil
                 }
                 gridSeconds = dataStep
@@ -384,7 +412,82 @@ struct SeriesResolver {
             context.reportData(path, line: line, dataFile: file, column: column,
                                "\(problems - Self.maximumIssuesPerSeries) more problems in this series not listed")
         }
+        if valid {
+            SeriesWarnings.check(values, keyPath: path, line: line, file: file, column: column, scaleGiven: givenScale != nil,
+                                 context: context)
+        }
         return valid ? values : nil
+    }
+
+    /// How a series whose rows are spaced differently from the horizon's steps is brought onto them.
+    enum Resample {
+        /// Finer rows: each step is the mean of the rows in it (the default).
+        case mean
+        /// Coarser rows: each step takes the row whose interval contains the step's start.
+        case `repeat`
+        /// Coarser rows: linear in time between the rows' timestamps, at each step's start.
+        case interpolate
+    }
+
+    /// Coarser rows onto the horizon (`resample: repeat | interpolate`): rows are placed on their own
+    /// grid (phase from the first row), gaps on it filled by `fill`, then read at each step's start.
+    private func coarseResample(timed: [(row: Int, epoch: Int64)], dataStep: Int64, resample: Resample, fill: GapFill,
+                                horizon: Horizon, value: (Int) -> Double??, quietValue: (Int) -> Double?,
+                                problem: (Int?, String?, String) -> Void, timeColumn: String,
+                                report: (String) -> Void) -> [Double]? {
+        guard let anchor = timed.map(\.epoch).min() else { return nil }
+        let gridStart = anchor + floorDiv(horizon.startEpochSeconds - anchor, dataStep) * dataStep
+        // Slots covering the horizon, plus one after its end for interpolation.
+        let slots = Int(floorDiv(horizon.endEpochSeconds - 1 - gridStart, dataStep)) + 2
+        var slotValues = [Double?](repeating: nil, count: slots)
+        var rowOfSlot = [Int](repeating: -1, count: slots)
+        var before: (epoch: Int64, value: Double)?, after: (epoch: Int64, value: Double)?
+        var valid = true
+        for (row, epoch) in timed {
+            let offset = epoch - gridStart
+            guard offset >= 0, offset < Int64(slots) * dataStep else {
+                if fill != .error, let neighbour = quietValue(row) {
+                    if offset < 0 && epoch > (before?.epoch ?? Int64.min) { before = (epoch, neighbour) }
+                    if offset >= 0 && epoch < (after?.epoch ?? Int64.max) { after = (epoch, neighbour) }
+                }
+                continue
+            }
+            guard offset % dataStep == 0 else {
+                problem(row, timeColumn, "timestamp \(Horizon.format(epochSeconds: epoch)) is off the file's \(formatNumber(Double(dataStep) / 60))-minute grid")
+                valid = false
+                continue
+            }
+            let slot = Int(offset / dataStep)
+            if rowOfSlot[slot] >= 0 {
+                problem(row, timeColumn, "duplicate timestamp \(Horizon.format(epochSeconds: epoch)) (also row \(rowOfSlot[slot] + 1))")
+                valid = false
+                continue
+            }
+            rowOfSlot[slot] = row
+            if let parsed = value(row) { slotValues[slot] = parsed } else { valid = false }
+        }
+        guard valid else { return nil }
+        // The extra slot after the end is only needed to interpolate the last steps; an absent one
+        // holds the last value.
+        let lastNeeded = resample == .interpolate ? slots - 1 : slots - 2
+        if slotValues[slots - 1] == nil, resample == .interpolate, after == nil, let last = slotValues[slots - 2] {
+            slotValues[slots - 1] = last
+        }
+        let result = fill.fill(Array(slotValues[0...lastNeeded]), epochSeconds: { gridStart + Int64($0) * dataStep },
+                               before: before, after: after)
+        if let gap = result.unfilled.first {
+            let minutes = formatNumber(Double(dataStep) / 60)
+            report("no row for \(gap.lastStep - gap.firstStep + 1) \(minutes)-minute interval(s) from \(Horizon.format(epochSeconds: gridStart + Int64(gap.firstStep) * dataStep))"
+                   + (result.unfilled.count > 1 ? " and \(result.unfilled.count - 1) more gaps" : ""))
+            return nil
+        }
+        return (0..<horizon.steps).map { step in
+            let offset = horizon.epochSeconds(step) - gridStart
+            let slot = Int(offset / dataStep)
+            guard resample == .interpolate else { return result.values[slot] }
+            let weight = Double(offset - Int64(slot) * dataStep) / Double(dataStep)
+            return result.values[slot] + weight * (result.values[slot + 1] - result.values[slot])
+        }
     }
 
     /// The spacing of a file's rows: the most common gap between consecutive distinct times, when it

@@ -44,6 +44,9 @@ public struct Site: Sendable, Equatable {
     /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the
     /// value in canonical flow YAML, in the order applied.
     public var overrides: [String] = []
+    /// Suspicious but valid inputs found while loading (`SeriesWarnings`); printed by `validate`
+    /// and `solve` and recorded in `summary.json` and `manifest.json`.
+    public var warnings: [SiteIssue] = []
 
     /// SHA-256 over the input files' hashes (in order) and the overrides: one fingerprint of
     /// everything the run depends on. Without overrides it is the hash of the file hashes alone.

@@ -23,6 +23,7 @@ public enum SiteLoader {
     /// - Throws: `SiteValidationError` with every problem found.
     public static func resolve(_ document: SiteDocument) throws -> Site {
         let context = LoadContext(siteURL: document.siteFileURL)
+        context.overrides = document.appliedOverrides.map { ($0.path, "\($0.path)=\($0.value.flowText)") }
         context.noteInput(document.siteFileURL.standardizedFileURL, display: context.siteDisplay)
         let site = build(document.root, context: context)
         if !context.issues.isEmpty { throw SiteValidationError(context.issues) }
@@ -35,6 +36,14 @@ public enum SiteLoader {
             return Site.InputFile(path: input.display, url: input.url, sha256: SHA256.hexDigest(data))
         }
         site.overrides = document.appliedOverrides.map { "\($0.path)=\($0.value.flowText)" }
+        site.warnings = context.warnings
+        if let window = document.window {
+            do {
+                site = try site.windowed(window)
+            } catch {
+                throw SiteValidationError([SiteIssue(file: context.siteDisplay, keyPath: "window", message: "\(error)")])
+            }
+        }
         return site
     }
 
@@ -69,7 +78,8 @@ public enum SiteLoader {
             readGridFeed(item.node, path: item.path, index: index, context: context)
         }
         let renewables = reader.list("renewables").enumerated().compactMap { index, item in
-            readRenewable(item.node, path: item.path, index: index, architecture: architecture, context: context)
+            readRenewable(item.node, path: item.path, index: index, architecture: architecture, weather: weather,
+                          context: context)
         }
         let batteries = reader.list("batteries").enumerated().compactMap { index, item in
             readBattery(item.node, path: item.path, index: index, architecture: architecture, context: context)
@@ -238,7 +248,7 @@ public enum SiteLoader {
                                  buswayLossSegments: segments)
     }
 
-    private static func readCoupling(_ reader: MappingReader, architecture: PowerDistribution.Architecture) -> Coupling? {
+    static func readCoupling(_ reader: MappingReader, architecture: PowerDistribution.Architecture) -> Coupling? {
         guard reader.has("coupling") else { return architecture == .dc800 ? .dc : .ac }
         guard let coupling = reader.choice("coupling", ["dc": Coupling.dc, "ac": .ac]) else { return nil }
         if coupling == .dc && architecture == .ac415 {
@@ -253,16 +263,16 @@ public enum SiteLoader {
     private static func readSMR(_ root: MappingReader) -> SMRFleet? {
         let keys = ["units", "capacity_mw_per_unit", "min_stable_load_fraction", "ramp_fraction_per_hour",
                     "marginal_cost_usd_per_mwh", "emission_factor_g_per_kwh", "commitment", "min_up_hours",
-                    "min_down_hours", "outages", "build"]
+                    "min_down_hours", "outages", "commissioning_utc", "retirement_utc", "build"]
         guard let reader = root.mapping("smr", allowedKeys: keys) else { return nil }
         // With a `build` section, `units` is the existing fleet and may be 0 (a greenfield plan).
         let planned = reader.has("build")
         let units = planned ? reader.integer("units", range: .between(0, 1000), default: 0)
             : reader.integer("units", range: .between(1, 1000), required: true)
         let capacity = reader.number("capacity_mw_per_unit", unit: "MW", range: .above(0, atMost: 5000), required: true)
-        // physics.md, SMRs: load following 50-100 % of rated power (European Utility Requirements).
+        // docs/sources.md, SMRs: load following 50-100 % of rated power (European Utility Requirements).
         let minimumLoad = reader.number("min_stable_load_fraction", range: .fraction, default: 0.5)
-        // physics.md, SMRs: 3-5 %/min (EUR); 3 %/min = 1.8 of capacity per hour.
+        // docs/sources.md, SMRs: 3-5 %/min (EUR); 3 %/min = 1.8 of capacity per hour.
         let ramp = reader.number("ramp_fraction_per_hour", range: .above(0, atMost: 60), default: 1.8)
         let cost = reader.number("marginal_cost_usd_per_mwh", unit: "USD/MWh", range: .between(-1000, 10_000), required: true)
         let emission = reader.number("emission_factor_g_per_kwh", unit: "g/kWh", range: .between(0, 2000), default: 0)
@@ -303,8 +313,9 @@ public enum SiteLoader {
             outages.append(SMRFleet.Outage(unit: unit, startUTC: Date(timeIntervalSince1970: Double(start)),
                                            endUTC: Date(timeIntervalSince1970: Double(end))))
         }
+        let serviceDates = readUnitServiceDates(reader, units: units)
         guard let units, let capacity, let minimumLoad, let ramp, let cost, let emission, let commitment, let minUp,
-              let minDown, outagesValid, let horizon else { return nil }
+              let minDown, outagesValid, let horizon, let serviceDates else { return nil }
         var available = [Int](repeating: units, count: horizon.steps)
         for unit in 0..<units {
             var out = [Bool](repeating: false, count: horizon.steps)
@@ -317,6 +328,8 @@ public enum SiteLoader {
                                Int(floorDiv(end - 1 - horizon.startEpochSeconds, horizon.stepSeconds)))
                 if first <= last { for step in first...last { out[step] = true } }
             }
+            // Before commissioning and after retirement a unit is unavailable, as in an outage.
+            for step in 0..<horizon.steps where !serviceDates[unit].inService(horizon: horizon, step: step) { out[step] = true }
             for step in 0..<horizon.steps where out[step] { available[step] -= 1 }
         }
         guard let build = readSMRBuild(reader, existingUnits: units, moduleMW: capacity) else { return nil }
@@ -332,7 +345,7 @@ public enum SiteLoader {
     private static func readGridFeed(_ node: YAMLNode, path: String, index: Int, context: LoadContext) -> GridFeed? {
         let keys = ["name", "import_capacity_mw", "export_capacity_mw", "price_usd_per_mwh", "export_price_usd_per_mwh",
                     "export_price_fraction", "carbon_intensity_g_per_kwh", "carbon_free_share",
-                    "demand_charge_usd_per_mw", "import_cap_mw", "build"]
+                    "demand_charge_usd_per_mw", "import_cap_mw", "commissioning_utc", "retirement_utc", "build"]
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name") ?? (index == 0 ? "grid" : "grid-\(index + 1)")
         let importCapacity = reader.number("import_capacity_mw", unit: "MW", range: capacityRange, required: true)
@@ -355,38 +368,21 @@ public enum SiteLoader {
         if reader.has("export_price_usd_per_mwh") && exportPrice == nil { return nil }
         if reader.has("carbon_free_share") && carbonFree == nil { return nil }
         if reader.has("import_cap_mw") && cap == nil { return nil }
-        guard let build = readConnectionBuild(reader) else { return nil }
+        guard let dates = readServiceDates(reader), let build = readConnectionBuild(reader) else { return nil }
         var feed = GridFeed(name: name, importCapacityMW: importCapacity, exportCapacityMW: exportCapacity,
                             importPriceUSDPerMWh: price, exportPriceUSDPerMWh: exportPrice ?? price.map { $0 * fraction },
                             carbonIntensityGramsPerKWh: intensity, carbonFreeShare: carbonFree,
-                            demandChargeUSDPerMW: demandCharge, importCapMW: cap)
+                            demandChargeUSDPerMW: demandCharge, importCapMW: cap, inService: serviceMask(dates, context))
         feed.connectionBuild = build
         return feed
-    }
-
-    private static func readRenewable(_ node: YAMLNode, path: String, index: Int,
-                                      architecture: PowerDistribution.Architecture, context: LoadContext) -> Renewable? {
-        guard let reader = MappingReader(node, path: path, context: context,
-                                         allowedKeys: ["name", "kind", "capacity_mw", "capacity_factor", "coupling", "build"])
-        else { return nil }
-        let kind = reader.choice("kind", ["solar": Renewable.Kind.solar, "wind": .wind], required: true)
-        let name = reader.string("name") ?? "\(kind?.rawValue ?? "renewable")-\(index + 1)"
-        // With a `build` section, `capacity_mw` is the existing plant (0 when absent).
-        let capacity = reader.has("build") ? reader.number("capacity_mw", unit: "MW", range: capacityRange, default: 0)
-            : reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
-        let factor = reader.series("capacity_factor", unit: "", range: .fraction, required: true)
-        let coupling = readCoupling(reader, architecture: architecture)
-        guard let kind, let capacity, let factor, let coupling, let build = readPowerBuild(reader, existingMW: capacity) else { return nil }
-        var renewable = Renewable(name: name, kind: kind, capacityMW: capacity, capacityFactor: factor, coupling: coupling)
-        renewable.build = build
-        return renewable
     }
 
     private static func readBattery(_ node: YAMLNode, path: String, index: Int,
                                     architecture: PowerDistribution.Architecture, context: LoadContext) -> Battery? {
         let keys = ["name", "energy_mwh", "power_mw", "charge_power_mw", "discharge_power_mw", "charge_efficiency",
                     "discharge_efficiency", "round_trip_efficiency", "soc_min_fraction", "soc_max_fraction",
-                    "initial_soc_fraction", "final_soc", "throughput_cost_usd_per_mwh", "coupling", "build"]
+                    "initial_soc_fraction", "final_soc", "throughput_cost_usd_per_mwh", "coupling",
+                    "commissioning_utc", "retirement_utc", "build"]
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name") ?? "battery-\(index + 1)"
         // With a `build` section, `energy_mwh` and `power_mw` are the existing battery (0 when absent).
@@ -411,7 +407,7 @@ public enum SiteLoader {
         } else {
             reader.reportMissing("power_mw", "MW, or charge_power_mw and discharge_power_mw")
         }
-        // Assumption (physics.md has no battery row): Li-ion one-way 0.95, round trip ~0.90.
+        // Assumption (docs/sources.md has no battery row): Li-ion one-way 0.95, round trip ~0.90.
         var chargeEfficiency: Double?, dischargeEfficiency: Double?
         if reader.has("round_trip_efficiency") {
             if reader.has("charge_efficiency") || reader.has("discharge_efficiency") {
@@ -444,7 +440,8 @@ public enum SiteLoader {
         }
         let throughput = reader.number("throughput_cost_usd_per_mwh", unit: "USD/MWh", range: .nonNegative, default: 0)
         let coupling = readCoupling(reader, architecture: architecture)
-        guard let energy, let charge, let discharge, let chargeEfficiency, let dischargeEfficiency, let socMin,
+        let dates = readServiceDates(reader)
+        guard let dates, let energy, let charge, let discharge, let chargeEfficiency, let dischargeEfficiency, let socMin,
               let socMax, let initial, let finalSOC, let throughput, let coupling else { return nil }
         if socMin >= socMax {
             reader.report("soc_min_fraction", "must be below soc_max_fraction (\(formatNumber(socMax))), got \(formatNumber(socMin))")
@@ -462,7 +459,7 @@ public enum SiteLoader {
         var battery = Battery(name: name, energyMWh: energy, chargePowerMW: charge, dischargePowerMW: discharge,
                               chargeEfficiency: chargeEfficiency, dischargeEfficiency: dischargeEfficiency,
                               socMinFraction: socMin, socMaxFraction: socMax, initialSOCFraction: initial, finalSOC: finalSOC,
-                              throughputCostUSDPerMWh: throughput, coupling: coupling)
+                              throughputCostUSDPerMWh: throughput, coupling: coupling, inService: serviceMask(dates, context))
         battery.powerBuild = build?.power
         battery.energyBuild = build?.energy
         return battery
@@ -472,15 +469,16 @@ public enum SiteLoader {
                                             context: LoadContext) -> BackupGenerator? {
         guard let reader = MappingReader(node, path: path, context: context,
                                          allowedKeys: ["name", "capacity_mw", "marginal_cost_usd_per_mwh",
-                                                       "emission_factor_g_per_kwh", "build"]) else { return nil }
+                                                       "emission_factor_g_per_kwh", "commissioning_utc", "retirement_utc", "build"]) else { return nil }
         let name = reader.string("name") ?? "backup-\(index + 1)"
         let capacity = reader.has("build") ? reader.number("capacity_mw", unit: "MW", range: capacityRange, default: 0)
             : reader.number("capacity_mw", unit: "MW", range: capacityRange, required: true)
         let cost = reader.number("marginal_cost_usd_per_mwh", unit: "USD/MWh", range: .between(-1000, 100_000), required: true)
         let emission = reader.number("emission_factor_g_per_kwh", unit: "g/kWh", range: .between(0, 2000), required: true)
-        guard let capacity, let cost, let emission, let build = readPowerBuild(reader, existingMW: capacity) else { return nil }
+        guard let capacity, let cost, let emission, let dates = readServiceDates(reader),
+              let build = readPowerBuild(reader, existingMW: capacity) else { return nil }
         var generator = BackupGenerator(name: name, capacityMW: capacity, marginalCostUSDPerMWh: cost,
-                                        emissionFactorGramsPerKWh: emission)
+                                        emissionFactorGramsPerKWh: emission, inService: serviceMask(dates, context))
         generator.build = build
         return generator
     }

@@ -27,6 +27,12 @@ public struct Battery: Sendable, Equatable {
     public var powerBuild: Expansion? = nil
     /// Energy capacity as a decision (`build`), MWh.
     public var energyBuild: Expansion? = nil
+    /// Per step, whether the battery is in service (`commissioning_utc` / `retirement_utc`); nil:
+    /// always. Out of service it neither charges nor discharges (its charge is held).
+    public var inService: [Bool]? = nil
+
+    public func chargeLimitMW(_ step: Int) -> Double { inService?[step] == false ? 0 : chargePowerMW }
+    public func dischargeLimitMW(_ step: Int) -> Double { inService?[step] == false ? 0 : dischargePowerMW }
 
     public var roundTripEfficiency: Double { chargeEfficiency * dischargeEfficiency }
     public var initialSOCMWh: Double { initialSOCFraction * energyMWh }

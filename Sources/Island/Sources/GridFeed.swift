@@ -20,10 +20,17 @@ public struct GridFeed: Sendable, Equatable {
     /// Connection capacity added in both directions as a decision (`build`), MW: import is
     /// limited to `importCapacityMW + added`, export to `exportCapacityMW + added`.
     public var connectionBuild: Expansion? = nil
+    /// Per step, whether the connection is in service (`commissioning_utc` / `retirement_utc`); nil: always.
+    public var inService: [Bool]? = nil
 
     /// Import limit per step: the smaller of the capacity and the time-varying cap.
     public var effectiveImportLimitMW: [Double] {
-        guard let importCapMW else { return [Double](repeating: importCapacityMW, count: importPriceUSDPerMWh.count) }
-        return importCapMW.map { min($0, importCapacityMW) }
+        var limit = importCapMW.map { $0.map { min($0, importCapacityMW) } }
+            ?? [Double](repeating: importCapacityMW, count: importPriceUSDPerMWh.count)
+        if let inService { for step in limit.indices where !inService[step] { limit[step] = 0 } }
+        return limit
     }
+
+    /// Export limit in one step, MW: the export capacity while in service, else 0.
+    public func exportLimitMW(_ step: Int) -> Double { inService?[step] == false ? 0 : exportCapacityMW }
 }

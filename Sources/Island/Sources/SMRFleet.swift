@@ -6,7 +6,8 @@ public struct SMRFleet: Sendable, Equatable {
     public enum Commitment: String, Sendable, Equatable {
         /// Relaxed: committed capacity is continuous between 0 and the available units (default).
         case linear
-        /// Per-unit on/off binaries with minimum up and down times (a MILP).
+        /// A clustered commitment: a general integer count of online units per step (0 to the units
+        /// available) with minimum up and down times, solved as a MILP; not per-unit binaries.
         case integer
     }
 

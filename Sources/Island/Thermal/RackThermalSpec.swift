@@ -2,28 +2,28 @@
 ///
 /// Plain values only (Island knows no solver); `Scheduling` turns them into a
 /// `Thermal.RackThermalNetwork`. Defaults describe an NVL72-class rack and come from
-/// `shared/reference/physics.md` (see `docs/site-format.md`, "thermal").
+/// `docs/sources.md` (see `docs/site-format.md`, "thermal").
 public struct RackThermalSpec: Sendable, Equatable {
-    /// Compute trays per rack, fed in parallel (physics.md: 18 per NVL72 rack).
+    /// Compute trays per rack, fed in parallel (docs/sources.md: 18 per NVL72 rack).
     public var traysPerRack: Int = 18
     /// Devices per tray lumped into one die node (4 GPUs + 2 CPUs).
     public var devicesPerTray: Int = 6
-    /// Die-to-cold-plate resistance of one device, K/W (physics.md: 0.005-0.02; mid-range).
+    /// Die-to-cold-plate resistance of one device, K/W (docs/sources.md: 0.005-0.02; mid-range).
     public var dieToPlateResistanceKPerW: Double = 0.01
-    /// Cold-plate-to-coolant resistance of one device, K/W (physics.md: 0.0154 at 4 L/min).
+    /// Cold-plate-to-coolant resistance of one device, K/W (docs/sources.md: 0.0154 at 4 L/min).
     public var plateToCoolantResistanceKPerW: Double = 0.0154
     /// Heat capacity of one die with its package, J/K (assumption).
     public var dieCapacitanceJPerK: Double = 50
     /// Heat capacity of one cold plate, J/K (assumption).
     public var plateCapacitanceJPerK: Double = 150
-    /// Secondary coolant flow per rack, kg/s (physics.md: ~15 g/s per kW x 132 kW).
+    /// Secondary coolant flow per rack, kg/s (docs/sources.md: ~15 g/s per kW x 132 kW).
     public var coolantFlowKgPerSPerRack: Double = 1.98
     /// CDU approach: secondary supply above facility supply at the rack's rated load, K
-    /// (physics.md: 3 K, Google "Deschutes").
+    /// (docs/sources.md: 3 K, Google "Deschutes").
     public var cduApproachK: Double = 3
-    /// Hottest-die limit, C (physics.md: H100 throttles near 83 C).
+    /// Hottest-die limit, C (docs/sources.md: H100 throttles near 83 C).
     public var dieLimitC: Double = 83
-    /// Synchronous-training power swing of training racks, if any (physics.md, arXiv 2508.14318).
+    /// Synchronous-training power swing of training racks, if any (docs/sources.md, arXiv 2508.14318).
     public var trainingSwing: TrainingSwing?
 
     /// Training racks alternate between a compute (high) and a communication (low) phase.

@@ -36,6 +36,14 @@ struct TimestampParser {
     let zone: TimeZoneSpec
     private let timeZone: TimeZone?
 
+    /// Whether an ISO 8601 text carries its zone (`Z`, `+01:00`, `-0600`) after the time part.
+    static func hasZoneDesignator(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("Z") || trimmed.hasSuffix("z") { return true }
+        guard let separator = trimmed.firstIndex(where: { $0 == "T" || $0 == " " }) else { return false }
+        return trimmed[separator...].contains(where: { $0 == "+" || $0 == "-" })
+    }
+
     init(zone: TimeZoneSpec) {
         self.zone = zone
         if case .named(let name) = zone { timeZone = TimeZone(identifier: name) } else { timeZone = nil }

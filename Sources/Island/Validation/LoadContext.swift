@@ -7,6 +7,8 @@ final class LoadContext {
     /// The site file as the user named it, for messages.
     let siteDisplay: String
     var issues: [SiteIssue] = []
+    /// Suspicious but valid inputs (naive timestamps, a currency mismatch, an unusual mean): reported, never fatal.
+    var warnings: [SiteIssue] = []
     var horizon: Horizon?
     /// Parsed CSV files, keyed by path and header line (one file can be read with different headers).
     var tables: [String: Result<CSVTable, DataFileFailure>] = [:]
@@ -21,7 +23,28 @@ final class LoadContext {
 
     var siteDirectory: URL { siteURL.deletingLastPathComponent() }
 
+    /// Overrides applied to the document (`--set`, batch scenarios), as `path` and `path=value`.
+    var overrides: [(path: String, text: String)] = []
+
+    /// The override that set `keyPath` (or a mapping or list above it), if any.
+    func override(covering keyPath: String) -> String? {
+        overrides.last { keyPath == $0.path || keyPath.hasPrefix($0.path + ".") || keyPath.hasPrefix($0.path + "[") }?.text
+    }
+
+    /// A problem under an overridden key names the override, not a line of the site file.
+    private func located(_ keyPath: String, line: Int?, _ message: String) -> (line: Int?, message: String) {
+        if let override = override(covering: keyPath) {
+            return (nil, message + " (value set by the override \(override))")
+        }
+        // An override inside this value (a series' `file`, one key of a mapping) may be the cause.
+        if !keyPath.isEmpty, let inner = overrides.last(where: { $0.path.hasPrefix(keyPath + ".") || $0.path.hasPrefix(keyPath + "[") }) {
+            return (line, message + " (with the override \(inner.text))")
+        }
+        return (line, message)
+    }
+
     func report(_ keyPath: String, line: Int?, _ message: String) {
+        let (line, message) = located(keyPath, line: line, message)
         issues.append(SiteIssue(file: siteDisplay, keyPath: keyPath, line: line, message: message))
     }
 
@@ -29,8 +52,15 @@ final class LoadContext {
         report(keyPath, line: node?.line, message)
     }
 
+    func warn(_ keyPath: String, line: Int?, dataFile: String? = nil, column: String? = nil, _ message: String) {
+        let warning = SiteIssue(file: siteDisplay, keyPath: keyPath, line: line, dataFile: dataFile, column: column,
+                                row: nil, dataLine: nil, message: message)
+        if !warnings.contains(warning) { warnings.append(warning) }
+    }
+
     func reportData(_ keyPath: String, line: Int?, dataFile: String, column: String? = nil, row: Int? = nil,
                     dataLine: Int? = nil, _ message: String) {
+        let (line, message) = located(keyPath, line: line, message)
         issues.append(SiteIssue(file: siteDisplay, keyPath: keyPath, line: line, dataFile: dataFile, column: column,
                                 row: row, dataLine: dataLine, message: message))
     }

@@ -49,8 +49,8 @@ struct MappingReader {
     func line(_ key: String) -> Int? { entries.first(where: { $0.key == key })?.value.line ?? node.line }
 
     func report(_ key: String, _ message: String) {
-        let fromOverride = entries.contains { $0.key == key && $0.value.line == nil }
-        context.report(keyPath(key), line: line(key), message + (fromOverride ? " (value set by an override)" : ""))
+        // A value set by an override is named by the context (`LoadContext.report`).
+        context.report(keyPath(key), line: line(key), message)
     }
 
     func reportMissing(_ key: String, _ what: String = "") {

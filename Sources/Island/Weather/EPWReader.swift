@@ -7,14 +7,18 @@ import Foundation
 /// labels are UTC). Typical-year files are mapped by month, day and hour onto any horizon year;
 /// Feb 29 uses Feb 28. A step whose local start is hour H (0-23) takes the row labelled H + 1; a
 /// sub-hourly step uses the hour containing its start. Fields (0-based): 6 dry bulb C, 7 dew
-/// point C, 8 RH %, 9 station pressure Pa. Wet bulb is derived from dry bulb, dew point and
-/// pressure (`Psychrometrics.wetBulbC`).
+/// point C, 8 RH %, 9 station pressure Pa, 13-15 global horizontal, direct normal and diffuse
+/// horizontal irradiance (Wh/m² over the hour ending at the label, i.e. the hour's mean W/m²), 21
+/// wind speed m/s at 10 m. Wet bulb is derived from dry bulb, **dew point** and pressure
+/// (`Psychrometrics.wetBulbC`); the file's relative humidity is kept for reports only. The
+/// LOCATION line gives latitude (field 7), longitude (8) and elevation (10) for the PV model.
+/// With `fill` other than `.error`, EPW missing-value sentinels are filled (`WeatherFill`).
 struct EPWReader {
     let context: LoadContext
     let keyPath: String
     let line: Int?
 
-    func read(path: String, utcOffsetHoursOverride: Double?) -> Weather? {
+    func read(path: String, utcOffsetHoursOverride: Double?, fill: GapFill = .error) -> Weather? {
         let url = context.resolve(path: path)
         context.noteInput(url, display: path)
         func fail(_ message: String, row: Int? = nil, dataLine: Int? = nil, column: String? = nil) -> Weather? {
@@ -70,8 +74,16 @@ struct EPWReader {
         }
         guard problems == 0 else { return nil }
 
-        var dryBulb = [Double](repeating: 0, count: horizon.steps)
-        var wetBulb = dryBulb, humidity = dryBulb
+        // Per step, per field: nil where the file has a missing-value sentinel (filled later, or an error).
+        let fieldSpecs: [(index: Int, name: String, missing: Double, range: ClosedRange<Double>)] = [
+            (6, "dry bulb (field 7)", 99.9, -90...65), (7, "dew point (field 8)", 99.9, -90...40),
+            (8, "relative humidity (field 9)", 999, 0...110), (9, "pressure (field 10)", 999_999, 30_000...110_000),
+            (13, "global horizontal irradiance (field 14)", 9999, 0...2000),
+            (14, "direct normal irradiance (field 15)", 9999, 0...2000),
+            (15, "diffuse horizontal irradiance (field 16)", 9999, 0...2000),
+            (21, "wind speed (field 22)", 999, 0...80),
+        ]
+        var columns = [[Double?]](repeating: [Double?](repeating: nil, count: horizon.steps), count: fieldSpecs.count)
         let offsetSeconds = Int64((offsetHours * 3600).rounded())
         for step in 0..<horizon.steps {
             let local = CivilTime(epochSeconds: horizon.epochSeconds(step) + offsetSeconds)
@@ -79,6 +91,7 @@ struct EPWReader {
             let key = ((local.month - 1) * 31 + (day - 1)) * 24 + local.hour
             let row = rowOf[key]
             guard row >= 0 else {
+                if fill != .error { continue }
                 problems += 1
                 if problems <= 10 {
                     _ = fail("no row for \(local.month)/\(day) hour \(local.hour + 1) (local standard time), needed for step \(step) (\(horizon.label(step)))")
@@ -87,34 +100,63 @@ struct EPWReader {
             }
             let fields = fieldsOfRow[row]
             let dataLine = row + 9
-            func field(_ index: Int, _ name: String, missing: Double, range: ClosedRange<Double>) -> Double? {
-                let text = fields[index].trimmingCharacters(in: .whitespaces)
+            for (column, spec) in fieldSpecs.enumerated() {
+                guard spec.index < fields.count else {
+                    if spec.index >= 13 { continue }  // short rows: irradiance and wind unavailable
+                    problems += 1
+                    if problems <= 10 { _ = fail("row has \(fields.count) fields", row: row + 1, dataLine: dataLine, column: spec.name) }
+                    continue
+                }
+                let text = fields[spec.index].trimmingCharacters(in: .whitespaces)
                 guard let value = Double(text), value.isFinite else {
                     problems += 1
-                    if problems <= 10 { _ = fail("not a number (\"\(text)\")", row: row + 1, dataLine: dataLine, column: name) }
-                    return nil
+                    if problems <= 10 { _ = fail("not a number (\"\(text)\")", row: row + 1, dataLine: dataLine, column: spec.name) }
+                    continue
                 }
-                guard value != missing, range.contains(value) else {
+                if value == spec.missing || (spec.index >= 13 && value >= spec.missing) {
+                    if fill != .error { continue }
                     problems += 1
                     if problems <= 10 {
-                        _ = fail(value == missing ? "missing value (EPW sentinel \(formatNumber(missing)))"
-                                     : "out of range \(range.lowerBound)...\(range.upperBound): \(formatNumber(value))",
-                                 row: row + 1, dataLine: dataLine, column: name)
+                        _ = fail("missing value (EPW sentinel \(formatNumber(spec.missing))); set weather.fill to fill it",
+                                 row: row + 1, dataLine: dataLine, column: spec.name)
                     }
-                    return nil
+                    continue
                 }
-                return value
+                guard spec.range.contains(value) else {
+                    problems += 1
+                    if problems <= 10 {
+                        _ = fail("out of range \(spec.range.lowerBound)...\(spec.range.upperBound): \(formatNumber(value))",
+                                 row: row + 1, dataLine: dataLine, column: spec.name)
+                    }
+                    continue
+                }
+                columns[column][step] = value
             }
-            guard let dry = field(6, "dry bulb (field 7)", missing: 99.9, range: -90...65),
-                  let dew = field(7, "dew point (field 8)", missing: 99.9, range: -90...40),
-                  let rh = field(8, "relative humidity (field 9)", missing: 999, range: 0...110),
-                  let pressure = field(9, "pressure (field 10)", missing: 999_999, range: 30_000...110_000) else { continue }
-            dryBulb[step] = dry
-            humidity[step] = min(rh, 100)
-            wetBulb[step] = Psychrometrics.wetBulbC(dryBulbC: dry, dewPointC: dew, pressurePa: pressure)
         }
         if problems > 10 { _ = fail("\(problems - 10) more problems not listed") }
         guard problems == 0 else { return nil }
-        return Weather(dryBulbC: dryBulb, wetBulbC: wetBulb, relativeHumidityPercent: humidity, source: .epw(path: path))
+        var filled: [[Double]?] = []
+        for (column, spec) in fieldSpecs.enumerated() {
+            let values = WeatherFill.apply(columns[column], fill: fill, stepSeconds: horizon.stepSeconds)
+            if values == nil && spec.index < 13 {
+                return fail("no \(spec.name) value in the file to fill from")
+            }
+            filled.append(values)
+        }
+        guard let dryBulb = filled[0], let dewPoint = filled[1], let rh = filled[2], let pressure = filled[3] else { return nil }
+        let humidity = rh.map { min($0, 100) }
+        let wetBulb = (0..<horizon.steps).map {
+            Psychrometrics.wetBulbC(dryBulbC: dryBulb[$0], dewPointC: dewPoint[$0], pressurePa: pressure[$0])
+        }
+        var geo: GeoLocation?
+        if location.count > 9, let latitude = Double(location[6].trimmingCharacters(in: .whitespaces)),
+           let longitude = Double(location[7].trimmingCharacters(in: .whitespaces)),
+           let elevation = Double(location[9].trimmingCharacters(in: .whitespaces)),
+           (-90...90).contains(latitude), (-180...180).contains(longitude) {
+            geo = GeoLocation(latitudeDegrees: latitude, longitudeDegrees: longitude, elevationM: elevation)
+        }
+        return Weather(dryBulbC: dryBulb, wetBulbC: wetBulb, relativeHumidityPercent: humidity, source: .epw(path: path),
+                       globalHorizontalWPerM2: filled[4], directNormalWPerM2: filled[5], diffuseHorizontalWPerM2: filled[6],
+                       windSpeedMPerS: filled[7], pressurePa: pressure, location: geo)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension SiteLoader {
     static let weatherKeys = ["dry_bulb_c", "wet_bulb_c", "relative_humidity_percent", "dew_point_c", "pressure_pa",
-                              "elevation_m", "epw", "open_meteo", "utc_offset_hours"]
+                              "elevation_m", "epw", "open_meteo", "utc_offset_hours", "fill"]
 
     /// Weather from series (`dry_bulb_c` plus `wet_bulb_c`, `relative_humidity_percent` or
     /// `dew_point_c`), from an EnergyPlus EPW file (`epw`) or an Open-Meteo JSON response (`open_meteo`).
@@ -22,6 +22,11 @@ extension SiteLoader {
             reader.report("utc_offset_hours", "only applies with epw")
         }
         let elevation = reader.number("elevation_m", unit: "m", range: .between(-500, 9000))
+        let fill = reader.choice("fill", ["error": GapFill.error, "previous": .previous, "interpolate": .interpolate]) ?? .error
+        if reader.has("fill") && reader.string("fill").flatMap(GapFill.init(rawValue:)) == nil { return nil }
+        if forms[0] == "dry_bulb_c", reader.has("fill") {
+            reader.report("fill", "applies to epw and open_meteo files; give fill on each series")
+        }
         switch forms[0] {
         case "epw":
             for key in ["wet_bulb_c", "relative_humidity_percent", "dew_point_c", "pressure_pa", "elevation_m"]
@@ -32,7 +37,7 @@ extension SiteLoader {
             let offset = reader.number("utc_offset_hours", unit: "h", range: .between(-14, 14))
             if reader.has("utc_offset_hours") && offset == nil { return nil }
             return EPWReader(context: reader.context, keyPath: reader.keyPath("epw"), line: reader.line("epw"))
-                .read(path: path, utcOffsetHoursOverride: offset)
+                .read(path: path, utcOffsetHoursOverride: offset, fill: fill)
         case "open_meteo":
             for key in ["wet_bulb_c", "relative_humidity_percent", "dew_point_c", "pressure_pa"] where reader.has(key) {
                 reader.report(key, "not used with open_meteo (the response gives temperature and humidity)")
@@ -40,7 +45,7 @@ extension SiteLoader {
             guard let path = reader.string("open_meteo") else { return nil }
             return OpenMeteoReader(context: reader.context, keyPath: reader.keyPath("open_meteo"),
                                    line: reader.line("open_meteo"))
-                .read(path: path, elevationOverrideM: elevation)
+                .read(path: path, elevationOverrideM: elevation, fill: fill)
         default:
             return readWeatherSeries(reader, elevationM: elevation)
         }

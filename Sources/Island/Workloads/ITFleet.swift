@@ -3,7 +3,7 @@ import Foundation
 /// The AI racks: IT capacity = racks x power per rack.
 public struct ITFleet: Sendable, Equatable {
     public var racks: Int
-    /// IT power of one rack at full load, kW (GB200/GB300 NVL72: ~120-142 kW, physics.md).
+    /// IT power of one rack at full load, kW (GB200/GB300 NVL72: ~120-142 kW, docs/sources.md).
     public var powerPerRackKW: Double
     /// Power drawn by an idle rack, as a fraction of its full power (0 by default).
     public var idleFraction: Double

@@ -97,7 +97,49 @@ extension LinearProgram {
         throw firstError!
     }
 
-    /// Writes the model as free MPS or CPLEX LP with its row and column names.
+    /// A CPLEX LP name for `name`: GLPK's LP writer replaces **every** name of a model with
+    /// `x_N` / `r_N` as soon as one holds a character CPLEX LP forbids (`-`, `:`, `[`, `=`, space),
+    /// which Insula's names (`smr[2025-07-14T00:00Z]`) always do. Brackets become parentheses,
+    /// `-` and `+` become `_`, `:` becomes `.`, anything else outside CPLEX LP's set becomes `_`;
+    /// a leading digit or period gets an `n` in front.
+    static func cplexLPName(_ name: String) -> String {
+        let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
+        var text = String(name.map { character -> Character in
+            switch character {
+            case "[": return "("
+            case "]": return ")"
+            case ":": return "."
+            case _ where character.isASCII && (character.isLetter || character.isNumber): return character
+            case _ where allowed.contains(character): return character
+            default: return "_"
+            }
+        })
+        if let first = text.first, first.isNumber || first == "." { text = "n" + text }
+        return String(text.prefix(255))
+    }
+
+    /// This model with CPLEX LP names (unique, suffixed `~2`, `~3` on a clash), or nil when every
+    /// name is already valid.
+    func withCPLEXLPNames() -> LinearProgram? {
+        func rename(_ names: [String]) -> [String] {
+            var seen: [String: Int] = [:]
+            return names.map { name in
+                guard !name.isEmpty else { return name }
+                let base = Self.cplexLPName(name)
+                seen[base, default: 0] += 1
+                return seen[base]! == 1 ? base : "\(base)~\(seen[base]!)"
+            }
+        }
+        let columns = rename(columnNames), rows = rename(rowNames)
+        guard columns != columnNames || rows != rowNames else { return nil }
+        var renamed = self
+        renamed.columnNames = columns
+        renamed.rowNames = rows
+        return renamed
+    }
+
+    /// Writes the model as free MPS or CPLEX LP with its row and column names (for CPLEX LP
+    /// made valid there, ``cplexLPName(_:)``).
     ///
     /// The file appears atomically: GLPK writes a temporary file beside it, which is renamed
     /// into place only when complete. Names must be unique where given. GLPK writes
@@ -109,6 +151,9 @@ extension LinearProgram {
         try validate(names: .uniqueIfPresent)
         if rowLower.indices.contains(where: { rowLower[$0] == -.infinity && rowUpper[$0] == .infinity }) {
             return try withoutFreeRows().model.write(to: url, format: format)
+        }
+        if format == .lp, let renamed = withCPLEXLPNames() {
+            return try renamed.write(to: url, format: format)
         }
         if format == .lp, objectiveConstant != 0 {
             var carried = self

@@ -8,13 +8,17 @@ public enum ParetoFront {
     /// two LP optima at one active carbon cap report emissions a few 1e-9 apart, and the
     /// costlier one must not sneak onto the front through that noise.
     ///
+    /// `absoluteToleranceX` widens the tolerance on `x` to a fixed amount: solver noise of 1e-5 t
+    /// on emissions is far above 1e-9 of a few thousand tonnes.
+    ///
     /// Complexity: O(n log n).
-    public static func indices(x: [Double], y: [Double], relativeTolerance: Double = 1e-9) -> [Int] {
+    public static func indices(x: [Double], y: [Double], relativeTolerance: Double = 1e-9,
+                               absoluteToleranceX: Double = 0) -> [Int] {
         precondition(x.count == y.count, "x and y differ in length")
         func tolerance(_ values: [Double]) -> Double {
             (values.lazy.filter { !$0.isNaN }.map(abs).max() ?? 0) * relativeTolerance
         }
-        let toleranceX = tolerance(x), toleranceY = tolerance(y)
+        let toleranceX = max(tolerance(x), absoluteToleranceX), toleranceY = tolerance(y)
         let order = x.indices.filter { !x[$0].isNaN && !y[$0].isNaN }.sorted { (x[$0], y[$0]) < (x[$1], y[$1]) }
         var front: [Int] = []
         var bestY = Double.infinity

@@ -64,6 +64,9 @@ public struct Chart: Sendable {
         case points(x: [Double], y: [Double], style: Style, side: Side, radius: Double, labels: [String]?)
         /// Horizontal bars with one row per distinct `row` name (the left axis becomes categorical).
         case spans([Span], outer: Style, inner: Style)
+        /// Crosses along the bottom of the plot at these x positions: results that do not exist
+        /// (an infeasible scenario), shown without breaking the other layers.
+        case failures(x: [Double], style: Style)
     }
 
     /// File-safe identifier, unique within a report (`dispatch-window`).

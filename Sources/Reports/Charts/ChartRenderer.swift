@@ -19,6 +19,15 @@ public enum ChartRenderer {
 private struct Renderer {
     let chart: Chart
     var writer = SVGWriter()
+    /// Point labels written so far, so that later ones do not overlap them.
+    var placedLabels: [LabelBox] = []
+
+    struct LabelBox {
+        var left: Double, right: Double, top: Double, bottom: Double
+        func overlaps(_ other: LabelBox) -> Bool {
+            left < other.right && other.left < right && top < other.bottom && other.top < bottom
+        }
+    }
 
     init(chart: Chart) { self.chart = chart }
 
@@ -48,6 +57,7 @@ private struct Renderer {
             case .stack(_, let series, _): series.forEach { add($0.style) }
             case .line(_, _, let style, _), .band(_, _, _, let style, _), .points(_, _, let style, _, _, _): add(style)
             case .spans(_, let outer, let inner): add(outer); add(inner)
+            case .failures(_, let style): add(style)
             }
         }
         return styles
@@ -86,6 +96,7 @@ private struct Renderer {
             switch layer {
             case .stack(let x, _, _), .line(let x, _, _, _), .band(let x, _, _, _, _), .points(let x, _, _, _, _, _): values += x
             case .spans(let spans, _, _): values += spans.flatMap { [Double($0.startEpochSeconds), Double($0.endEpochSeconds)] }
+            case .failures(let x, _): values += x
             }
         }
         return values.filter(\.isFinite)
@@ -300,20 +311,43 @@ private struct Renderer {
                               ("fill-opacity", String(style.opacity))])
             writer.raw("\n")
             var seen = Set<Int>()
+            let labelHeight = 12.0
             for index in xs.indices where xs[index].isFinite && ys[index].isFinite {
                 let px = x(xs[index]), py = scale(ys[index])
                 let key = Int((px / 2).rounded()) * 100_000 + Int((py / 2).rounded())
                 guard seen.insert(key).inserted || labels != nil else { continue }
                 writer.element("circle", [("class", "point"), ("cx", c(px)), ("cy", c(py)), ("r", c(radius))])
                 if let labels, index < labels.count, !labels[index].isEmpty {
-                    // Labels in the right third read leftwards so they stay inside the plot.
+                    // Labels in the right third read leftwards so they stay inside the plot. A label
+                    // that would overlap one already written tries below its point, then is left out
+                    // (its point stays; the table names every scenario).
                     let leftwards = px > x.pixelLow + (x.pixelHigh - x.pixelLow) * 0.66
-                    writer.element("text", [("x", c(leftwards ? px - radius - 3 : px + radius + 3)), ("y", c(py - radius - 2)),
-                                            ("font-size", "11"), ("fill", "#222222"), ("text-anchor", leftwards ? "end" : "start")],
-                                   content: labels[index])
+                    let width = 6.2 * Double(labels[index].count)
+                    let labelX = leftwards ? px - radius - 3 : px + radius + 3
+                    let left = leftwards ? labelX - width : labelX
+                    for baseline in [py - radius - 2, py + radius + labelHeight] {
+                        let box = LabelBox(left: left, right: left + width, top: baseline - labelHeight + 2, bottom: baseline + 2)
+                        guard !placedLabels.contains(where: { $0.overlaps(box) }) else { continue }
+                        placedLabels.append(box)
+                        writer.element("text", [("class", "point-label"), ("x", c(labelX)), ("y", c(baseline)),
+                                                ("font-size", "11"), ("fill", "#222222"), ("text-anchor", leftwards ? "end" : "start")],
+                                       content: labels[index])
+                        break
+                    }
                 }
             }
             writer.close("g")
+        case .failures(let xs, let style):
+            // A cross 9 px above the bottom of the plot for each missing result.
+            let y = left.pixelLow - 9
+            var path = ""
+            for value in xs where value.isFinite {
+                let px = x(value)
+                path += "M\(c(px - 5)) \(c(y - 5))L\(c(px + 5)) \(c(y + 5))M\(c(px - 5)) \(c(y + 5))L\(c(px + 5)) \(c(y - 5))"
+            }
+            guard !path.isEmpty else { return }
+            writer.element("path", [("class", "marker failed"), ("data-series", style.name), ("d", path), ("fill", "none"),
+                                    ("stroke", style.colour), ("stroke-width", "2.2")])
         case .spans(let spans, let outer, let inner):
             writer.open("g", [("class", "layer layer-spans"), ("font-size", "11")])
             writer.raw("\n")

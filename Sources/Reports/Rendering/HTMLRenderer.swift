@@ -71,12 +71,14 @@ public enum HTMLRenderer {
         figure.chart-figure { margin: 16px 0; break-inside: avoid; page-break-inside: avoid; }
         svg.chart { display: block; width: 100%; max-width: 960px; height: auto; border: 1px solid #dddddd; }
         .tables { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: flex-start; }
-        .table-wrap { overflow-x: auto; max-width: 100%; margin: 12px 0; break-inside: avoid; page-break-inside: avoid; }
+        .table-wrap { overflow-x: auto; max-width: 100%; min-width: 0; margin: 12px 0; break-inside: avoid; page-break-inside: avoid; }
+        .tables > .table-wrap { flex: 0 1 auto; }
         table { border-collapse: collapse; font-size: 13px; }
         caption { text-align: left; font-weight: bold; padding: 4px 0; }
         th, td { border: 1px solid #cccccc; padding: 3px 8px; text-align: left; vertical-align: top; }
         th { background: #f2f2f2; }
         td:first-child { white-space: nowrap; }
+        td { max-width: 32em; overflow-wrap: anywhere; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         footer { margin-top: 32px; font-size: 12px; color: #555555; }
         @page { size: A4; margin: 12mm; }

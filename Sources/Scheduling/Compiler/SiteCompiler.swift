@@ -173,7 +173,8 @@ struct Builder {
         let batteries = site.batteries.map { addBattery($0) }
         let backups = site.backupGenerators.map { generator in
             addLimited("backup", generator.name, capacityMW: generator.capacityMW,
-                       key: ExpansionKey(asset: .backup, name: generator.name, dimension: .powerMW), factor: { _ in 1 },
+                       key: ExpansionKey(asset: .backup, name: generator.name, dimension: .powerMW),
+                       factor: { generator.inService?[$0] == false ? 0 : 1 },
                        cost: { [hours] t in hours * (generator.marginalCostUSDPerMWh + carbonPriceUSDPerTonne * generator.emissionFactorGramsPerKWh / 1000) })
         }
         let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW })
@@ -568,11 +569,13 @@ struct Builder {
         let connection = built[ExpansionKey(asset: .grid, name: feed.name, dimension: .powerMW)]
         let added = feed.connectionBuild?.maximum ?? 0
         let limit = connection == nil ? feed.effectiveImportLimitMW
-            : (feed.importCapMW ?? Array(repeating: .infinity, count: steps)).map { min($0, feed.importCapacityMW + added) }
+            : (feed.importCapMW ?? Array(repeating: .infinity, count: steps)).enumerated().map { t, cap in
+                feed.inService?[t] == false ? 0 : min(cap, feed.importCapacityMW + added)
+            }
         let intensity = feed.carbonIntensityGramsPerKWh
         let imports = columns("grid_import", feed.name, upper: { limit[$0] },
                               cost: { [hours] t in hours * (feed.importPriceUSDPerMWh[t] + carbonPriceUSDPerTonne * intensity[t] / 1000) })
-        let exports = columns("grid_export", feed.name, upper: { _ in feed.exportCapacityMW + added },
+        let exports = columns("grid_export", feed.name, upper: { connection == nil ? feed.exportLimitMW($0) : (feed.inService?[$0] == false ? 0 : feed.exportCapacityMW + added) },
                               cost: { [hours] t in -hours * min(feed.exportPriceUSDPerMWh[t], feed.importPriceUSDPerMWh[t]) })
         if let connection {
             capacityRows("grid_import_connection", feed.name, block: imports, capacity: connection, factor: { _ in 1 },
@@ -606,8 +609,10 @@ struct Builder {
         let energy = built[ExpansionKey(asset: .battery, name: battery.name, dimension: .energyMWh)]
         let mostPower = battery.powerBuild?.maximum ?? 0
         let mostEnergy = battery.energyBuild?.maximum ?? battery.energyMWh
-        let charge = columns("battery_charge", battery.name, upper: { _ in power == nil ? battery.chargePowerMW : mostPower })
-        let discharge = columns("battery_discharge", battery.name, upper: { _ in power == nil ? battery.dischargePowerMW : mostPower },
+        // Out of service (commissioning and retirement dates) a battery neither charges nor discharges.
+        let serving = { (t: Int) in battery.inService?[t] != false }
+        let charge = columns("battery_charge", battery.name, upper: { power == nil ? battery.chargeLimitMW($0) : (serving($0) ? mostPower : 0) })
+        let discharge = columns("battery_discharge", battery.name, upper: { power == nil ? battery.dischargeLimitMW($0) : (serving($0) ? mostPower : 0) },
                                 cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
         let soc = columns("battery_soc", battery.name, lower: { _ in energy == nil ? battery.socMinFraction * battery.energyMWh : 0 },
                           upper: { _ in battery.socMaxFraction * mostEnergy })

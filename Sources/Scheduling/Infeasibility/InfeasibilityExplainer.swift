@@ -4,6 +4,9 @@ import Optimization
 
 /// Why a site is infeasible: which limits cannot be met, by how much and when.
 public struct InfeasibilityReport: Sendable, Codable {
+    /// Smallest shortfall reported: MW in a step, or MWh / t in all.
+    public static let findingThreshold = 1e-3
+
     public struct Finding: Sendable, Codable {
         /// The limit that cannot be met (`power_balance`, `inference_service`, `training_deadline`,
         /// `carbon_cap`, `carbon_intensity_cap`, `cfe_target`).
@@ -42,9 +45,16 @@ public enum InfeasibilityExplainer {
         let result = try GLPK.solve(model.program, options: options)
         guard result.status == .optimal, let slacks = model.elastic else { return InfeasibilityReport(findings: [], explained: false) }
         let x = result.primalValues
+        // Findings below 1e-3 (MW per step, MWh or t in all) are solver noise ("0 MW short in 546
+        // steps"): left out, unless nothing larger explains the infeasibility.
+        let findings = collectFindings(x: x, slacks: slacks, site: site, tolerance: InfeasibilityReport.findingThreshold)
+        if !findings.isEmpty { return InfeasibilityReport(findings: findings, explained: true) }
+        return InfeasibilityReport(findings: collectFindings(x: x, slacks: slacks, site: site, tolerance: 1e-6), explained: true)
+    }
+
+    private static func collectFindings(x: [Double], slacks: ElasticSlacks, site: Site, tolerance: Double) -> [InfeasibilityReport.Finding] {
         let horizon = site.horizon
         let hours = horizon.stepHours
-        let tolerance = 1e-6
         var findings: [InfeasibilityReport.Finding] = []
 
         func perStep(_ block: ColumnBlock) -> [(step: Int, value: Double)] {
@@ -102,7 +112,7 @@ public enum InfeasibilityExplainer {
                 message: "24/7 carbon-free target \(format(target * 100))% cannot be met: \(format(x[missed.index])) MWh of carbon-free supply missing",
                 amount: x[missed.index], unit: "MWh", steps: []))
         }
-        return InfeasibilityReport(findings: findings, explained: true)
+        return findings
     }
 
     static func format(_ value: Double) -> String {

@@ -43,6 +43,8 @@ public struct InputDump: Encodable, Sendable {
         var carbonFreeShare: [Double]?
         var demandChargeUSDPerMW: Double
         var importLimitMW: [Double]
+        /// 1 in service, 0 outside (`commissioning_utc` / `retirement_utc`), per step: scales the export capacity.
+        var availability: [Double]
     }
 
     public struct Renewable: Encodable, Sendable {
@@ -67,6 +69,8 @@ public struct InputDump: Encodable, Sendable {
         var finalSOC: String
         var throughputCostUSDPerMWh: Double
         var coupling: String
+        /// 1 in service, 0 outside, per step: scales charge and discharge power.
+        var availability: [Double]
     }
 
     public struct BackupGenerator: Encodable, Sendable {
@@ -74,6 +78,8 @@ public struct InputDump: Encodable, Sendable {
         var capacityMW: Double
         var marginalCostUSDPerMWh: Double
         var emissionFactorGramsPerKWh: Double
+        /// 1 in service, 0 outside, per step: scales the capacity.
+        var availability: [Double]
     }
 
     public struct Distribution: Encodable, Sendable {
@@ -160,7 +166,8 @@ public struct InputDump: Encodable, Sendable {
             GridFeed(name: feed.name, importCapacityMW: feed.importCapacityMW, exportCapacityMW: feed.exportCapacityMW,
                      importPriceUSDPerMWh: feed.importPriceUSDPerMWh, exportPriceUSDPerMWh: feed.exportPriceUSDPerMWh,
                      carbonIntensityGramsPerKWh: feed.carbonIntensityGramsPerKWh, carbonFreeShare: feed.carbonFreeShare,
-                     demandChargeUSDPerMW: feed.demandChargeUSDPerMW, importLimitMW: feed.effectiveImportLimitMW)
+                     demandChargeUSDPerMW: feed.demandChargeUSDPerMW, importLimitMW: feed.effectiveImportLimitMW,
+                     availability: Self.availability(feed.inService, steps: site.horizon.steps))
         }
         renewables = site.renewables.map {
             Renewable(name: $0.name, kind: $0.kind.rawValue, capacityMW: $0.capacityMW, capacityFactor: $0.capacityFactor,
@@ -177,11 +184,13 @@ public struct InputDump: Encodable, Sendable {
                            dischargeEfficiency: battery.dischargeEfficiency, socMinFraction: battery.socMinFraction,
                            socMaxFraction: battery.socMaxFraction, initialSOCFraction: battery.initialSOCFraction,
                            finalSOC: finalSOC, throughputCostUSDPerMWh: battery.throughputCostUSDPerMWh,
-                           coupling: battery.coupling.rawValue)
+                           coupling: battery.coupling.rawValue,
+                           availability: Self.availability(battery.inService, steps: site.horizon.steps))
         }
         backupGenerators = site.backupGenerators.map {
             BackupGenerator(name: $0.name, capacityMW: $0.capacityMW, marginalCostUSDPerMWh: $0.marginalCostUSDPerMWh,
-                            emissionFactorGramsPerKWh: $0.emissionFactorGramsPerKWh)
+                            emissionFactorGramsPerKWh: $0.emissionFactorGramsPerKWh,
+                            availability: Self.availability($0.inService, steps: site.horizon.steps))
         }
         let distribution = site.distribution
         powerDistribution = Distribution(
@@ -221,6 +230,10 @@ public struct InputDump: Encodable, Sendable {
 
     /// camelCase to snake_case keeping unit acronyms whole: `importPriceUSDPerMWh` becomes
     /// `import_price_usd_per_mwh`, `carbonIntensityGramsPerKWh` becomes `carbon_intensity_g_per_kwh`.
+    static func availability(_ inService: [Bool]?, steps: Int) -> [Double] {
+        inService?.map { $0 ? 1 : 0 } ?? [Double](repeating: 1, count: steps)
+    }
+
     struct SnakeKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }

@@ -40,6 +40,8 @@ public struct RunSummary: Sendable, Encodable {
     public var thermalViolationsFixed: Int?
     public var thermalViolationsRemaining: Int?
     public var maxDieC: Double?
+    /// Input warnings (`Site.warnings`), one line each; always present, empty when none.
+    public var warnings: [String] = []
 
     public init(site: Site, outcome: Planner.Outcome, insulaVersion: String) {
         self.site = site.name
@@ -68,6 +70,7 @@ public struct RunSummary: Sendable, Encodable {
         self.insulaVersion = insulaVersion
         glpkVersion = GLPKEnvironment.version
         inputsSHA256 = site.inputsSHA256
+        warnings = site.warnings.map(\.description)
         if let thermal = outcome.thermal {
             thermalRounds = thermal.rounds
             thermalViolationsFixed = thermal.violationsFixed
@@ -89,7 +92,7 @@ public struct RunSummary: Sendable, Encodable {
         case solverAttempts = "solver_attempts", solverNote = "solver_note"
         case insulaVersion = "insula_version", glpkVersion = "glpk_version", inputsSHA256 = "inputs_sha256"
         case thermalRounds = "thermal_rounds", thermalViolationsFixed = "thermal_violations_fixed", maxDieC = "max_die_c"
-        case thermalViolationsRemaining = "thermal_violations_remaining"
+        case thermalViolationsRemaining = "thermal_violations_remaining", warnings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -124,6 +127,7 @@ public struct RunSummary: Sendable, Encodable {
         try container.encodeIfPresent(thermalViolationsFixed, forKey: .thermalViolationsFixed)
         try container.encodeIfPresent(thermalViolationsRemaining, forKey: .thermalViolationsRemaining)
         try container.encodeIfPresent(maxDieC, forKey: .maxDieC)
+        try container.encode(warnings, forKey: .warnings)
         // KPIs sit beside the run fields, not nested: one flat record per run.
         try kpis?.encode(to: encoder)
         if let kpis {

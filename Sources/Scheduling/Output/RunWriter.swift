@@ -55,15 +55,48 @@ public enum RunWriter {
     public static func summaryCSV(_ summary: RunSummary) throws -> String {
         let data = try jsonEncoder().encode(summary)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return "" }
-        let keys = object.keys.sorted()
+        let keys = summaryColumnOrder(Array(object.keys))
         let values = keys.map { key -> String in
             switch object[key] {
-            case let number as NSNumber: return number.stringValue
+            case let number as NSNumber:
+                return plainNumber(number.doubleValue)
             case let text as String: return csvField(text)
+            case let list as [Any]: return csvField(list.map { "\($0)" }.joined(separator: " | "))
             default: return ""
             }
         }
         return keys.joined(separator: ",") + "\n" + values.joined(separator: ",") + "\n"
+    }
+
+    /// The columns a reader looks at first, in this order: what ran, the objective, then the
+    /// headline KPIs and the cost breakdown (`summary.csv` of a run and of a batch).
+    public static let headlineColumns = [
+        "site", "status", "message", "objective_usd", "emissions_t", "carbon_intensity_g_per_kwh_it", "cfe_score", "pue",
+        "it_energy_mwh", "inference_served_share", "training_delivered_share", "peak_grid_import_mw",
+        "energy_cost_usd", "smr_cost_usd", "backup_cost_usd", "battery_throughput_cost_usd", "demand_charge_usd",
+        "carbon_cost_usd", "lost_inference_penalty_usd", "undelivered_training_penalty_usd", "export_revenue_usd",
+        "smr_mwh", "grid_import_mwh", "grid_export_mwh", "solar_mwh", "wind_mwh", "backup_mwh",
+    ]
+
+    /// `keys` with the headline columns first (those present), then the rest sorted, `_seconds` timings last.
+    public static func summaryColumnOrder(_ keys: [String]) -> [String] {
+        let present = Set(keys)
+        let lead = headlineColumns.filter(present.contains)
+        let rest = keys.filter { !headlineColumns.contains($0) }.sorted()
+        return lead + rest.filter { !$0.hasSuffix("_seconds") } + rest.filter { $0.hasSuffix("_seconds") }
+    }
+
+    /// One number format for summaries: whole numbers bare, others in plain decimal (shortest
+    /// form that reads back the same, never an exponent): `364`, `366.4`, `0.00001`.
+    public static func plainNumber(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "" : (value > 0 ? "inf" : "-inf") }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let shortest = "\(value)"
+        guard shortest.contains("e") else { return shortest }
+        var fixed = String(format: "%.17f", value)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        if fixed.hasSuffix(".") { fixed.removeLast() }
+        return fixed
     }
 
     public static func jsonEncoder() -> JSONEncoder {

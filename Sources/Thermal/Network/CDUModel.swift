@@ -13,7 +13,7 @@ public enum CDUModel: Sendable, Hashable {
     case approach(approachK: Double, atHeatLoadW: Double)
 
     /// The default: 3 K approach at the rack's 132 kW design load
-    /// (physics.md, "CDU approach temperature": 3 K, Google "Deschutes").
+    /// (docs/sources.md, "CDU approach temperature": 3 K, Google "Deschutes").
     public static let datasheetDefault = CDUModel.approach(approachK: 3, atHeatLoadW: 132_000)
 
     /// Secondary-side effectiveness for a rack with total advection `rackAdvectionWPerK` (m_dot cp).

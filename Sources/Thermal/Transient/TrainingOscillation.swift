@@ -1,5 +1,5 @@
 /// Synchronous-training power swing: all GPUs of a job alternate between compute (near the
-/// scheduled level) and communication (near idle) phases (physics.md, "synchronous-training
+/// scheduled level) and communication (near idle) phases (docs/sources.md, "synchronous-training
 /// power swings", arXiv 2508.14318).
 ///
 /// The scheduled level is the high (compute) level; during the low phase the rack draws

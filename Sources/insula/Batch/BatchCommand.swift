@@ -40,7 +40,9 @@ func readBatch(_ path: String, maximumScenarios: Int? = nil) throws -> LoadedBat
         throw CommandFailure(.invalidInput, "error: \(path): \(count) problem\(count == 1 ? "" : "s") found:\n\(error.description)")
     }
     do {
-        return LoadedBatch(path: path, definition: definition, scenarios: scenarios, base: try SiteDocument.read(from: definition.siteURL))
+        var base = try SiteDocument.read(from: definition.siteURL)
+        base.window = definition.window
+        return LoadedBatch(path: path, definition: definition, scenarios: scenarios, base: base)
     } catch let error as SiteValidationError {
         throw CommandFailure(.invalidInput, "error: \(path): site: \(error.description)")
     }

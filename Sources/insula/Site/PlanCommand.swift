@@ -47,6 +47,7 @@ struct PlanCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = try loadSite(site, overrides: overrides)
+        printWarnings(loaded)
         guard loaded.plansCapacity else {
             throw CommandFailure(.invalidInput, "error: \(site): nothing to plan: no component has a build section (docs/site-format.md, \"Capacity planning\"); use `insula solve` for fixed capacities")
         }

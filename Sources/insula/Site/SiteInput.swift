@@ -44,3 +44,23 @@ func loadSite(_ path: String, overrides: SiteOverrides? = nil) throws -> Site {
         throw CommandFailure(.invalidInput, "error: \(path): \(error)")
     }
 }
+
+extension SiteWindow.TrainingEnergy: ExpressibleByArgument {}
+
+/// The site restricted to `--window START..END`, or the site itself without one; exit 2 on a bad window.
+func applyWindow(_ text: String?, trainingEnergy: SiteWindow.TrainingEnergy, to site: Site) throws -> Site {
+    guard let text else { return site }
+    guard let window = SiteWindow(parsing: text, trainingEnergy: trainingEnergy) else {
+        throw CommandFailure(.invalidInput, "error: --window \(text): expected START..END with UTC timestamps, END after START, e.g. --window 2023-08-01T00:00Z..2023-09-01T00:00Z")
+    }
+    do {
+        return try site.windowed(window)
+    } catch {
+        throw CommandFailure(.invalidInput, "error: --window \(text): \(error)")
+    }
+}
+
+/// Prints the site's input warnings on stderr, one `warning:` line each (they never change the exit code).
+func printWarnings(_ site: Site) {
+    for warning in site.warnings { writeToStandardError("warning: \(warning)") }
+}

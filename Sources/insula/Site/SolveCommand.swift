@@ -33,6 +33,12 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (every series after alignment, all parameters) as JSON to this file.")
     var dumpInputs: String?
 
+    @Option(help: ArgumentHelp("Solve only this sub-period of the horizon: START..END, UTC, on step boundaries (training jobs clipped to it, outages outside it ignored).", valueName: "START..END"))
+    var window: String?
+
+    @Option(name: .customLong("window-training-energy"), help: "With --window, a clipped training job's energy: pro_rata (its share inside the window, default) or full.")
+    var windowTrainingEnergy: SiteWindow.TrainingEnergy = .proRata
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -44,7 +50,8 @@ struct SolveCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
-        let loaded = try loadSite(site, overrides: overrides)
+        let loaded = try applyWindow(window, trainingEnergy: windowTrainingEnergy, to: loadSite(site, overrides: overrides))
+        printWarnings(loaded)
         if loaded.plansCapacity {
             let keys = loaded.expansions.map { "\($0.key)" }.joined(separator: ", ")
             throw CommandFailure(.invalidInput, "error: \(site): the site sizes capacity (build sections: \(keys)); run `insula plan \(site)`, which chooses what to build and writes build_plan.csv")
@@ -129,17 +136,18 @@ private func manifest(site loaded: Site, sitePath site: String) throws -> String
         let site: String
         let inputs: [Input]
         let overrides: [String]
+        let warnings: [String]
         let inputsSHA256: String
         let insulaVersion: String
         let glpkVersion: String
         enum CodingKeys: String, CodingKey {
-            case command, site, inputs, overrides
+            case command, site, inputs, overrides, warnings
             case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
         }
     }
     let value = Manifest(command: CommandLine.arguments, site: site,
                          inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) }, overrides: loaded.overrides,
-                         inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
+                         warnings: loaded.warnings.map(\.description), inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
     return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
 }
 

@@ -20,6 +20,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         global.bootstrapLogging()
         let loaded = try loadSite(site, overrides: overrides)
+        printWarnings(loaded)
         let sources = [loaded.smr.map { _ in "SMR" }, loaded.gridFeeds.isEmpty ? nil : "\(loaded.gridFeeds.count) grid feed(s)",
                        loaded.renewables.isEmpty ? nil : "\(loaded.renewables.count) renewable(s)",
                        loaded.batteries.isEmpty ? nil : "\(loaded.batteries.count) battery(ies)"].compactMap { $0 }

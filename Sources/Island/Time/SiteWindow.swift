@@ -1,0 +1,137 @@
+import Foundation
+
+/// A sub-period of a site's horizon to solve on its own (`insula solve --window START..END`,
+/// batch key `window`).
+public struct SiteWindow: Sendable, Equatable {
+    /// How a training job cut by the window keeps its energy.
+    public enum TrainingEnergy: String, Sendable, Equatable, CaseIterable {
+        /// The job's energy times the share of its [release, deadline] inside the window (default):
+        /// the window asks for its fair part of the job.
+        case proRata = "pro_rata"
+        /// The whole energy must be delivered inside the window (may make the site infeasible).
+        case full
+    }
+
+    public var startEpochSeconds: Int64
+    public var endEpochSeconds: Int64
+    public var trainingEnergy: TrainingEnergy
+
+    public init(startEpochSeconds: Int64, endEpochSeconds: Int64, trainingEnergy: TrainingEnergy = .proRata) {
+        self.startEpochSeconds = startEpochSeconds
+        self.endEpochSeconds = endEpochSeconds
+        self.trainingEnergy = trainingEnergy
+    }
+
+    /// Parses `START..END` (UTC timestamps; naive means UTC).
+    public init?(parsing text: String, trainingEnergy: TrainingEnergy = .proRata) {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2,
+              case .success(let start) = TimestampParser(zone: .utc).parse(Substring(parts[0].trimmingCharacters(in: .whitespaces))),
+              case .success(let end) = TimestampParser(zone: .utc).parse(Substring(parts[1].trimmingCharacters(in: .whitespaces))),
+              end > start else { return nil }
+        self.init(startEpochSeconds: start, endEpochSeconds: end, trainingEnergy: trainingEnergy)
+    }
+
+    public var label: String { "\(Horizon.format(epochSeconds: startEpochSeconds))..\(Horizon.format(epochSeconds: endEpochSeconds))" }
+}
+
+/// Why a window cannot be applied to a site.
+public struct SiteWindowError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+extension Site {
+    /// The site restricted to `window`: every series sliced, SMR outages and service dates outside
+    /// it ignored, training jobs clipped to it (energy pro rata unless `.full`), jobs wholly
+    /// outside dropped, and a horizon-total carbon cap scaled by the window's share of the
+    /// horizon. Battery initial state of charge and the cyclic end condition apply to the window.
+    /// - Throws: `SiteWindowError` when the window is not on the step grid or not inside the horizon.
+    public func windowed(_ window: SiteWindow) throws -> Site {
+        let start = window.startEpochSeconds, end = window.endEpochSeconds
+        guard start >= horizon.startEpochSeconds, end <= horizon.endEpochSeconds else {
+            throw SiteWindowError(description: "window \(window.label) is not inside the horizon \(horizon.label(0))..\(Horizon.format(epochSeconds: horizon.endEpochSeconds))")
+        }
+        guard (start - horizon.startEpochSeconds) % horizon.stepSeconds == 0, (end - start) % horizon.stepSeconds == 0 else {
+            throw SiteWindowError(description: "window \(window.label) must start and end on \(horizon.stepMinutes)-minute step boundaries")
+        }
+        let first = Int((start - horizon.startEpochSeconds) / horizon.stepSeconds)
+        let count = Int((end - start) / horizon.stepSeconds)
+        let range = first..<(first + count)
+        func slice<T>(_ values: [T]) -> [T] { Array(values[range]) }
+        func slice<T>(_ values: [T]?) -> [T]? { values.map { Array($0[range]) } }
+
+        var site = self
+        let newHorizon = Horizon(startEpochSeconds: start, steps: count, stepMinutes: horizon.stepMinutes)
+        site.horizon = newHorizon
+        if var weather = site.weather {
+            weather.dryBulbC = slice(weather.dryBulbC)
+            weather.wetBulbC = slice(weather.wetBulbC)
+            weather.relativeHumidityPercent = slice(weather.relativeHumidityPercent)
+            weather.globalHorizontalWPerM2 = slice(weather.globalHorizontalWPerM2)
+            weather.directNormalWPerM2 = slice(weather.directNormalWPerM2)
+            weather.diffuseHorizontalWPerM2 = slice(weather.diffuseHorizontalWPerM2)
+            weather.windSpeedMPerS = slice(weather.windSpeedMPerS)
+            weather.pressurePa = slice(weather.pressurePa)
+            site.weather = weather
+        }
+        if var smr = site.smr {
+            smr.availableUnits = slice(smr.availableUnits)
+            smr.outages = smr.outages.filter {
+                Int64($0.endUTC.timeIntervalSince1970) > start && Int64($0.startUTC.timeIntervalSince1970) < end
+            }
+            site.smr = smr
+        }
+        site.gridFeeds = gridFeeds.map { feed in
+            var feed = feed
+            feed.importPriceUSDPerMWh = slice(feed.importPriceUSDPerMWh)
+            feed.exportPriceUSDPerMWh = slice(feed.exportPriceUSDPerMWh)
+            feed.carbonIntensityGramsPerKWh = slice(feed.carbonIntensityGramsPerKWh)
+            feed.carbonFreeShare = slice(feed.carbonFreeShare)
+            feed.importCapMW = slice(feed.importCapMW)
+            feed.inService = slice(feed.inService)
+            return feed
+        }
+        site.batteries = batteries.map { battery in
+            var battery = battery
+            battery.inService = slice(battery.inService)
+            return battery
+        }
+        site.backupGenerators = backupGenerators.map { generator in
+            var generator = generator
+            generator.inService = slice(generator.inService)
+            return generator
+        }
+        site.renewables = renewables.map { renewable in
+            var renewable = renewable
+            renewable.capacityFactor = slice(renewable.capacityFactor)
+            return renewable
+        }
+        site.inference.demandMW = slice(inference.demandMW)
+        site.copSeries = slice(copSeries)
+        site.freeCoolingShare = slice(freeCoolingShare)
+        site.facilitySupplyC = slice(facilitySupplyC)
+        site.trainingJobs = trainingJobs.compactMap { job in
+            let release = Int64(job.releaseUTC.timeIntervalSince1970), deadline = Int64(job.deadlineUTC.timeIntervalSince1970)
+            let clippedRelease = max(release, start), clippedDeadline = min(deadline, end)
+            guard clippedDeadline > clippedRelease else { return nil }
+            var job = job
+            if window.trainingEnergy == .proRata {
+                job.energyMWh *= Double(clippedDeadline - clippedRelease) / Double(deadline - release)
+            }
+            job.releaseUTC = Date(timeIntervalSince1970: Double(clippedRelease))
+            job.deadlineUTC = Date(timeIntervalSince1970: Double(clippedDeadline))
+            // Steps wholly inside [release, deadline] on the window's grid.
+            let firstStep = Int(ceilDiv(clippedRelease - start, horizon.stepSeconds))
+            let lastStep = Int(floorDiv(clippedDeadline - start, horizon.stepSeconds)) - 1
+            guard lastStep >= firstStep else { return nil }
+            job.firstStep = firstStep
+            job.lastStep = lastStep
+            return job
+        }
+        if let cap = carbon.capTonnes { site.carbon.capTonnes = cap * Double(count) / Double(horizon.steps) }
+        site.overrides.append("window=\(window.label) training_energy=\(window.trainingEnergy.rawValue)")
+        return site
+    }
+}
+
+private func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { -floorDiv(-a, b) }
