@@ -75,6 +75,14 @@ The mapping (docs/validation.md has the full table):
   carbon       cap and intensity cap as linopy constraints (time-varying intensities)
   CFE          matched variable per step <= clean supply and <= consumption; target row
   site limits  import limit over all feeds; ramp rows on the net site intake
+  builds       (capacity planning, `insula plan`) PyPSA's own extendables: renewables and backups
+               as extendable Generators, the SMR fleet as an extendable Generator (modular,
+               p_nom_mod = module MW, when the count is integer) whose ramp rows scale with
+               p_nom, battery energy as an extendable Store (its initial energy, a fraction of
+               e_nom, injected at the first step by a Generator tied to e_nom), battery power as
+               both Links extendable with their ratings tied, and a grid connection as a linopy
+               variable added to both directions' limits; capital_cost = the horizon's share of
+               annualised capex + fixed O&M; the sunk capex of existing capacity is subtracted
 Not expressed: a per-step thermal IT capacity (sites with a `thermal` section are refused: the
 dump has neither the per-step capacity nor the training capacity weight).
 """
@@ -132,6 +140,7 @@ def unsupported_features(site_path: str, d: dict) -> list[str]:
 class Built:
     network: pypsa.Network
     dump: dict
+    builds: dict = field(default_factory=dict)  # (asset, name, dimension) -> build entry of the dump
     emission_terms: list = field(default_factory=list)  # (generator name, t/MW per step series)
     step_hours: float = 1.0
     idle_bus_mw: float = 0.0  # idle x cap / eta_f: the constant IT-bus draw of idle racks
@@ -172,9 +181,17 @@ def build_network(d: dict) -> Built:
 
     # SMR fleet between its bounds; ramps and commitment are rows (insula_rows).
     smr = d.get("smr")
+    built.builds = {(b["asset"], b["name"], b["dimension"]): b for b in d.get("builds", [])}
     if smr:
         capacity = smr["units"] * smr["capacity_mw_per_unit"]
-        available = np.asarray(smr["available_units"], dtype=float) / smr["units"]
+        if ("smr", "smr", "units") in built.builds:
+            if any(units != smr["units"] for units in smr["available_units"]):
+                raise Unsupported("a planned SMR fleet with outages (availability is not a fraction of p_nom)")
+            if smr["commitment"] == "integer":
+                raise Unsupported("a planned SMR fleet with integer commitment")
+            available = np.ones(steps)
+        else:
+            available = np.asarray(smr["available_units"], dtype=float) / smr["units"]
         built.integer = smr["commitment"] == "integer"
         minimum = np.zeros(steps) if built.integer else available * smr["min_stable_load_fraction"]
         bus = "smr" if dc else "ac"
@@ -244,6 +261,8 @@ def build_network(d: dict) -> Built:
             built.emission_terms.append((f"backup:{generator['name']}",
                                          s(np.full(steps, generator["emission_factor_g_per_kwh"] * hours / 1000))))
 
+    apply_builds(built, s)
+
     # Racks: it_power = idle x cap + (1 - idle) x work. The Link carries the work part: drawing
     # P from the IT bus delivers work = P x eta_f / (1 - idle) to the racks bus and needs P of
     # heat removed. The idle part, idle x cap / eta_f, is a constant draw on the IT bus and a
@@ -296,6 +315,113 @@ def build_network(d: dict) -> Built:
             n.add("Generator", f"undelivered:{name}", bus=bus, p_nom=job["energy_mwh"] / hours,
                   p_max_pu=s(at_last), marginal_cost=penalty)
     return built
+
+
+def apply_builds(built: Built, s) -> None:
+    """Capacity planning (`build` sections): PyPSA's extendable components where it has them
+    (module docstring); the rows that tie them together are in `add_build_rows`."""
+    n, d = built.network, built.dump
+    for (asset, name, dimension), b in built.builds.items():
+        maximum = b["maximum"] if b["maximum"] is not None else np.inf
+        cost = b["horizon_cost_usd_per_unit"]
+        if asset in ("renewable", "backup_generator"):
+            component = f"{'renewable' if asset == 'renewable' else 'backup'}:{name}"
+            n.generators.loc[component, ["p_nom_extendable", "p_nom_min", "p_nom_max", "capital_cost"]] = [True, b["minimum"], maximum, cost]
+        elif asset == "smr":
+            unit = d["smr"]["capacity_mw_per_unit"]
+            n.generators.loc["smr", ["p_nom_extendable", "p_nom_min", "p_nom_max", "capital_cost"]] = [
+                True, b["minimum"] * unit, maximum * unit, cost / unit]
+            if b["integer"]:
+                n.generators.loc["smr", "p_nom_mod"] = unit
+                built.integer = True
+        elif asset == "battery" and dimension == "energy_mwh":
+            store = f"battery:{name}"
+            n.stores.loc[store, ["e_nom_extendable", "e_nom_min", "e_nom_max", "capital_cost", "e_initial"]] = [
+                True, b["minimum"], maximum, cost, 0.0]
+            # The initial energy, a fraction of e_nom, enters in the first step (add_build_rows).
+            first = np.zeros(len(n.snapshots))
+            first[0] = 1.0
+            n.add("Generator", f"initial:{name}", bus=store, p_nom=1e7, p_max_pu=s(first), marginal_cost=0.0)
+        elif asset == "battery" and dimension == "power_mw":
+            battery = next(x for x in d["batteries"] if x["name"] == name)
+            converter = battery_converter(d, battery)
+            eta_d = battery["discharge_efficiency"]
+            n.links.loc[f"charge:{name}", ["p_nom_extendable", "p_nom_min", "p_nom_max", "capital_cost"]] = [
+                True, b["minimum"] / converter, maximum / converter, cost * converter]
+            n.links.loc[f"discharge:{name}", ["p_nom_extendable", "p_nom_min", "p_nom_max", "capital_cost"]] = [
+                True, b["minimum"] / eta_d, maximum / eta_d, 0.0]
+        elif asset == "grid_feed":
+            feed = next(x for x in d["grid_feeds"] if x["name"] == name)
+            if np.any(np.asarray(feed["import_limit_mw"]) < feed["import_capacity_mw"] * np.asarray(feed["availability"]) - 1e-9):
+                raise Unsupported("a planned grid connection with a time-varying import cap")
+            if maximum == np.inf:
+                raise Unsupported("a grid connection without max_added_mw")
+            # The limits become rows against the connection variable; the bounds allow the maximum.
+            n.generators.loc[f"import:{name}", "p_nom"] = feed["import_capacity_mw"] + maximum
+            n.generators_t.p_max_pu[f"import:{name}"] = s(np.asarray(feed["availability"], dtype=float))
+            if f"export:{name}" in n.generators.index:
+                n.generators.loc[f"export:{name}", "p_nom"] = feed["export_capacity_mw"] + maximum
+            else:
+                available = np.asarray(feed.get("availability", np.ones(len(n.snapshots))), dtype=float)
+                export_price = np.minimum(np.asarray(feed["export_price_usd_per_mwh"]), np.asarray(feed["import_price_usd_per_mwh"]))
+                n.add("Generator", f"export:{name}", bus="ac", p_nom=maximum, p_min_pu=s(-available), p_max_pu=0.0,
+                      marginal_cost=s(export_price))
+
+
+def add_build_rows(terms: Terms):
+    """The rows that tie planned capacities to operation where PyPSA has no component: battery
+    initial energy and the tie of charge and discharge ratings, the grid connection, and the
+    SMR ramp scaling with the planned fleet (docs/formulation.md, section 14)."""
+    built, model = terms.built, terms.model
+    d = built.dump
+    extra = 0
+    for (asset, name, dimension), b in built.builds.items():
+        if asset == "battery" and dimension == "energy_mwh":
+            battery = next(x for x in d["batteries"] if x["name"] == name)
+            e_nom = model.variables["Store-e_nom"].sel(name=f"battery:{name}")
+            first = terms.gen(f"initial:{name}").isel(snapshot=0)
+            model.add_constraints(built.step_hours * first - battery["initial_soc_fraction"] * e_nom == 0,
+                                  name=f"battery_initial_energy:{name}")
+        elif asset == "battery" and dimension == "power_mw":
+            battery = next(x for x in d["batteries"] if x["name"] == name)
+            p_nom = model.variables["Link-p_nom"]
+            model.add_constraints(battery_converter(d, battery) * p_nom.sel(name=f"charge:{name}")
+                                  - battery["discharge_efficiency"] * p_nom.sel(name=f"discharge:{name}") == 0,
+                                  name=f"battery_power_tie:{name}")
+        elif asset == "grid_feed":
+            feed = next(x for x in d["grid_feeds"] if x["name"] == name)
+            added = model.add_variables(lower=0, upper=b["maximum"], name=f"grid_connection:{name}")
+            model.add_constraints(terms.gen(f"import:{name}") - added <= feed["import_capacity_mw"], name=f"grid_import_connection:{name}")
+            model.add_constraints(-terms.gen(f"export:{name}") - added <= feed["export_capacity_mw"], name=f"grid_export_connection:{name}")
+            extra = extra + b["horizon_cost_usd_per_unit"] * added
+    if not isinstance(extra, int):
+        model.add_objective(model.objective.expression + extra, overwrite=True)
+
+
+def sunk_capex(d: dict) -> float:
+    """The annualised capex of existing capacity over the horizon: in PyPSA's capital_cost x
+    p_nom, taken out of Insula's objective (existing plant is sunk)."""
+    return sum(b["sunk_capex_usd"] for b in d.get("builds", []))
+
+
+def planned_capacities(built: Built) -> dict:
+    """Installed capacity per build, keyed as build_plan.csv (asset, name, dimension)."""
+    n, d = built.network, built.dump
+    out = {}
+    for (asset, name, dimension), b in built.builds.items():
+        if asset in ("renewable", "backup_generator"):
+            value = n.generators.at[f"{'renewable' if asset == 'renewable' else 'backup'}:{name}", "p_nom_opt"]
+        elif asset == "smr":
+            value = n.generators.at["smr", "p_nom_opt"] / d["smr"]["capacity_mw_per_unit"]
+        elif dimension == "energy_mwh":
+            value = n.stores.at[f"battery:{name}", "e_nom_opt"]
+        elif asset == "battery":
+            battery = next(x for x in d["batteries"] if x["name"] == name)
+            value = n.links.at[f"charge:{name}", "p_nom_opt"] * battery_converter(d, battery)
+        else:
+            value = float(built.network.model.solution[f"grid_connection:{name}"])
+        out[(asset, name, dimension)] = float(value)
+    return out
 
 
 def battery_converter(d: dict, battery: dict) -> float:
@@ -384,12 +510,19 @@ def add_smr_ramps(terms: Terms):
     if not smr:
         return
     unit = smr["capacity_mw_per_unit"]
-    ramp = smr["ramp_fraction_per_hour"] * smr["units"] * unit * terms.built.step_hours
     available = np.asarray(smr["available_units"], dtype=float)
     previous = np.concatenate([[available[0]], available[:-1]])
     p = terms.gen("smr")
     step = p - lag(p, 1)
     mask = terms.after_first()
+    if ("smr", "smr", "units") in terms.built.builds:
+        # A planned fleet ramps by a fraction of its planned capacity, p_nom (no outages here).
+        fleet = terms.model.variables["Generator-p_nom"].sel(name="smr")
+        per_mw = smr["ramp_fraction_per_hour"] * terms.built.step_hours
+        terms.model.add_constraints(step - per_mw * fleet <= 0, name="smr_ramp_up", mask=mask)
+        terms.model.add_constraints(-step - per_mw * fleet <= 0, name="smr_ramp_down", mask=mask)
+        return
+    ramp = smr["ramp_fraction_per_hour"] * smr["units"] * unit * terms.built.step_hours
     terms.model.add_constraints(step <= terms.s(ramp + np.maximum(0, available - previous) * unit), name="smr_ramp_up", mask=mask)
     terms.model.add_constraints(-step <= terms.s(ramp + np.maximum(0, previous - available) * unit), name="smr_ramp_down", mask=mask)
 
@@ -553,6 +686,22 @@ def add_pins(terms: Terms, pinned: dict):
         terms.model.add_constraints(expression <= value + band, name=f"{name}_high")
 
     for key, mwh in pinned.items():
+        if isinstance(key, tuple):  # a planned capacity (asset, name, dimension)
+            asset, name, dimension = key
+            model, d = terms.model, terms.built.dump
+            if asset in ("renewable", "backup_generator"):
+                expression = model.variables["Generator-p_nom"].sel(name=f"{'renewable' if asset == 'renewable' else 'backup'}:{name}")
+            elif asset == "smr":
+                expression = model.variables["Generator-p_nom"].sel(name="smr") / d["smr"]["capacity_mw_per_unit"]
+            elif dimension == "energy_mwh":
+                expression = model.variables["Store-e_nom"].sel(name=f"battery:{name}")
+            elif asset == "battery":
+                battery = next(x for x in d["batteries"] if x["name"] == name)
+                expression = battery_converter(d, battery) * model.variables["Link-p_nom"].sel(name=f"charge:{name}")
+            else:
+                expression = 1 * model.variables[f"grid_connection:{name}"]
+            pin(expression, mwh, f"pin_capacity_{asset}_{name}_{dimension}")
+            continue
         if key == "emissions_t":
             emissions = 0
             for name, coefficients in terms.built.emission_terms:
@@ -578,6 +727,7 @@ def insula_rows(built: Built, pinned: dict | None = None):
         add_demand_charges(terms)
         add_cfe_target(terms)
         add_site_limits(terms)
+        add_build_rows(terms)
         add_pins(terms, pinned or {})
 
     return add
@@ -677,7 +827,8 @@ def solve_pypsa(dump: dict, solver: str, pinned: dict | None = None, settings: S
         return out
     network.optimize.assign_solution()
     out.update(results(built))
-    out["objective_usd"] = float(objective)
+    out["objective_usd"] = float(objective) - sunk_capex(dump)
+    out["capacities"] = planned_capacities(built)
     if out["mip_bound"] is None:
         out["mip_bound"] = out["objective_usd"]  # GLPK (glpsol) runs branch-and-cut to a zero gap
     return out
@@ -687,7 +838,10 @@ def run_insula(insula: str, site: str, folder: str, dump_only: bool = False) -> 
     """Runs `insula solve SITE --dump-inputs`; with `dump_only`, `--max-nonzeros 1` makes Insula
     refuse the site (exit 2) right after writing the dump, so nothing is compiled or solved."""
     dump_path = os.path.join(folder, "inputs.json")
-    command = [insula, "solve", site, "--out", os.path.join(folder, "run"), "--format", "json", "--dump-inputs", dump_path]
+    with open(site, encoding="utf-8") as handle:
+        plans = re.search(r"\bbuild\s*:", handle.read()) is not None
+    command = [insula, "plan" if plans else "solve", site, "--out", os.path.join(folder, "run"), "--format", "json",
+               "--dump-inputs", dump_path]
     if dump_only:
         command += ["--max-nonzeros", "1"]
     start = time.perf_counter()
@@ -697,7 +851,12 @@ def run_insula(insula: str, site: str, folder: str, dump_only: bool = False) -> 
         raise RuntimeError(f"insula solve {site} exited {process.returncode}: {process.stderr.strip()}")
     with open(dump_path) as handle:
         dump = json.load(handle)
-    return (None if dump_only else json.loads(process.stdout)), dump, seconds
+    summary = None if dump_only else json.loads(process.stdout)
+    plan_path = os.path.join(folder, "run", "build_plan.csv")
+    if summary is not None and os.path.exists(plan_path):
+        table = pd.read_csv(plan_path)
+        summary["capacities"] = {(row.asset, str(row["name"]), row.dimension): float(row.installed) for _, row in table.iterrows()}
+    return summary, dump, seconds
 
 
 def relative(a: float, b: float, scale: float) -> float:
@@ -755,25 +914,40 @@ def check_site(insula: str, site: str, solvers: list[str], settings: SolverSetti
             entry["energy_differences_mwh"][key] = difference
             if relative(out[key], summary.get(key, 0.0), total_energy) > RELATIVE_ENERGY_TOLERANCE:
                 mismatched[key] = summary.get(key, 0.0)
+        # Planned capacities (insula plan): within 1e-4 of the largest, or an alternative optimum.
+        capacity_mismatch = {}
+        insula_capacities = summary.get("capacities", {})
+        if insula_capacities:
+            scale = max([1.0] + [abs(value) for value in insula_capacities.values()])
+            entry["capacity_differences"] = {"/".join(key): out["capacities"].get(key, 0.0) - value
+                                             for key, value in insula_capacities.items()}
+            for key, value in insula_capacities.items():
+                if abs(out["capacities"].get(key, 0.0) - value) > RELATIVE_ENERGY_TOLERANCE * scale:
+                    capacity_mismatch[key] = value
         entry["emissions_difference_t"] = out["emissions_t"] - summary["emissions_t"]
         emissions_scale = max(summary["emissions_t"], total_energy * 1e-3 * 0.5)
         emissions_differ = relative(out["emissions_t"], summary["emissions_t"], emissions_scale) > RELATIVE_ENERGY_TOLERANCE
-        if mismatched or emissions_differ:
-            # A degenerate LP has many optimal dispatches. Pin PyPSA's energies to Insula's and
-            # re-solve: if the optimum is unchanged, Insula's dispatch is another optimum.
+        if mismatched or emissions_differ or capacity_mismatch:
+            # A degenerate LP has many optimal dispatches. Pin PyPSA's energies (and planned
+            # capacities) to Insula's and re-solve: if the optimum is unchanged, Insula's
+            # dispatch is another optimum.
             pins = {key: summary.get(key, 0.0) for key in ENERGY_KEYS + ["emissions_t"]}
+            pins.update(insula_capacities)
             pinned_out = solve_pypsa(dump, solver, pinned=pins, settings=settings)
             if pinned_out["objective_usd"] is None:
                 pinned_agree, pinned_difference, pinned_emissions = False, float("inf"), float("inf")
             else:
                 pinned_agree, pinned_difference = objectives_agree(pinned_out, insula_objective, insula_gap)
                 pinned_emissions = relative(pinned_out["emissions_t"], summary["emissions_t"], emissions_scale)
-            entry["alternative_optimum"] = {"pinned_sources": sorted(mismatched), "objective_relative_difference": pinned_difference,
-                                            "agrees": pinned_agree}
+            entry["alternative_optimum"] = {"pinned_sources": sorted(mismatched) + sorted("/".join(k) for k in capacity_mismatch),
+                                            "objective_relative_difference": pinned_difference, "agrees": pinned_agree}
             if not pinned_agree or pinned_emissions > RELATIVE_ENERGY_TOLERANCE:
                 for key in mismatched:
                     report["failures"].append(f"{solver}: {key} {out[key]:.4f} vs Insula {summary.get(key, 0.0):.4f} MWh, "
                                               f"and pinning Insula's energies changes the optimum by {pinned_difference:.2e}")
+                for key, value in capacity_mismatch.items():
+                    report["failures"].append(f"{solver}: capacity {'/'.join(key)} {out['capacities'].get(key, 0.0):.6f} vs Insula "
+                                              f"{value:.6f}, and pinning Insula's changes the optimum by {pinned_difference:.2e}")
                 if emissions_differ or pinned_emissions > RELATIVE_ENERGY_TOLERANCE:
                     report["failures"].append(f"{solver}: emissions {out['emissions_t']:.6f} vs Insula {summary['emissions_t']:.6f} t")
         report["solvers"][solver] = entry

@@ -11,8 +11,11 @@
 ///   `lo ≤ Σ_b s_b ≤ up`; each block `b` of `blockSize` consecutive entries gets a new column
 ///   `s_b` (its partial sum) and a new row `Σ_{k∈b} a_k·x_k - s_b = 0`;
 /// - a dense column `x` keeps its index, bounds and cost, but its entries move to copies
-///   `x_b` (same bounds, no cost), one per block of `blockSize` rows, each tied to it by a
-///   new row `x_b - x = 0`.
+///   `x_b` (same bounds, no cost), one per block of `columnBlockSize` rows; the copies are tied
+///   to `x` through a tree (rows `child - parent = 0`, at most `columnBlockSize` children per
+///   parent), so that no column of the split model is dense either: tied to `x` directly,
+///   a year's 730 copies made `x` a dense column of the tie rows again, and the interior
+///   point's time grew 15-fold from a month to a quarter.
 ///
 /// Every original row and column keeps its index, new ones come after, so a solution maps
 /// back by truncation: the original rows' duals are the duals of the kept rows (a kept
@@ -74,6 +77,7 @@ public struct DenseSplit: Sendable {
         // Entries are visited in stored order; a copy is opened every `blockSize` entries.
         var copyFill = [Int](repeating: 0, count: original.columnCount)
         var currentCopy = [Int](repeating: -1, count: original.columnCount)
+        var leaves: [Int: [Int]] = [:]
         var rowBlockFill = [Int](repeating: 0, count: original.rowCount)
         var currentBlock = [Int](repeating: -1, count: original.rowCount)
         let name = { (base: String, suffix: String) in base.isEmpty ? "" : "\(base)\(suffix)" }
@@ -86,9 +90,7 @@ public struct DenseSplit: Sendable {
                 if copyFill[column] % columnBlockSize == 0 {
                     let copy = model.addColumn(lower: original.columnLower[column], upper: original.columnUpper[column],
                                                name: name(original.columnNames[column], "#copy\(copyFill[column] / columnBlockSize + 1)"))
-                    let tie = model.addRow(lower: 0, upper: 0, name: name(original.columnNames[column], "#tie\(copyFill[column] / columnBlockSize + 1)"))
-                    model.appendEntry(tie.index, copy.index, 1)
-                    model.appendEntry(tie.index, column, -1)
+                    leaves[column, default: []].append(copy.index)
                     currentCopy[column] = copy.index
                 }
                 copyFill[column] += 1
@@ -107,6 +109,32 @@ public struct DenseSplit: Sendable {
                 model.appendEntry(currentBlock[row], column, value)
             } else {
                 model.appendEntry(row, column, value)
+            }
+        }
+        // Tie each dense column's copies to it through a tree of fan-out `columnBlockSize`.
+        let fanout = max(2, columnBlockSize)
+        for column in leaves.keys.sorted() {
+            var level = leaves[column]!
+            var depth = 0
+            while level.count > fanout {
+                depth += 1
+                var parents: [Int] = []
+                for start in stride(from: 0, to: level.count, by: fanout) {
+                    let parent = model.addColumn(lower: original.columnLower[column], upper: original.columnUpper[column],
+                                                 name: name(original.columnNames[column], "#node\(depth).\(parents.count + 1)"))
+                    for child in level[start..<min(start + fanout, level.count)] {
+                        let tie = model.addRow(lower: 0, upper: 0, name: name(original.columnNames[column], "#tie\(depth).\(child)"))
+                        model.appendEntry(tie.index, child, 1)
+                        model.appendEntry(tie.index, parent.index, -1)
+                    }
+                    parents.append(parent.index)
+                }
+                level = parents
+            }
+            for child in level {
+                let tie = model.addRow(lower: 0, upper: 0, name: name(original.columnNames[column], "#tie0.\(child)"))
+                model.appendEntry(tie.index, child, 1)
+                model.appendEntry(tie.index, column, -1)
             }
         }
         // Partial sums get the bounds their entries imply (interval arithmetic over the

@@ -125,6 +125,23 @@ public struct InputDump: Encodable, Sendable {
         var cfeTargetShare: Double?
     }
 
+    /// One sized asset dimension (`build`), with its costs as the LP charges them over this horizon.
+    public struct Build: Encodable, Sendable {
+        var asset: String
+        var name: String
+        /// power_mw, energy_mwh or units.
+        var dimension: String
+        var existing: Double
+        var minimum: Double
+        /// nil when unbounded.
+        var maximum: Double?
+        var integer: Bool
+        /// (annualised capex + fixed O&M) per unit x horizon years: the column's cost, USD per unit.
+        var horizonCostUSDPerUnit: Double
+        /// Annualised capex of the existing part x horizon years: taken out of the objective (sunk), USD.
+        var sunkCapexUSD: Double
+    }
+
     public var formatVersion = 1
     public var site: String
     public var inputsSHA256: String
@@ -148,6 +165,7 @@ public struct InputDump: Encodable, Sendable {
     public var carbon: Carbon
     public var limitsImportLimitMW: Double?
     public var limitsRampLimitMWPerHour: Double?
+    public var builds: [Build]
 
     public init(_ site: Site) {
         let steps = site.horizon.steps
@@ -218,6 +236,14 @@ public struct InputDump: Encodable, Sendable {
                         intensityCapGramsPerKWhIT: site.carbon.intensityCapGramsPerKWhIT, cfeTargetShare: site.carbon.cfeTargetShare)
         limitsImportLimitMW = site.limits.importLimitMW
         limitsRampLimitMWPerHour = site.limits.rampLimitMWPerHour
+        let rate = site.investment.discountRate, years = site.horizonYears
+        builds = site.expansions.map { key, expansion in
+            Build(asset: key.asset.rawValue, name: key.name, dimension: key.dimension.rawValue, existing: expansion.existing,
+                  minimum: expansion.minimum, maximum: expansion.maximum.isFinite ? expansion.maximum : nil,
+                  integer: key.asset == .smr && site.smr?.integerUnits == true,
+                  horizonCostUSDPerUnit: years * expansion.annualCostUSDPerUnitYear(discountRate: rate),
+                  sunkCapexUSD: years * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate) * expansion.existing)
+        }
     }
 
     /// The dump as pretty-printed JSON with snake_case keys (`price_usd_per_mwh` style).

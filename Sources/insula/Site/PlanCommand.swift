@@ -40,17 +40,26 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("max-nonzeros"), help: "Refuse sites whose LP would exceed this many coefficients.")
     var maximumNonzeros = 20_000_000
 
+    @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (every series after alignment, all parameters, the build sections) as JSON to this file.")
+    var dumpInputs: String?
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the run") }
+    }
 
     func run() throws {
         global.bootstrapLogging()
         let clock = ContinuousClock()
         let start = clock.now
+        if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
         let loaded = try loadSite(site, overrides: overrides)
         printWarnings(loaded)
         guard loaded.plansCapacity else {
             throw CommandFailure(.invalidInput, "error: \(site): nothing to plan: no component has a build section (docs/site-format.md, \"Capacity planning\"); use `insula solve` for fixed capacities")
         }
+        if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
         // One writer per run folder, taken before the solve so a second run is refused at once.
         let folderExisted = FileManager.default.fileExists(atPath: out)
