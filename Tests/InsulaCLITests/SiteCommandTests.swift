@@ -75,3 +75,36 @@ struct SiteCommandTests {
         #expect(outcome.standardError.contains("nope.yaml"))
     }
 }
+
+@Suite("insula plan")
+struct PlanCommandTests {
+    @Test("plan sizes the week's build sections and writes build_plan.csv and the enumerated module counts")
+    func planWeek() throws {
+        let folder = try InsulaRunner.temporaryFolder().appendingPathComponent("run")
+        let outcome = try InsulaRunner.run(["plan", "data/sites/plan-example-week.yaml", "--out", folder.path, "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let plan = try String(contentsOf: folder.appendingPathComponent("build_plan.csv"), encoding: .utf8)
+        let lines = plan.split(separator: "\n")
+        #expect(lines.first == "asset,name,dimension,existing,added,installed,capex_usd,annualised_capex_usd_per_year,fixed_om_usd_per_year,horizon_cost_usd")
+        #expect(lines.count == 6)  // SMR, grid, solar, battery power and energy
+        #expect(lines.contains { $0.hasPrefix("battery,bess,energy_mwh,") })
+        let candidates = try String(contentsOf: folder.appendingPathComponent("plan_candidates.csv"), encoding: .utf8)
+        #expect(candidates.split(separator: "\n").count == 8)  // header + 0...6 modules
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect(json["annualised_capex_usd"] is Double && json["fixed_om_usd"] is Double)
+        for name in ["dispatch.csv", "summary.json", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
+    }
+
+    @Test("solve refuses a site with build sections and names them; plan refuses a site without")
+    func wrongCommand() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let solve = try InsulaRunner.run(["solve", "data/sites/plan-example-week.yaml", "--out", folder.appendingPathComponent("a").path])
+        #expect(solve.exitCode == 2)
+        #expect(solve.standardError.contains("renewable[solar].power_mw") && solve.standardError.contains("insula plan"))
+        let plan = try InsulaRunner.run(["plan", "data/sites/example-week.yaml", "--out", folder.appendingPathComponent("b").path])
+        #expect(plan.exitCode == 2)
+        #expect(plan.standardError.contains("no component has a build section"))
+    }
+}

@@ -138,3 +138,140 @@ struct PlanningTests {
         }
     }
 }
+
+@Suite("Capacity planning against brute force and other strategies")
+struct PlanningStrategyTests {
+    /// Two days with a price spike each evening, solar and a battery to size.
+    static func solarBattery(solarMW: String = "build: {max_mw: 20, capex_usd_per_kw: 900, fixed_om_usd_per_kw_year: 15, lifetime_years: 25}",
+                             battery: String = "build: {max_power_mw: 10, max_energy_mwh: 40, capex_usd_per_kw: 150, capex_usd_per_kwh: 200, lifetime_years: 15}",
+                             smr: String = "") throws -> Site {
+        let steps = 48
+        let price = (0..<steps).map { t -> Double in [18, 19, 20].contains(t % 24) ? 400 : (t % 24 < 6 ? 20 : 60) }
+        let cf = (0..<steps).map { t -> Double in max(0, sin(Double(t % 24 - 6) / 12 * Double.pi)) }
+        return try PlanSites.write("""
+            name: solar-battery
+            horizon: {start_utc: 2025-06-01T00:00Z, steps: \(steps), step_minutes: 60}
+            investment: {discount_rate: 0.05}
+            \(smr)
+            grid_feeds:
+              - {name: grid, import_capacity_mw: 20, price_usd_per_mwh: {file: series.csv, column: price}, carbon_intensity_g_per_kwh: 400}
+            renewables:
+              - {name: pv, kind: solar, coupling: ac, capacity_factor: {file: series.csv, column: cf}, \(solarMW)}
+            batteries:
+              - {name: bess, soc_min_fraction: 0, initial_soc_fraction: 0, final_soc: 0, coupling: ac, \(battery)}
+            it_fleet: {racks: 10, power_per_rack_kw: 500}
+            workloads: {inference: {demand_mw: 4}}
+            cooling: {cop: 5}
+            """, series: ["price": price, "cf": cf])
+    }
+
+    @Test("The plan costs no more than any point of a grid of fixed sizes, and the nearest grid point is within the grid's step")
+    func againstBruteForce() throws {
+        let site = try Self.solarBattery()
+        let (plan, schedule) = try PlanSites.plan(site)
+        let planCost = try #require(plan.outcome.result.objectiveValue)
+        let solar = ExpansionKey(asset: .renewable, name: "pv", dimension: .powerMW)
+        let power = ExpansionKey(asset: .battery, name: "bess", dimension: .powerMW)
+        let energy = ExpansionKey(asset: .battery, name: "bess", dimension: .energyMWh)
+        func cost(_ solarMW: Double, _ energyMWh: Double) throws -> Double {
+            // A grid point: sizes held by their bounds, so capital is charged exactly as in the plan.
+            var fixed = site
+            fixed.renewables[0].build?.minimum = solarMW
+            fixed.renewables[0].build?.maximum = solarMW
+            fixed.batteries[0].energyBuild?.minimum = energyMWh
+            fixed.batteries[0].energyBuild?.maximum = energyMWh
+            let outcome = try Planner.plan(fixed)
+            return try #require(outcome.result.objectiveValue)
+        }
+        var grid: [[Double]] = []
+        for solarMW in stride(from: 0.0, through: 20, by: 4) {
+            grid.append(try stride(from: 0.0, through: 40, by: 8).map { try cost(solarMW, $0) })
+        }
+        let best = grid.joined().min()!
+        #expect(planCost <= best + 1e-6 * abs(best))
+        // The largest cost difference between neighbouring grid points: the grid's resolution.
+        var spacing = 0.0
+        for i in grid.indices {
+            for j in grid[i].indices {
+                if i + 1 < grid.count { spacing = max(spacing, abs(grid[i + 1][j] - grid[i][j])) }
+                if j + 1 < grid[i].count { spacing = max(spacing, abs(grid[i][j + 1] - grid[i][j])) }
+            }
+        }
+        let installed = Dictionary(uniqueKeysWithValues: schedule.capacities.compactMap { c in c.key.map { ($0, c.installed) } })
+        let nearest = try cost(min(20, (installed[solar]! / 4).rounded() * 4), min(40, (installed[energy]! / 8).rounded() * 8))
+        #expect(nearest - planCost >= -1e-6 * abs(planCost))
+        #expect(nearest - planCost <= spacing, "nearest grid point \(nearest) vs plan \(planCost), grid spacing \(spacing)")
+        #expect(installed[power]! <= 10 + 1e-9)
+    }
+
+    @Test("A battery sized by the plan: power serves the spike, energy covers its hours, and the two are sized apart")
+    func batteryPowerAndEnergy() throws {
+        let site = try Self.solarBattery(solarMW: "capacity_mw: 0")
+        let (_, schedule) = try PlanSites.plan(site)
+        let power = try #require(schedule.capacities.first { $0.dimension == "power_mw" }).installed
+        let energy = try #require(schedule.capacities.first { $0.dimension == "energy_mwh" }).installed
+        #expect(power > 0.1 && energy > 0.1)
+        // Discharge never exceeds the planned power, SOC never the planned energy.
+        #expect(schedule.steps.allSatisfy { $0.batteryDischargeMW <= power + 1e-6 && $0.batteryChargeMW <= power + 1e-6 })
+        #expect(schedule.steps.allSatisfy { $0.batterySOCMWh <= energy + 1e-6 })
+        // The spike hours (three a day) are what it is built for: energy about three hours of power.
+        #expect(energy > 1.5 * power && energy < 3.5 * power, "power \(power) MW, energy \(energy) MWh")
+        #expect(schedule.kpis.maxBalanceResidualMW < 1e-6)
+    }
+
+    @Test("Whole SMR modules: enumeration and branch-and-cut agree, and the relaxation is a lower bound")
+    func moduleStrategies() throws {
+        let smr = """
+            smr:
+              units: 0
+              capacity_mw_per_unit: 1.7
+              min_stable_load_fraction: 0.4
+              ramp_fraction_per_hour: 0.5
+              marginal_cost_usd_per_mwh: 10
+              build: {max_units: 4, capex_usd_per_kw: 5000, fixed_om_usd_per_kw_year: 100, lifetime_years: 40}
+            """
+        let site = try Self.solarBattery(smr: smr)
+        let (enumerated, _) = try PlanSites.plan(site, .enumerate)
+        let (mip, mipSchedule) = try PlanSites.plan(site, .mip)
+        let (relaxed, relaxedSchedule) = try PlanSites.plan(site, .relaxed)
+        #expect(enumerated.strategy == .enumerate && enumerated.candidates.count == 5)
+        let best = try #require(enumerated.outcome.result.objectiveValue)
+        let branchAndCut = try #require(mip.outcome.result.objectiveValue)
+        #expect(abs(best - branchAndCut) <= 1e-6 * abs(best))
+        #expect(try #require(relaxed.outcome.result.objectiveValue) <= best + 1e-6 * abs(best))
+        let modules = try #require(mipSchedule.capacities.first { $0.dimension == "units" }).installed
+        #expect(abs(modules - modules.rounded()) < 1e-6)
+        #expect(relaxedSchedule.capacities.contains { $0.dimension == "units" })
+        // The enumerated table is the one a planner reads: every count, the best one chosen.
+        let chosen = try #require(enumerated.candidates.min { ($0.objectiveUSD ?? .infinity) < ($1.objectiveUSD ?? .infinity) })
+        #expect(abs((chosen.objectiveUSD ?? 0) - best) < 1e-9 * abs(best))
+    }
+
+    @Test("A planned SMR fleet held at N modules is the operating site with N units, plus its fixed costs",
+          arguments: ["linear", "integer"])
+    func plannedFleetMatchesFixed(commitment: String) throws {
+        let smr = """
+            smr:
+              units: 2
+              capacity_mw_per_unit: 1.5
+              min_stable_load_fraction: 0.5
+              ramp_fraction_per_hour: 0.3
+              marginal_cost_usd_per_mwh: 10
+              commitment: \(commitment)
+              min_up_hours: 3
+              min_down_hours: 4
+              outages: [{unit: 1, start_utc: 2025-06-01T10:00Z, end_utc: 2025-06-01T20:00Z}]
+              build: {min_units: 3, max_units: 3, capex_usd_per_kw: 4000, fixed_om_usd_per_kw_year: 90, lifetime_years: 40}
+            """
+        let site = try Self.solarBattery(solarMW: "capacity_mw: 2", battery: "energy_mwh: 4, power_mw: 1", smr: smr)
+        let (plan, _) = try PlanSites.plan(site, .mip)
+        var operating = try site.withInstalled([ExpansionKey(asset: .smr, name: "smr", dimension: .units): 3])
+        #expect(operating.smr?.units == 3 && operating.smr?.availableUnits[12] == 2 && operating.smr?.availableUnits[0] == 3)
+        operating.smr?.build = nil
+        let fixed = try Planner.plan(operating)
+        let expansion = try #require(site.smr?.build)
+        let constant = site.horizonYears * (expansion.annualisedCapexUSDPerUnitYear(discountRate: 0.05) * 1 + expansion.fixedOMUSDPerUnitYear * 3)
+        let planned = try #require(plan.outcome.result.objectiveValue), operated = try #require(fixed.result.objectiveValue)
+        #expect(abs(planned - (operated + constant)) <= 1e-6 * max(1, abs(planned)), "planned \(planned), fixed \(operated) + \(constant)")
+    }
+}
