@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import Island
+import Optimization
+import Planning
+import Scheduling
+
+/// `insula bench plan`: a capacity plan against the operating solve of the same site with the
+/// plan's capacities fixed, in the same process (the ratio is what the target is set on).
+struct BenchPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Benchmark capacity plans against the plain dispatch of the same site as built (release build).",
+        discussion: """
+        Per site: the plan's wall time with each module-count strategy asked for, then the \
+        operating solve of the site with every capacity fixed at the plan's (the best plan's \
+        module count), and the ratio plan / dispatch. Target: a single-year plan within 3x.
+        """
+    )
+
+    @Argument(help: "Site files with build sections (default: data/sites/plan-example.yaml).")
+    var sites: [String] = []
+
+    @Option(name: .customLong("module-counts"), help: "Strategies to time, comma-separated (auto, enumerate, mip, relaxed).")
+    var strategies = "auto,relaxed"
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var solver: SolverArguments
+    @OptionGroup var global: GlobalOptions
+
+    struct Row: Encodable {
+        var site: String
+        var strategy: String
+        var status: String
+        var objectiveUSD: Double?
+        var planSeconds: Double
+        var dispatchStatus: String
+        var dispatchSeconds: Double
+        var ratio: Double
+        enum CodingKeys: String, CodingKey {
+            case site, strategy, status, ratio
+            case objectiveUSD = "objective_usd", planSeconds = "plan_seconds", dispatchStatus = "dispatch_status"
+            case dispatchSeconds = "dispatch_seconds"
+        }
+    }
+
+    func run() throws {
+        global.bootstrapLogging()
+        let paths = sites.isEmpty ? ["data/sites/plan-example.yaml"] : sites
+        var chosen: [ModuleCountStrategy] = []
+        for word in strategies.split(separator: ",") {
+            guard let strategy = ModuleCountStrategy(rawValue: String(word).trimmingCharacters(in: .whitespaces)) else {
+                throw CommandFailure(.invalidInput, "error: --module-counts: unknown strategy \"\(word)\" (auto, enumerate, mip, relaxed)")
+            }
+            chosen.append(strategy)
+        }
+        var rows: [Row] = []
+        for path in paths {
+            let site = try loadSite(path)
+            guard site.plansCapacity else { throw CommandFailure(.invalidInput, "error: \(path): no build sections to plan") }
+            for strategy in chosen {
+                log("planning \(path) (\(strategy.rawValue)) ...")
+                let clock = ContinuousClock()
+                let start = clock.now
+                let plan = try CapacityPlanner.plan(site, options: PlanOptions(moduleCounts: strategy, solver: solver.options))
+                let planSeconds = (clock.now - start).seconds
+                var row = Row(site: path, strategy: plan.strategy.rawValue, status: plan.outcome.result.status.rawValue,
+                              objectiveUSD: plan.outcome.result.objectiveValue, planSeconds: planSeconds,
+                              dispatchStatus: "not run", dispatchSeconds: 0, ratio: .nan)
+                if let schedule = plan.outcome.schedule {
+                    // The site as built: every capacity fixed; a fractional module count is rounded up.
+                    var installed: [ExpansionKey: Double] = [:]
+                    for capacity in schedule.capacities {
+                        guard let key = capacity.key else { continue }
+                        installed[key] = key.asset == .grid ? capacity.added
+                            : key.dimension == .units ? (capacity.installed - 1e-6).rounded(.up) : capacity.installed
+                    }
+                    let built = try plan.site.withInstalled(installed)
+                    log("dispatching \(path) as planned ...")
+                    let dispatchStart = clock.now
+                    let outcome = try Planner.plan(built, solver: solver.options)
+                    row.dispatchSeconds = (clock.now - dispatchStart).seconds
+                    row.dispatchStatus = outcome.result.status.rawValue
+                    row.ratio = planSeconds / max(row.dispatchSeconds, 1e-9)
+                }
+                rows.append(row)
+            }
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        } else {
+            print("site                              strategy   status     objective USD   plan s   dispatch s   ratio")
+            for row in rows {
+                let name = (row.site as NSString).lastPathComponent
+                print(String(format: "%-33@ %-10@ %-10@ %14.0f %8.2f %12.2f %7.2f", name as NSString, row.strategy as NSString,
+                             row.status as NSString, row.objectiveUSD ?? .nan, row.planSeconds, row.dispatchSeconds, row.ratio))
+            }
+            print("target: a single-year plan within 3x the dispatch of the same site as built (ratio <= 3)")
+        }
+    }
+
+    private func log(_ text: String) { if global.verbose { writeToStandardError(text) } }
+}
