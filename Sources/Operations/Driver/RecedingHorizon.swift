@@ -70,7 +70,7 @@ public enum RecedingHorizon {
         let perfect = try Planner.plan(site, solver: options.solver)
         var targetsOutcome = perfect
         if !options.forecaster.isPerfect {
-            let planned = try options.forecaster.forecastSite(site, full: site, range: 0..<steps)
+            let planned = try options.forecaster.forecastSite(site, full: site, range: 0..<steps, partial: true)
             targetsOutcome = try Planner.plan(planned, solver: options.solver)
         }
         let fullSolveSeconds = (clock.now - start).seconds
@@ -182,7 +182,7 @@ public enum RecedingHorizon {
 
     /// The realised site cut to `range` of its steps; jobs keep their whole energy (the carried
     /// state says how much is left).
-    static func cut(_ site: Site, _ range: Range<Int>) throws -> Site {
+    public static func cut(_ site: Site, _ range: Range<Int>) throws -> Site {
         try site.windowed(SiteWindow(startEpochSeconds: site.horizon.epochSeconds(range.lowerBound),
                                      endEpochSeconds: site.horizon.epochSeconds(range.upperBound), trainingEnergy: .full))
     }

@@ -57,6 +57,9 @@ public struct ForecastArchive: Sendable {
     /// Whether the file has this series column at all.
     func has(_ column: String) -> Bool { values[column] != nil }
 
+    /// One value, if the file has it.
+    func value(_ column: String, issue: Int64, target: Int64) -> Double? { values[column]?[issue]?[target] }
+
     /// The forecast of `column` issued at `issue` for each target, or a failure naming the
     /// first target the file does not cover.
     func forecast(_ column: String, issue: Int64, targets: [Int64]) throws -> [Double] {

@@ -37,11 +37,20 @@ public struct Forecaster: Sendable {
     /// One series of one component: `realised` over the whole run, forecast for `range` as
     /// issued at `range.lowerBound`.
     func forecast(_ series: ForecastSeries, component: String, column: String, realised: [Double], range: Range<Int>,
-                  horizon: Horizon) throws -> [Double] {
+                  horizon: Horizon, partial: Bool) throws -> [Double] {
         let issue = range.lowerBound
         if let archive, archive.has(column) {
-            return try archive.forecast(column, issue: horizon.epochSeconds(issue), targets: range.map(horizon.epochSeconds))
+            let targets = range.map(horizon.epochSeconds)
+            guard partial else { return try archive.forecast(column, issue: horizon.epochSeconds(issue), targets: targets) }
+            let modelled = model(series, component: component, realised: realised, range: range, horizon: horizon)
+            return zip(targets, modelled).map { archive.value(column, issue: horizon.epochSeconds(issue), target: $0) ?? $1 }
         }
+        return model(series, component: component, realised: realised, range: range, horizon: horizon)
+    }
+
+    /// The error model's forecast (no file).
+    func model(_ series: ForecastSeries, component: String, realised: [Double], range: Range<Int>, horizon: Horizon) -> [Double] {
+        let issue = range.lowerBound
         switch models[series] ?? .perfect {
         case .perfect:
             return Array(realised[range])
@@ -65,30 +74,32 @@ public struct Forecaster: Sendable {
     }
 
     /// `window` (the realised site cut to `range` of `full`'s steps) with every forecast
-    /// series replaced by its forecast issued at `range.lowerBound`.
-    public func forecastSite(_ window: Site, full: Site, range: Range<Int>) throws -> Site {
+    /// series replaced by its forecast issued at `range.lowerBound`. With `partial`, target
+    /// times a forecast file does not cover take the series' error model instead of failing
+    /// (the full-horizon plan behind the targets).
+    public func forecastSite(_ window: Site, full: Site, range: Range<Int>, partial: Bool = false) throws -> Site {
         var site = window
         let horizon = full.horizon
         for (index, feed) in full.gridFeeds.enumerated() {
             let price = try forecast(.price, component: feed.name, column: "price:\(feed.name)", realised: feed.importPriceUSDPerMWh,
-                                     range: range, horizon: horizon)
+                                     range: range, horizon: horizon, partial: partial)
             site.gridFeeds[index].importPriceUSDPerMWh = price
             site.gridFeeds[index].exportPriceUSDPerMWh = zip(range, price).map { t, forecast in
                 feed.exportPriceUSDPerMWh[t] + (forecast - feed.importPriceUSDPerMWh[t])
             }
             site.gridFeeds[index].carbonIntensityGramsPerKWh = try forecast(
                 .carbon, component: feed.name, column: "carbon:\(feed.name)", realised: feed.carbonIntensityGramsPerKWh,
-                range: range, horizon: horizon).map { max(0, $0) }
+                range: range, horizon: horizon, partial: partial).map { max(0, $0) }
         }
         for (index, renewable) in full.renewables.enumerated() {
             site.renewables[index].capacityFactor = try forecast(
                 renewable.kind == .solar ? .solar : .wind, component: renewable.name, column: "capacity_factor:\(renewable.name)",
-                realised: renewable.capacityFactor, range: range, horizon: horizon).map { min(1, max(0, $0)) }
+                realised: renewable.capacityFactor, range: range, horizon: horizon, partial: partial).map { min(1, max(0, $0)) }
         }
         if !full.inference.demandMW.isEmpty {
             let capacity = full.itFleet.capacityMW
             site.inference.demandMW = try forecast(.inference, component: "inference", column: "inference_mw", realised: full.inference.demandMW,
-                                                   range: range, horizon: horizon).map { min(capacity, max(0, $0)) }
+                                                   range: range, horizon: horizon, partial: partial).map { min(capacity, max(0, $0)) }
         }
         return site
     }
