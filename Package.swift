@@ -38,6 +38,8 @@ let modules: [Target] = [
     .target(name: "Planning", dependencies: ["Island", "Scheduling", "Optimization"]),
     // Self-contained HTML/Markdown reports with inline SVG charts, from run and batch folders.
     .target(name: "Reports", dependencies: ["Scheduling", "Island"]),
+    // Receding-horizon operation on forecasts: windows of Scheduling with state carried between them.
+    .target(name: "Operations", dependencies: ["Island", "Scheduling", "Optimization"]),
     // Batches of scenarios: expansion, parallel runs, the SQLite results store, shards and merges.
     .target(name: "Batch", dependencies: ["Island", "Scheduling", "Optimization", grdb, sqlite]),
 ]
@@ -47,7 +49,7 @@ let modules: [Target] = [
 let executables: [Target] = [
     .executableTarget(
         name: "insula",
-        dependencies: ["Optimization", "Island", "Scheduling", "Planning", "Thermal", "Reports", "Batch", argumentParser, logging]
+        dependencies: ["Optimization", "Island", "Scheduling", "Planning", "Operations", "Thermal", "Reports", "Batch", argumentParser, logging]
     ),
 ]
 
@@ -61,6 +63,7 @@ let tests: [Target] = [
     // Chart geometry, SVG well-formedness, Pareto fronts, and the report rendered in headless Chromium.
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scheduling", "Island", "Optimization"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "Scheduling", "Island", "Optimization"]),
+    .testTarget(name: "OperationsTests", dependencies: ["Operations", "Scheduling", "Island", "Optimization"]),
     .testTarget(name: "BatchTests", dependencies: ["Batch", "Island", "Scheduling"]),
     // End-to-end: runs the built `insula` binary on real files.
     .testTarget(name: "InsulaCLITests", dependencies: ["insula", grdb]),
@@ -77,6 +80,7 @@ let package = Package(
         .library(name: "Scheduling", targets: ["Scheduling"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "Operations", targets: ["Operations"]),
         .library(name: "Batch", targets: ["Batch"]),
     ],
     dependencies: dependencies,

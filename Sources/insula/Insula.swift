@@ -18,7 +18,7 @@ struct InsulaCommand: ParsableCommand {
             permission, read-only file system), 7 output folder busy (another insula process).
             """,
         version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
-        subcommands: [ValidateCommand.self, SolveCommand.self, PlanCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
+        subcommands: [ValidateCommand.self, SolveCommand.self, OperateCommand.self, PlanCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
                       DataCommand.self, LPCommand.self, BenchCommand.self]
     )
 }

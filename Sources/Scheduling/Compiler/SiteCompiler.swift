@@ -17,6 +17,10 @@ public struct CompileOptions: Sendable {
     public var names: Bool
     /// Refuse sites whose LP would exceed this many coefficients, before building it.
     public var maximumNonzeros: Int
+    /// Where earlier windows left the run (receding-horizon operation); nil: the site's own start.
+    public var initialState: InitialState?
+    /// End-of-window conditions replacing the site's end-of-horizon ones; nil: the site's own.
+    public var terminal: TerminalTargets?
 
     public static let elasticPenaltyUSD = 1e6
 
@@ -51,8 +55,17 @@ public enum SiteCompiler {
         guard estimate <= options.maximumNonzeros else {
             throw ModelSizeError(estimatedNonzeros: estimate, limit: options.maximumNonzeros)
         }
-        var builder = Builder(site: site, options: options)
-        return builder.build()
+        guard options.initialState != nil || options.terminal != nil else {
+            var builder = Builder(site: site, options: options)
+            return builder.build()
+        }
+        // Window state (docs/operations.md): site parameters first, then rows and bounds.
+        let initial = options.initialState ?? InitialState()
+        let stated = initial.applied(to: site, terminal: options.terminal)
+        var builder = Builder(site: stated, options: options)
+        var model = builder.build()
+        model.apply(initial: initial, terminal: options.terminal, site: stated)
+        return model
     }
 
     /// An upper bound on the LP's coefficients (entries before repeated pairs are merged),

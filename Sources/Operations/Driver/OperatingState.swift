@@ -1,0 +1,126 @@
+import Foundation
+import Island
+import Optimization
+import Scheduling
+
+/// What the realised operation has left behind at the start of a window, carried exactly
+/// from one window to the next (`docs/operations.md`, "State carried").
+struct OperatingState: Sendable {
+    /// The whole period's realised site.
+    let site: Site
+    var batterySOCMWh: [String: Double] = [:]
+    var previousSMRMW: Double?
+    var previousSMRAvailableUnits: Int?
+    var previousIntakeMW: Double?
+    var deliveredMWh: [String: Double] = [:]
+    var peakImportMW: [String: Double] = [:]
+    var emissionsTonnes = 0.0
+
+    init(site: Site) {
+        self.site = site
+        for battery in site.batteries { batterySOCMWh[battery.name] = battery.initialSOCMWh }
+    }
+
+    /// The compiler's view of this state.
+    var initial: InitialState {
+        var state = InitialState()
+        state.batterySOCMWh = batterySOCMWh
+        state.previousSMRMW = previousSMRMW
+        state.previousSMRAvailableUnits = previousSMRAvailableUnits
+        state.previousIntakeMW = previousIntakeMW
+        state.trainingDeliveredMWh = deliveredMWh
+        state.peakImportMW = peakImportMW
+        return state
+    }
+}
+
+/// The realised run as it is committed block by block: dispatch rows, cost and energy
+/// totals at realised prices, and per-job power.
+struct Ledger {
+    let site: Site
+    var steps: [Schedule.Step] = []
+    var totals = OperationFigures()
+    var jobPowerMW: [String: [Double]] = [:]
+    /// Highest realised import per feed, MW (what the demand charge is levied on).
+    var peakImportMW: [String: Double] = [:]
+
+    init(site: Site) {
+        self.site = site
+        for job in site.trainingJobs { jobPowerMW[job.name] = [Double](repeating: 0, count: site.horizon.steps) }
+    }
+
+    /// Records the first `count` steps of a solved window (`site` is the realised cut the model
+    /// covers, starting at step `offset` of the run) and moves `state` to their end.
+    mutating func record(site window: Site, model: SiteModel, result: SolveResult, steps count: Int, offset: Int, state: inout OperatingState) {
+        let x = result.primalValues, hours = window.horizon.stepHours
+        func value(_ column: Column) -> Double { let v = x[column.index]; return abs(v) < 1e-9 ? 0 : v }
+        let schedule = ScheduleReader.read(site: window, model: model, result: result)
+        steps.append(contentsOf: schedule.steps.prefix(count))
+        for t in 0..<count {
+            for (index, feed) in window.gridFeeds.enumerated() {
+                let imported = value(model.gridImport[index][t]), exported = value(model.gridExport[index][t])
+                totals.energyCostUSD += imported * hours * feed.importPriceUSDPerMWh[t]
+                totals.exportRevenueUSD += exported * hours * min(feed.exportPriceUSDPerMWh[t], feed.importPriceUSDPerMWh[t])
+                state.peakImportMW[feed.name] = max(state.peakImportMW[feed.name] ?? 0, imported)
+                peakImportMW[feed.name] = max(peakImportMW[feed.name] ?? 0, imported)
+            }
+            if let smr = window.smr, let output = model.smr { totals.smrCostUSD += value(output[t]) * hours * smr.marginalCostUSDPerMWh }
+            for (index, generator) in window.backupGenerators.enumerated() {
+                totals.backupCostUSD += value(model.backup[index][t]) * hours * generator.marginalCostUSDPerMWh
+            }
+            for (index, battery) in window.batteries.enumerated() {
+                totals.batteryThroughputCostUSD += value(model.batteryDischarge[index][t]) * hours * battery.throughputCostUSDPerMWh
+            }
+            let step = schedule.steps[t]
+            totals.lostInferencePenaltyUSD += step.inferenceShedMW * hours * (window.inference.valueOfLostServiceUSDPerMWh ?? 0)
+            totals.emissionsTonnes += step.emissionsTonnes
+            totals.gridImportMWh += step.gridImportMW * hours
+            totals.gridExportMWh += step.gridExportMW * hours
+            totals.peakGridImportMW = max(totals.peakGridImportMW, step.gridImportMW)
+            totals.inferenceServedMWh += step.inferenceMW * hours
+            state.emissionsTonnes += step.emissionsTonnes
+        }
+        for (index, job) in window.trainingJobs.enumerated() {
+            for t in job.steps where t < count {
+                let power = value(model.training[index][t - job.firstStep])
+                jobPowerMW[job.name]?[offset + t] = power
+                state.deliveredMWh[job.name, default: 0] += power * hours
+            }
+        }
+        let last = count - 1
+        for (index, battery) in window.batteries.enumerated() { state.batterySOCMWh[battery.name] = max(0, value(model.batterySOC[index][last])) }
+        if let output = model.smr {
+            state.previousSMRMW = value(output[last])
+            state.previousSMRAvailableUnits = window.smr?.availableUnits[last]
+        }
+        state.previousIntakeMW = model.intakeColumns(step: last).map { value($0.0) * $0.1 }.reduce(0, +)
+    }
+
+    /// The realised dispatch and job records.
+    func schedule() -> Schedule {
+        let jobs = site.trainingJobs.map { job in
+            Schedule.Job(name: job.name, requiredMWh: job.energyMWh, releaseUTC: Horizon.format(job.releaseUTC),
+                         deadlineUTC: Horizon.format(job.deadlineUTC), powerMW: jobPowerMW[job.name] ?? [], horizon: site.horizon)
+        }
+        return Schedule(steps: steps, jobs: jobs)
+    }
+
+    /// The whole run's figures at realised prices: demand charges on the realised peaks,
+    /// carbon at the site's price, undelivered training at each job's penalty.
+    func figures() -> OperationFigures {
+        var figures = totals
+        let hours = site.horizon.stepHours
+        figures.demandChargeUSD = site.gridFeeds.map { ($0.demandChargeUSDPerMW) * (peakImportMW[$0.name] ?? 0) }.reduce(0, +)
+        figures.carbonCostUSD = figures.emissionsTonnes * site.carbon.priceUSDPerTonne
+        for job in schedule().jobs {
+            figures.trainingRequiredMWh += job.requiredMWh
+            figures.trainingDeliveredMWh += job.deliveredMWh
+            let penalty = site.trainingJobs.first { $0.name == job.name }?.undeliveredPenaltyUSDPerMWh ?? 0
+            figures.undeliveredTrainingPenaltyUSD += job.undeliveredMWh * penalty
+        }
+        figures.inferenceDemandMWh = site.inference.demandMW.reduce(0, +) * hours
+        figures.finishShares()
+        figures.finishObjective()
+        return figures
+    }
+}

@@ -1,0 +1,33 @@
+import Island
+
+extension Schedule {
+    /// A schedule assembled by a caller, for example the realised steps of a receding-horizon
+    /// run (`insula operate`), to write with ``RunWriter``.
+    public init(steps: [Step], jobs: [Job], kpis: KPIs = KPIs()) {
+        self.init(steps: steps, jobs: jobs, kpis: kpis, capacities: [])
+    }
+}
+
+extension Schedule.Job {
+    /// A job's record from its power per step (MW) over `horizon`.
+    public init(name: String, requiredMWh: Double, releaseUTC: String, deadlineUTC: String, powerMW: [Double], horizon: Horizon) {
+        self.name = name
+        self.requiredMWh = requiredMWh
+        self.releaseUTC = releaseUTC
+        self.deadlineUTC = deadlineUTC
+        self.powerMW = powerMW
+        let running = powerMW.indices.filter { powerMW[$0] > 1e-6 }
+        firstStepWithPower = running.first.map(horizon.label)
+        lastStepWithPower = running.last.map(horizon.label)
+        var cumulative = 0.0
+        completionUTC = nil
+        for (step, power) in powerMW.enumerated() {
+            cumulative += power * horizon.stepHours
+            if completionUTC == nil, requiredMWh > 0, cumulative >= requiredMWh - 1e-6 {
+                completionUTC = Horizon.format(epochSeconds: horizon.epochSeconds(step + 1))
+            }
+        }
+        deliveredMWh = cumulative
+        undeliveredMWh = max(0, requiredMWh - cumulative)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@Suite("insula operate, end to end on the example week")
+struct OperateCommandTests {
+    /// `dispatch.csv` as one dictionary per row (numbers; empty fields left out).
+    static func rows(_ file: URL) throws -> [[String: Double]] {
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        return lines.dropFirst().map { fields in
+            var row: [String: Double] = [:]
+            for (key, text) in zip(header, fields) { if let value = Double(text) { row[key] = value } }
+            return row
+        }
+    }
+
+    @Test("operate writes the realised run, the window log and the value of perfect information")
+    func operateWeek() throws {
+        let folder = try InsulaRunner.temporaryFolder().appendingPathComponent("operate")
+        let arguments = ["operate", "data/sites/example-week.yaml", "--out", folder.path, "--replan-hours", "12", "--lookahead-hours", "48",
+                         "--forecast", "price=day_ahead:15", "--forecast", "solar=day_ahead:0.1", "--forecast", "inference=persistence",
+                         "--seed", "3", "--format", "json"]
+        let outcome = try InsulaRunner.run(arguments)
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        for name in ["dispatch.csv", "jobs.csv", "windows.csv", "summary.json", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
+        #expect(summary["status"] as? String == "completed")
+        #expect(summary["windows"] as? Int == 14)
+        let realised = try #require(summary["realised"] as? [String: Any])
+        let perfect = try #require(summary["perfect_foresight"] as? [String: Any])
+        let realisedCost = try #require(realised["objective_usd"] as? Double), perfectCost = try #require(perfect["objective_usd"] as? Double)
+        #expect(realisedCost >= perfectCost - 1e-6 * abs(perfectCost))
+        let value = try #require(summary["value_of_perfect_information_usd"] as? Double)
+        #expect(abs(value - (realisedCost - perfectCost)) < 1e-6 * max(1, abs(perfectCost)))
+        for key in ["emissions_t", "training_delivered_mwh", "inference_served_mwh", "inference_served_share"] {
+            #expect(realised[key] is Double && perfect[key] is Double, "\(key)")
+        }
+        #expect(abs((realised["training_delivered_mwh"] as? Double ?? 0) - 4200) < 1e-6)
+
+        // Same columns as solve's dispatch.csv, one row per step, every row balanced.
+        let solveFolder = folder.deletingLastPathComponent().appendingPathComponent("solve")
+        #expect(try InsulaRunner.run(["solve", "data/sites/example-week.yaml", "--out", solveFolder.path]).exitCode == 0)
+        let header = { (url: URL) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").first }
+        #expect(try header(folder.appendingPathComponent("dispatch.csv")) == header(solveFolder.appendingPathComponent("dispatch.csv")))
+        let rows = try Self.rows(folder.appendingPathComponent("dispatch.csv"))
+        #expect(rows.count == 168)
+        for row in rows {
+            let sources = ["smr_mw", "grid_import_mw", "solar_mw", "wind_mw", "battery_discharge_mw", "backup_mw"].map { row[$0] ?? 0 }.reduce(0, +)
+            let sinks = ["grid_export_mw", "battery_charge_mw", "it_mw", "cooling_mw", "losses_mw"].map { row[$0] ?? 0 }.reduce(0, +)
+            #expect(abs(sources - sinks) <= 1e-5)  // six decimals per field in the file
+        }
+        let windows = try String(contentsOf: folder.appendingPathComponent("windows.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(windows.first == "window,issue_utc,end_utc,committed_steps,status,realisation,note,solve_seconds,objective_usd")
+        #expect(windows.count == 15)
+
+        // The same seed gives the same realised run.
+        let again = folder.deletingLastPathComponent().appendingPathComponent("again")
+        var repeated = arguments
+        repeated[3] = again.path
+        #expect(try InsulaRunner.run(repeated).exitCode == 0)
+        #expect(try Data(contentsOf: again.appendingPathComponent("dispatch.csv")) == Data(contentsOf: folder.appendingPathComponent("dispatch.csv")))
+    }
+
+    @Test("Perfect foresight with a look-ahead covering the week reproduces solve's objective")
+    func perfectForesight() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let outcome = try InsulaRunner.run(["operate", "data/sites/example-week.yaml", "--out", folder.appendingPathComponent("op").path,
+                                            "--replan-hours", "24", "--lookahead-hours", "168", "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let solved = try InsulaRunner.run(["solve", "data/sites/example-week.yaml", "--out", folder.appendingPathComponent("solve").path, "--format", "json"])
+        let operate = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let solve = try #require(try JSONSerialization.jsonObject(with: Data(solved.standardOutput.utf8)) as? [String: Any])
+        let realised = try #require((operate["realised"] as? [String: Any])?["objective_usd"] as? Double)
+        let objective = try #require(solve["objective_usd"] as? Double)
+        #expect(abs(realised - objective) <= 1e-6 * abs(objective))
+    }
+
+    @Test("Bad operate input exits 2 with a clear message", arguments: [
+        (["--replan-hours", "48", "--lookahead-hours", "24"], "must not be longer than --lookahead-hours"),
+        (["--forecast", "price=day_ahead:-3"], "standard deviation must be a finite number >= 0"),
+        (["--forecast", "wind_speed=persistence"], "SERIES one of"),
+        (["--replan-hours", "1.5"], "whole number of 60-minute steps"),
+        (["--forecast-file", "data/sites/example-week.yaml"], "--forecast-file"),
+    ])
+    func badInput(extra: [String], message: String) throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let outcome = try InsulaRunner.run(["operate", "data/sites/example-week.yaml", "--out", folder.appendingPathComponent("op").path] + extra)
+        #expect(outcome.exitCode == 2)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Island
+import Operations
+import Optimization
+import Scheduling
+import Testing
+
+/// Sites for operating tests: the bundled examples.
+enum OperationFixtures {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func site(_ name: String, _ overrides: [(path: String, value: YAMLNode)] = []) throws -> Site {
+        let document = try SiteDocument.read(from: repositoryRoot.appendingPathComponent("data/sites/\(name).yaml")).applying(overrides: overrides)
+        return try SiteLoader.resolve(document)
+    }
+
+    /// The example week cut to its first `days` days.
+    static func week(days: Int = 7) throws -> Site {
+        let site = try site("example-week")
+        guard days < 7 else { return site }
+        return try site.windowed(SiteWindow(startEpochSeconds: site.horizon.startEpochSeconds,
+                                            endEpochSeconds: site.horizon.epochSeconds(24 * days), trainingEnergy: .proRata))
+    }
+}
+
+@Suite("Receding-horizon operation")
+struct OperationsTests {
+    @Test("Perfect foresight with a window covering the horizon reproduces solve's objective")
+    func perfectForesightCoveringHorizon() throws {
+        let site = try OperationFixtures.week()
+        let solved = try Planner.plan(site)
+        let objective = try #require(solved.schedule?.kpis.objectiveUSD)
+        for replan in [24, 168] {
+            let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: replan, lookaheadSteps: 168))
+            #expect(run.status == "completed")
+            #expect(abs(run.realised.objectiveUSD - objective) <= 1e-6 * abs(objective), "replan \(replan): \(run.realised.objectiveUSD) vs \(objective)")
+            #expect(run.windows.allSatisfy { $0.realisation == "plan" })
+        }
+    }
+}
+
+@Suite("Receding-horizon operation: state and bounds")
+struct OperationStateTests {
+    static let forecasts = Forecaster(models: [.price: .dayAhead(standardDeviation: 15), .solar: .dayAhead(standardDeviation: 0.1),
+                                               .inference: .dayAhead(standardDeviation: 8), .carbon: .persistence], seed: 7)
+
+    @Test("Shorter windows with perfect foresight cost no less than the optimum", arguments: [(6, 24), (24, 24), (24, 48), (48, 96)])
+    func shorterWindowsCostMore(replan: Int, lookahead: Int) throws {
+        let site = try OperationFixtures.week()
+        let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: replan, lookaheadSteps: lookahead))
+        let perfect = try #require(run.perfectForesight)
+        #expect(run.status == "completed")
+        #expect(run.realised.objectiveUSD >= perfect.objectiveUSD - 1e-6 * abs(perfect.objectiveUSD))
+        #expect(abs(run.realised.trainingDeliveredMWh - run.realised.trainingRequiredMWh) < 1e-6)
+    }
+
+    @Test("Without end targets 48-hour windows strand the five-day job; with the target path they do not")
+    func targetsPreventStranding() throws {
+        let site = try OperationFixtures.week()
+        let greedy = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 48, targets: .none))
+        #expect(greedy.status == "failed")
+        #expect(greedy.realised.trainingDeliveredMWh < greedy.realised.trainingRequiredMWh - 1)
+        let guided = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 48, forecaster: OperationStateTests.forecasts))
+        #expect(guided.status == "completed")
+        #expect(abs(guided.realised.trainingDeliveredMWh - guided.realised.trainingRequiredMWh) < 1e-6)
+    }
+
+    @Test("State is carried exactly: SOC continuity, SMR ramps, training by its deadline, balance per step",
+          arguments: [(1, 24), (6, 48), (24, 48)])
+    func stateCarried(replan: Int, lookahead: Int) throws {
+        let site = try OperationFixtures.week(days: replan == 1 ? 3 : 7)
+        let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: replan, lookaheadSteps: lookahead,
+                                                                          forecaster: Self.forecasts))
+        #expect(run.status == "completed")
+        #expect(run.windows.contains { $0.realisation.hasPrefix("redispatch") })
+        let steps = run.dispatch.steps, hours = site.horizon.stepHours
+        #expect(steps.count == site.horizon.steps)
+        let battery = site.batteries[0]
+        var soc = battery.initialSOCMWh
+        for (t, step) in steps.enumerated() {
+            #expect(abs(step.balanceResidualMW) <= 1e-6, "balance at \(step.timestampUTC)")
+            soc += battery.chargeEfficiency * step.batteryChargeMW * hours - step.batteryDischargeMW * hours / battery.dischargeEfficiency
+            #expect(abs(soc - step.batterySOCMWh) <= 1e-6, "state of charge at step \(t)")
+            soc = step.batterySOCMWh
+        }
+        #expect(steps.last!.batterySOCMWh >= battery.initialSOCMWh - 1e-6, "cyclic end condition")
+        let smr = try #require(site.smr)
+        let ramp = smr.rampFractionPerHour * smr.capacityMW * hours
+        for t in 1..<steps.count { #expect(abs(steps[t].smrMW - steps[t - 1].smrMW) <= ramp + 1e-6, "SMR ramp at step \(t)") }
+        for (job, realised) in zip(site.trainingJobs, run.dispatch.jobs) {
+            #expect(realised.powerMW.indices.allSatisfy { job.steps.contains($0) || realised.powerMW[$0] == 0 })
+            if job.undeliveredPenaltyUSDPerMWh == nil {
+                #expect(abs(realised.deliveredMWh - job.energyMWh) <= 1e-6, "\(job.name) delivered by its deadline")
+            }
+        }
+    }
+
+    @Test("A demand charge is levied once on the realised peak, carried across windows")
+    func peakCarried() throws {
+        let site = try OperationFixtures.site("example-week", [(path: "grid_feeds[0].demand_charge_usd_per_mw", value: try YAMLNode.parse(yaml: "2000", file: "test"))])
+        let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 48, forecaster: Self.forecasts))
+        let peak = run.dispatch.steps.map(\.gridImportMW).max() ?? 0
+        #expect(abs(run.realised.demandChargeUSD - 2000 * peak) <= 1e-6)
+        #expect(run.realised.objectiveUSD >= run.perfectForesight!.objectiveUSD - 1e-6 * abs(run.perfectForesight!.objectiveUSD))
+    }
+
+    @Test("A carbon cap is kept pro rata and with a shadow price", arguments: OperationOptions.CarbonBudget.allCases)
+    func carbonBudget(rule: OperationOptions.CarbonBudget) throws {
+        // The uncapped week imports with emissions; cap it at half of them.
+        let free = try OperationFixtures.week()
+        let uncapped = try #require(try Planner.plan(free).schedule?.kpis.emissionsTonnes)
+        let capText = String(format: "%.3f", max(1, uncapped / 2))
+        let site = try OperationFixtures.site("example-week", [(path: "carbon.cap_t", value: try YAMLNode.parse(yaml: capText, file: "test"))])
+        let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 48, carbonBudget: rule))
+        #expect(run.status == "completed")
+        if rule == .proRata { #expect(run.realised.emissionsTonnes <= Double(capText)! + 1e-6 || run.windows.contains { !$0.note.isEmpty }) }
+        #expect(run.realised.objectiveUSD >= run.perfectForesight!.objectiveUSD - 1e-6 * abs(run.perfectForesight!.objectiveUSD)
+                || run.realised.emissionsTonnes > Double(capText)!)
+    }
+
+    @Test("Bad options are refused before any solve")
+    func badOptions() throws {
+        let site = try OperationFixtures.week(days: 2)
+        #expect(throws: OperationError.self) { try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 12)) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insula-op-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("forecast.csv")
+        try "issue_utc,target_utc,price:utility\n2025-07-14T00:00Z,2025-07-14T00:00Z,40\n".write(to: file, atomically: true, encoding: .utf8)
+        let archive = try ForecastArchive(path: file.path)
+        let error = #expect(throws: OperationError.self) {
+            try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 24, forecaster: Forecaster(archive: archive)))
+        }
+        #expect(error?.description.contains("no forecast of price:utility issued at 2025-07-14T00:00Z for 2025-07-14T01:00Z") == true)
+    }
+}
+
+@Suite("Forecasts")
+struct ForecastTests {
+    @Test("Day-ahead errors are seeded and reproducible, with the stated standard deviation")
+    func dayAheadReproducible() throws {
+        let site = try OperationFixtures.week()
+        let a = Forecaster(models: [.price: .dayAhead(standardDeviation: 10)], autocorrelation: 0.8, seed: 42)
+        let b = Forecaster(models: [.price: .dayAhead(standardDeviation: 10)], autocorrelation: 0.8, seed: 43)
+        let first = try a.forecastSite(site, full: site, range: 0..<168).gridFeeds[0].importPriceUSDPerMWh
+        let again = try a.forecastSite(site, full: site, range: 0..<168).gridFeeds[0].importPriceUSDPerMWh
+        let other = try b.forecastSite(site, full: site, range: 0..<168).gridFeeds[0].importPriceUSDPerMWh
+        #expect(first == again)
+        #expect(first != other)
+        // Errors pooled over many issue times: mean near 0, standard deviation near sigma.
+        var errors: [Double] = []
+        for issue in 0..<144 {
+            let window = try RecedingHorizon.cut(site, issue..<(issue + 24))
+            let forecast = try a.forecastSite(window, full: site, range: issue..<(issue + 24)).gridFeeds[0].importPriceUSDPerMWh
+            errors += zip(forecast, window.gridFeeds[0].importPriceUSDPerMWh).map { $0 - $1 }
+        }
+        let mean = errors.reduce(0, +) / Double(errors.count)
+        let deviation = (errors.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(errors.count)).squareRoot()
+        #expect(abs(mean) < 1.5)
+        #expect(abs(deviation - 10) < 1.5)
+    }
+
+    @Test("Persistence repeats the latest observed day; perfect and zero-sigma forecasts are the realised series")
+    func persistenceAndPerfect() throws {
+        let site = try OperationFixtures.week()
+        let realised = site.renewables[0].capacityFactor
+        let persistence = Forecaster(models: [.solar: .persistence])
+        let window = try RecedingHorizon.cut(site, 30..<78)
+        let forecast = try persistence.forecastSite(window, full: site, range: 30..<78).renewables[0].capacityFactor
+        for (lead, value) in forecast.enumerated() {
+            let t = 30 + lead
+            let source = t - 24 * ((lead + 24) / 24)
+            #expect(value == realised[source], "lead \(lead)")
+            #expect(source < 30)
+        }
+        let zero = Forecaster(models: [.price: .dayAhead(standardDeviation: 0), .solar: .perfect])
+        #expect(try zero.forecastSite(window, full: site, range: 30..<78) == window)
+    }
+
+    @Test("A forecast file equal to the realised series reproduces perfect foresight")
+    func fileForecast() throws {
+        let site = try OperationFixtures.week(days: 2)
+        var text = "issue_utc,target_utc,price:utility,capacity_factor:solar\n"
+        for issue in stride(from: 0, to: 48, by: 12) {
+            for t in issue..<min(48, issue + 24) {
+                text += "\(site.horizon.label(issue)),\(site.horizon.label(t)),\(site.gridFeeds[0].importPriceUSDPerMWh[t]),\(site.renewables[0].capacityFactor[t])\n"
+            }
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("insula-forecast-\(UUID().uuidString).csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let archive = try ForecastArchive(path: file.path)
+        let fromFile = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 12, lookaheadSteps: 24, forecaster: Forecaster(archive: archive)))
+        let perfect = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 12, lookaheadSteps: 24))
+        #expect(fromFile.windows.allSatisfy { $0.realisation == "plan" })
+        #expect(abs(fromFile.realised.objectiveUSD - perfect.realised.objectiveUSD) <= 1e-6 * abs(perfect.realised.objectiveUSD))
+    }
+}
