@@ -40,7 +40,7 @@ public struct DenseSplit: Sendable {
     /// step's limit row) spread over blocks of 168 made each block's Cholesky factor dense
     /// (docs/formulation.md, "Solving"; measured on the plan examples).
     public static let defaultDenseColumnEntries = 48
-    public static let defaultColumnBlockSize = 12
+    public static let defaultColumnBlockSize = 6
 
     /// Splits every row and column of `original` with more than `denseEntries` entries into
     /// blocks of `blockSize` entries.

@@ -94,11 +94,12 @@ struct BenchPlanCommand: ParsableCommand {
             encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
         } else {
-            print("site                              strategy   status     objective USD   plan s   dispatch s   ratio")
+            func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+            print(padded("site", 34) + padded("strategy", 11) + padded("status", 11) + "  objective USD   plan s   dispatch s   ratio")
             for row in rows {
-                let name = (row.site as NSString).lastPathComponent
-                print(String(format: "%-33@ %-10@ %-10@ %14.0f %8.2f %12.2f %7.2f", name as NSString, row.strategy as NSString,
-                             row.status as NSString, row.objectiveUSD ?? .nan, row.planSeconds, row.dispatchSeconds, row.ratio))
+                let name = URL(fileURLWithPath: row.site).lastPathComponent
+                print(padded(name, 34) + padded(row.strategy, 11) + padded(row.status, 11)
+                      + String(format: "%15.0f %8.2f %12.2f %7.2f", row.objectiveUSD ?? .nan, row.planSeconds, row.dispatchSeconds, row.ratio))
             }
             print("target: a single-year plan within 3x the dispatch of the same site as built (ratio <= 3)")
         }
