@@ -43,7 +43,7 @@ public struct SiteIssue: Sendable, Equatable, CustomStringConvertible {
         if !keyPath.isEmpty { text += keyPath + ": " }
         if let dataFile {
             text += dataFile
-            if let column { text += ", column \"\(column)\"" }
+            if let column { text += ", column \(Echo.quoted(column))" }
             if let row {
                 text += ", row \(row)"
                 if let dataLine { text += " (line \(dataLine))" }
@@ -52,7 +52,8 @@ public struct SiteIssue: Sendable, Equatable, CustomStringConvertible {
             }
             text += ": "
         }
-        return text + message
+        // Names from the user's files (keys, columns, file names) may hold control characters.
+        return Echo.escaped(text + message)
     }
 }
 
