@@ -169,8 +169,8 @@ public enum SiteLoader {
             reader.report("start_utc", "must be in 1900 or later, got \(Horizon.format(epochSeconds: start))")
             return nil
         }
-        if start + Int64(steps) * stepSeconds >= Horizon.endBeforeEpochSeconds {
-            reader.report(reader.has("end_utc") ? "end_utc" : "steps", "the horizon must end before the year 10000 (timestamps have four-digit years), got \(steps) steps from \(Horizon.format(epochSeconds: start))")
+        if start + Int64(steps) * stepSeconds > Horizon.endBeforeEpochSeconds {
+            reader.report(reader.has("end_utc") ? "end_utc" : "steps", "the horizon must end by 10000-01-01T00:00Z (timestamps have four-digit years), got \(steps) steps from \(Horizon.format(epochSeconds: start))")
             return nil
         }
         return Horizon(startEpochSeconds: start, steps: steps, stepMinutes: stepMinutes)

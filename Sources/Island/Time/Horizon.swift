@@ -6,7 +6,7 @@ public struct Horizon: Sendable, Equatable {
     public static let maximumSteps = 105_408
     /// Earliest start: 1900-01-01T00:00Z.
     public static let earliestStartEpochSeconds: Int64 = -2_208_988_800
-    /// The horizon must end before 10000-01-01T00:00Z: timestamps are written with four-digit
+    /// The horizon must end by 10000-01-01T00:00Z (its last step starts in 9999): timestamps are written with four-digit
     /// years, and a run folder's `dispatch.csv` must read back (`insula report`).
     public static let endBeforeEpochSeconds: Int64 = 253_402_300_800
     /// Accepted step lengths in minutes.

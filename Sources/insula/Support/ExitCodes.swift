@@ -67,6 +67,17 @@ func writeToStandardError(_ text: String) {
     FileHandle.standardError.write(Data((joined.hasSuffix("\n") ? joined : joined + "\n").utf8))
 }
 
+/// Prints text output (not JSON, whose encoder escapes them) with control characters shown
+/// as `\u{1B}`: site, job and scenario names come from the user's files and must not reach a
+/// terminal as escape sequences.
+func printText(_ text: String) {
+    print(text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F })
+            ? line.unicodeScalars.map { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F ? String(format: "\\u{%02X}", $0.value) : String($0) }.joined()
+            : String(line)
+    }.joined(separator: "\n"))
+}
+
 /// One line of a message as it may reach a terminal: control characters (escape sequences
 /// included) shown as `\u{1B}`, and a line that echoes a huge value (a 10 MB CSV cell) cut
 /// after its first 1,000 characters with its size, so an error is never megabytes long.
