@@ -13,9 +13,9 @@ public enum Echo {
         "\"" + shown(text) + "\"" + sizeNote(text)
     }
 
-    /// `text` escaped and capped, without quotes (a name inside a message).
-    public static func plain(_ text: some StringProtocol) -> String {
-        shown(text) + sizeNote(text)
+    /// `text` escaped and capped at `limit` characters, without quotes (a name inside a message).
+    public static func plain(_ text: some StringProtocol, limit: Int = maximumCharacters) -> String {
+        text.count > limit ? escaped(text.prefix(limit)) + "... (\(text.utf8.count) bytes)" : escaped(text)
     }
 
     /// Control characters (C0 except tab, DEL, C1) as `\u{XX}`; nothing else changes.

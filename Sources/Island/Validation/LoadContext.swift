@@ -162,7 +162,7 @@ final class LoadContext {
             }
             if overlong {
                 return .failure(DataFileFailure(
-                    message: "line \(line) is longer than \(maximumLineBytes) bytes, the limit for one line of a data file; the file was not read further (is it a CSV or EPW file?)",
+                    message: "longer than \(maximumLineBytes) bytes, the limit for one line of a data file; the file was not read further (is it a CSV or EPW file?)",
                     dataLine: line))
             }
             data.append(contentsOf: chunk[0..<count])

@@ -40,7 +40,8 @@ public struct SiteIssue: Sendable, Equatable, CustomStringConvertible {
         var text = file
         if let line { text += ":\(line)" }
         text += ": "
-        if !keyPath.isEmpty { text += keyPath + ": " }
+        // A key path is built from the file's keys: an unknown key can be megabytes long.
+        if !keyPath.isEmpty { text += Echo.plain(keyPath, limit: 160) + ": " }
         if let dataFile {
             text += dataFile
             if let column { text += ", column \(Echo.quoted(column))" }
