@@ -112,6 +112,11 @@ site("no-power-source", base(smr=None, grid_feeds=None), "no power source")
 site("empty-source-lists", base(smr=None, grid_feeds="grid_feeds: []"), "no power source")
 
 # ---- Horizon ----
+site("start-fractional-second", base(horizon="horizon: {start_utc: 2025-01-01T00:00:00.000001Z, steps: 6}"), "fraction of a second")
+site("horizon-past-year-9999", base(horizon="horizon: {start_utc: 9999-12-31T20:00Z, steps: 6}"), "must end by 10000-01-01T00:00Z")
+site("start-before-1900", base(horizon="horizon: {start_utc: 1899-12-31T23:00Z, steps: 6}"), "1900 or later")
+site("steps-hex", base(horizon="horizon: {start_utc: 2025-01-01T00:00Z, steps: 0x6}"), "horizon.steps")
+site("unknown-key-long", base() + "k" * 1000 + ": 1\n", "(1000 bytes)")
 site("steps-zero", base(horizon="horizon: {start_utc: 2025-01-01T00:00Z, steps: 0}"), "horizon.steps")
 site("steps-negative", base(horizon="horizon: {start_utc: 2025-01-01T00:00Z, steps: -6}"), "horizon.steps")
 site("steps-huge", base(horizon="horizon: {start_utc: 2025-01-01T00:00Z, steps: 1000000000}"), "horizon.steps")
@@ -217,6 +222,10 @@ site("weather-rh-above-100", base(cooling=None, weather="weather: {dry_bulb_c: 2
      "weather.relative_humidity_percent")
 site("carbon-price-negative", base(carbon="carbon: {price_usd_per_t: -5}"), "carbon.price_usd_per_t")
 site("cfe-target-above-one", base(carbon="carbon: {cfe_target_share: 1.5}"), "carbon.cfe_target_share")
+# Issue 17, item 10: magnitudes the LP layer would refuse (1e31 validated, then solve exited 1).
+site("lost-value-1e31", base(workloads="workloads:\n  inference: {demand_mw: 15, value_of_lost_service_usd_per_mwh: 1e31}"),
+     "workloads.inference.value_of_lost_service_usd_per_mwh: must be at most 1e12")
+site("carbon-cap-1e40", base(carbon="carbon: {cap_t: 1e40}"), "carbon.cap_t: must be at most 1e12")
 site("import-limit-negative", base(limits="limits: {import_limit_mw: -1}"), "limits.import_limit_mw")
 site("limits-unknown-key", base(limits="limits: {export_limit_mw: 5}"), "limits.export_limit_mw")
 site("site-too-large-for-lp", base(horizon="horizon: {start_utc: 2025-01-01T00:00Z, steps: 105408, step_minutes: 15}",
@@ -255,6 +264,15 @@ csv_case("bad-timezone", GOOD_CSV, "timezone", extra="timestamp_column: timestam
 csv_case("rows-without-timestamps-mismatch", GOOD_CSV + "2025-01-01T06:00:00Z,46,294\n", "rows", extra="")
 csv_case("timestamp-column-missing", GOOD_CSV, "timestamp_column", extra="timestamp_column: time")
 csv_case("scale-text", GOOD_CSV, "scale", extra="timestamp_column: timestamp_utc, scale: lots")
+# Issue 17, item 9: cells and timestamps that used to be read as something else.
+csv_case("nul-in-cell", GOOD_CSV.replace(",42,", ",1\0,", 1).encode("utf-8"), "NUL byte")
+csv_case("duplicate-header", GOOD_CSV.replace("carbon_intensity_g_per_kwh", "price_usd_per_mwh", 1), "named by 2 headers")
+csv_case("case-colliding-header", GOOD_CSV.replace("carbon_intensity_g_per_kwh", "Price_USD_per_MWh", 1), "named by 2 headers")
+csv_case("fractional-second", GOOD_CSV.replace("T01:00:00Z", "T01:00:00.999Z", 1), "fraction of a second")
+csv_case("hex-float", GOOD_CSV.replace(",42,", ",0x1p3,", 1), "not a plain decimal number")
+csv_case("infinity-word", GOOD_CSV.replace(",42,", ",infinity,", 1), "not a finite number")
+csv_case("off-grid-seconds", GOOD_CSV.replace("T03:00:00Z", "T03:00:30Z", 1), "2025-01-01T03:00:30Z")
+csv_case("huge-magnitude", GOOD_CSV.replace(",298\n", ",1e13\n", 1), "at most 1e12", column="carbon_intensity_g_per_kwh")
 
 # ---- EPW weather ----
 EPW_HEADER = ["LOCATION,Somewhere,XX,YYY,TMY3,000000,40.0,-100.0,0.0,300.0", "DESIGN CONDITIONS,0", "TYPICAL/EXTREME PERIODS,0",

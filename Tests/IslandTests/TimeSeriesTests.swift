@@ -180,12 +180,16 @@ struct TimeSeriesTests {
         #expect(try parser.parse(Substring(firstLocal)).get() == 1_735_689_600)  // 2025-01-01T00:00Z
     }
 
-    @Test("explicit offsets win over the zone; 7 fractional digits are accepted")
+    @Test("explicit offsets win over the zone; a fraction of zeros is accepted, any other refused (issue 17)")
     func offsets() throws {
         let parser = TimestampParser(zone: .named("Europe/Paris"))
         #expect(try parser.parse("2023-11-05 01:00:00-05:00").get() == 1_699_164_000)
         #expect(try parser.parse("2023-11-05 01:00:00-06:00").get() == 1_699_167_600)
-        #expect(try parser.parse("2023-11-16 18:17:03.1234567Z").get() == 1_700_158_623)
+        #expect(try parser.parse("2023-11-16 18:17:03.0000000Z").get() == 1_700_158_623)
+        // 01:00:00.999 used to be read as 01:00:00.
+        #expect(parser.parse("2023-11-16 18:17:03.1234567Z") == .failure(.fractionalSecond))
+        #expect(parser.parse("2025-01-01T01:00:00.999Z") == .failure(.fractionalSecond))
+        #expect(parser.parse("2025-01-01T00:00:00.000001Z") == .failure(.fractionalSecond))
     }
 
     @Test("daylight-saving: a skipped local hour is reported, a repeated one takes its first occurrence")

@@ -30,7 +30,7 @@ public struct SiteDocument: Sendable, Equatable {
     public static func read(from url: URL) throws -> SiteDocument {
         let display = url.relativePath
         let data: Data
-        switch LoadContext.readRegularFile(at: url) {
+        switch LoadContext.readRegularFile(at: url, maximumLineBytes: LoadContext.maximumSiteLineBytes) {
         case .success(let read): data = read
         case .failure(let failure):
             let exists = FileManager.default.fileExists(atPath: url.path)

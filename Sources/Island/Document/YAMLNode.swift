@@ -151,7 +151,7 @@ public struct YAMLNode: Sendable, Equatable {
         switch content {
         case .scalar(let text, let isPlain):
             if isNull { return "null" }
-            return isPlain ? "\"\(text)\"" : "the quoted string \"\(text)\""
+            return isPlain ? Echo.quoted(text) : "the quoted string \(Echo.quoted(text))"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }

@@ -91,7 +91,7 @@ extension SiteLoader {
         guard let modelKind else { return nil }
         guard modelKind == expected else {
             context.report(reader.keyPath("model"), node: modelNode,
-                           "a \(kind.rawValue) plant's model is \"\(expected)\", got \"\(modelKind)\"")
+                           "a \(kind.rawValue) plant's model is \"\(expected)\", got \(Echo.quoted(modelKind))")
             return nil
         }
         guard let resource = readResource(reader, siteWeather: siteWeather), let horizon = context.horizon else { return nil }

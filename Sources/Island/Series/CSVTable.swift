@@ -31,6 +31,15 @@ public final class CSVTable {
         return header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted }
     }
 
+    /// Every header that `column` names, when more than one does: the same name twice, or
+    /// names that differ only in case or outer spaces (`price`, `Price `). Such a file is
+    /// refused rather than the first one silently used.
+    public func collidingColumns(_ column: String) -> [Int]? {
+        let wanted = column.trimmingCharacters(in: .whitespaces).lowercased()
+        let matches = header.indices.filter { header[$0].trimmingCharacters(in: .whitespaces).lowercased() == wanted }
+        return matches.count > 1 ? matches : nil
+    }
+
     /// Parses CSV bytes whose header is on line `headerLine` (1-based).
     /// - Throws: `DataFileFailure` for invalid UTF-8, an empty file, an unterminated quote, or a
     ///   `headerLine` past the end of the file or on a blank line (`atHeaderRow` set).
@@ -54,7 +63,14 @@ public final class CSVTable {
             preamble.append((try? records(line, firstLine: 1).records.first) ?? [String(decoding: line, as: UTF8.self)])
             start = end + 1
         }
-        let (records, recordLines) = try records(bytes[start...], firstLine: headerLine)
+        let (records, recordLines, nul) = try records(bytes[start...], firstLine: headerLine)
+        if let nul {
+            // A NUL byte ends a C string: "1\0" would read as 1. Refused wherever it is.
+            let column = nul.record > 0 && nul.field < records[0].count ? records[0][nul.field] : nil
+            throw DataFileFailure(message: nul.record == 0 ? "the header holds a NUL byte (field \(nul.field + 1))"
+                                      : "a cell holds a NUL byte (field \(nul.field + 1)): is this a text CSV file?",
+                                  row: nul.record > 0 ? nul.record : nil, dataLine: nul.line, column: column)
+        }
         guard let header = records.first else {
             if headerLine == 1 { throw DataFileFailure(message: "empty file (no header row)") }
             throw DataFileFailure(message: "no header at header_row \(headerLine): the file has no data below line \(headerLine - 1)",
@@ -70,7 +86,8 @@ public final class CSVTable {
 
     /// Splits bytes into records of fields, each with the 1-based line it starts on.
     private static func records(_ bytes: ArraySlice<UInt8>, firstLine: Int) throws(DataFileFailure)
-        -> (records: [[String]], lines: [Int]) {
+        -> (records: [[String]], lines: [Int], nul: (record: Int, field: Int, line: Int)?) {
+        var firstNUL: (record: Int, field: Int, line: Int)?
         var records: [[String]] = []
         var recordLines: [Int] = []
         var fields: [String] = []
@@ -108,6 +125,7 @@ public final class CSVTable {
                     inQuotes = false
                 } else {
                     if byte == 0x0A { line += 1 }
+                    if byte == 0, firstNUL == nil { firstNUL = (records.count, fields.count, recordStartLine) }
                     field.append(byte)
                 }
                 index += 1
@@ -126,6 +144,7 @@ public final class CSVTable {
                 line += 1
                 recordStartLine = line
             default:
+                if byte == 0, firstNUL == nil { firstNUL = (records.count, fields.count, recordStartLine) }
                 field.append(byte)
                 fieldStarted = true
             }
@@ -133,6 +152,6 @@ public final class CSVTable {
         }
         if inQuotes { throw DataFileFailure(message: "unterminated quoted field", dataLine: recordStartLine) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return (records, recordLines)
+        return (records, recordLines, firstNUL)
     }
 }

@@ -32,15 +32,20 @@ struct SeriesResolver {
         let horizon = context.horizon
         switch node.content {
         case .scalar:
-            guard let value = MappingReader.parseNumber(node) else {
+            guard let parsed = MappingReader.parseNumber(node) else {
                 context.report(path, node: node,
                                "expected a number or a CSV reference {file, column, ...}, got \(node.kindDescription)")
                 return nil
             }
-            guard value.isFinite else {
-                context.report(path, node: node, "must be a finite number, got \(node.scalarText ?? "")")
+            guard parsed.isFinite else {
+                context.report(path, node: node, "must be a finite number, got \(Echo.quoted(node.scalarText ?? ""))")
                 return nil
             }
+            if let magnitude = DecimalNumber.magnitudeProblem(parsed, unit: unit) {
+                context.report(path, node: node, magnitude)
+                return nil
+            }
+            let value = DecimalNumber.flushed(parsed)
             guard range.contains(value) else {
                 context.report(path, node: node, range.violation(value, unit: unit))
                 return nil
@@ -51,11 +56,17 @@ struct SeriesResolver {
             var values: [Double] = []
             var valid = true
             for (index, item) in items.enumerated() {
-                guard let value = MappingReader.parseNumber(item), value.isFinite else {
+                guard let parsed = MappingReader.parseNumber(item), parsed.isFinite else {
                     context.report("\(path)[\(index)]", node: item, "expected a finite number, got \(item.kindDescription)")
                     valid = false
                     continue
                 }
+                if let magnitude = DecimalNumber.magnitudeProblem(parsed, unit: unit) {
+                    context.report("\(path)[\(index)]", node: item, magnitude)
+                    valid = false
+                    continue
+                }
+                let value = DecimalNumber.flushed(parsed)
                 if !range.contains(value) {
                     context.report("\(path)[\(index)]", node: item, range.violation(value, unit: unit))
                     valid = false
@@ -104,7 +115,7 @@ struct SeriesResolver {
         var zone: TimeZoneSpec?
         if let zoneText = reader.string("timezone") {
             guard let parsed = TimeZoneSpec(parsing: zoneText) else {
-                reader.report("timezone", "unknown time zone \"\(zoneText)\" (use UTC, an offset like +01:00, or an IANA name like Europe/Paris)")
+                reader.report("timezone", "unknown time zone \(Echo.quoted(zoneText)) (use UTC, an offset like +01:00, or an IANA name like Europe/Paris)")
                 return nil
             }
             zone = parsed
@@ -155,7 +166,7 @@ struct SeriesResolver {
             let fields = table.rows[row]
             guard valueIndex < fields.count else {
                 problem(row: row, column: column,
-                        "row has \(fields.count) fields; column \"\(column)\" is field \(valueIndex + 1)")
+                        "row has \(fields.count) fields; column \(Echo.quoted(column)) is field \(valueIndex + 1)")
                 return nil
             }
             let text = fields[valueIndex].trimmingCharacters(in: .whitespaces)
@@ -164,15 +175,19 @@ struct SeriesResolver {
                 problem(row: row, column: column, "empty cell")
                 return nil
             }
-            guard let parsed = Double(text) else {
-                problem(row: row, column: column, "not a number (\"\(text)\")")
+            guard let parsed = DecimalNumber.parse(text) else {
+                problem(row: row, column: column, DecimalNumber.refusal(text))
                 return nil
             }
             guard parsed.isFinite else {
-                problem(row: row, column: column, "not a finite number (\"\(text)\")")
+                problem(row: row, column: column, "not a finite number (\(Echo.quoted(text)))")
                 return nil
             }
-            let scaled = parsed * scale
+            let scaled = DecimalNumber.flushed(parsed * scale)
+            if let magnitude = DecimalNumber.magnitudeProblem(scaled, unit: unit) {
+                problem(row: row, column: column, magnitude + (scale != 1 ? " (after scale \(formatNumber(scale)))" : ""))
+                return nil
+            }
             guard range.contains(scaled) else {
                 problem(row: row, column: column, range.violation(scaled, unit: unit)
                         + (scale != 1 ? " (after scale \(formatNumber(scale)))" : ""))
@@ -191,9 +206,10 @@ struct SeriesResolver {
         /// A neighbour outside the horizon for filling: read leniently (it is not part of the series).
         func quietValue(atRow row: Int) -> Double? {
             let fields = table.rows[row]
-            guard valueIndex < fields.count, let parsed = Double(fields[valueIndex].trimmingCharacters(in: .whitespaces)),
-                  parsed.isFinite, range.contains(parsed * scale) else { return nil }
-            return parsed * scale
+            guard valueIndex < fields.count, let parsed = DecimalNumber.parse(fields[valueIndex].trimmingCharacters(in: .whitespaces)),
+                  parsed.isFinite, range.contains(DecimalNumber.flushed(parsed * scale)),
+                  DecimalNumber.magnitudeProblem(parsed * scale) == nil else { return nil }
+            return DecimalNumber.flushed(parsed * scale)
         }
 
         var present = [Double?](repeating: nil, count: horizon.steps)
@@ -212,7 +228,7 @@ struct SeriesResolver {
                    let first = table.rows.first(where: { timeIndex < $0.count && !$0[timeIndex].isEmpty })?[timeIndex],
                    !TimestampParser.hasZoneDesignator(first) {
                     context.warn(path, line: line, dataFile: file, column: name,
-                                 "timestamps have no time zone (e.g. \"\(first)\") and were read as UTC; give timezone (e.g. Europe/Paris, America/Chicago or UTC) to confirm or correct")
+                                 "timestamps have no time zone (e.g. \(Echo.quoted(first))) and were read as UTC; give timezone (e.g. Europe/Paris, America/Chicago or UTC) to confirm or correct")
                 }
                 let timestamps = parsedTimestamps(table: table, file: file, columnIndex: timeIndex, zone: zoneSpec)
                 placed = (0..<rowCount).map { ($0, timestamps[$0]) }
@@ -265,17 +281,18 @@ struct SeriesResolver {
                     // Such a row cannot be placed on the time line; with a fill its step is filled instead.
                     if fill != .error { continue }
                     problem(row: row, column: timeColumn,
-                            "local time \"\(text)\" does not exist in \(zoneName(zoneSpec)) (skipped by a daylight-saving change)")
+                            "local time \(Echo.quoted(text)) does not exist in \(zoneName(zoneSpec)) (skipped by a daylight-saving change)")
                     valid = false
-                case .failure:
+                case .failure(let failure):
                     let text: String
                     if case .column(let name) = timing, let index = table.columnIndex(name), index < table.rows[row].count {
                         text = table.rows[row][index]
                     } else {
                         text = ""
                     }
-                    problem(row: row, column: timeColumn,
-                            "cannot read timestamp \"\(text)\" (expected e.g. 2025-01-01T00:00:00Z, 2025-01-01 00:00 or 2025-01-01T01:00+01:00)")
+                    problem(row: row, column: timeColumn, failure == .fractionalSecond
+                            ? "timestamp \(Echo.quoted(text)) has a fraction of a second; timestamps must fall on whole seconds (a fraction of zeros, .000, is fine)"
+                            : "cannot read timestamp \(Echo.quoted(text)) (expected e.g. 2025-01-01T00:00:00Z, 2025-01-01 00:00 or 2025-01-01T01:00+01:00)")
                     valid = false
                 }
             }
@@ -533,7 +550,7 @@ struct SeriesResolver {
         let url = context.resolve(path: file)
         let cacheKey = url.path + "\u{1}" + header.description
         if context.tables[cacheKey] == nil {
-            context.tables[cacheKey] = context.readData(at: url).flatMap { data in
+            context.tables[cacheKey] = context.readData(at: url, maximumLineBytes: LoadContext.maximumLineBytes).flatMap { data in
                 Result { () throws(DataFileFailure) in
                     var headerLine = 1
                     switch header {
@@ -558,17 +575,27 @@ struct SeriesResolver {
             if failure.atHeaderRow, let headerKeyPath {
                 context.reportData(headerKeyPath, line: headerKeyLine, dataFile: file, dataLine: failure.dataLine, failure.message)
             } else {
-                context.reportData(keyPath, line: line, dataFile: file, dataLine: failure.dataLine, failure.message)
+                context.reportData(keyPath, line: line, dataFile: file, column: failure.column, row: failure.row,
+                                   dataLine: failure.dataLine, failure.message)
             }
             return nil
         }
     }
 
     private func columnIndex(_ column: String, in table: CSVTable, file: String, keyPath: String, line: Int?) -> Int? {
+        if let colliding = table.collidingColumns(column) {
+            context.reportData(keyPath, line: line, dataFile: file, dataLine: table.headerLine,
+                               "column \(Echo.quoted(column)) is named by \(colliding.count) headers: "
+                               + colliding.map { "\(Echo.quoted(table.header[$0])) (field \($0 + 1))" }.joined(separator: ", ")
+                               + "; headers must differ by more than case and outer spaces, rename all but one")
+            return nil
+        }
         if let index = table.columnIndex(column) { return index }
-        var message = "no column \"\(column)\""
-        if let hint = closestMatch(to: column, in: table.header) { message += "; did you mean \"\(hint)\"?" }
-        message += " Columns: " + table.header.map { "\"\($0)\"" }.joined(separator: ", ")
+        var message = "no column \(Echo.quoted(column))"
+        if let hint = closestMatch(to: column, in: table.header) { message += "; did you mean \(Echo.quoted(hint))?" }
+        let listed = table.header.prefix(50)
+        message += " Columns: " + listed.map { Echo.quoted($0) }.joined(separator: ", ")
+            + (table.header.count > listed.count ? " and \(table.header.count - listed.count) more" : "")
         context.reportData(keyPath, line: line, dataFile: file, message)
         return nil
     }

@@ -93,7 +93,7 @@ struct SplitTimestampReader {
             guard let value = Int(text) else {
                 return .failure(Failure(column: name, message: text.isEmpty
                     ? "empty \(TimestampColumns.keys[slot]) cell"
-                    : "\(TimestampColumns.keys[slot]) \"\(text)\" is not a whole number"))
+                    : "\(TimestampColumns.keys[slot]) \(Echo.quoted(text)) is not a whole number"))
             }
             parts.append(value)
         }

@@ -121,7 +121,7 @@ public enum SiteLoader {
         var seen: Set<String> = []
         for (index, name) in names.enumerated() where !seen.insert(name).inserted {
             reader.context.report("\(reader.keyPath(key))[\(index)].name", node: reader.child(key)?.items?[index],
-                                  "duplicate name \"\(name)\" (names must be unique within \(key))")
+                                  "duplicate name \(Echo.quoted(name)) (names must be unique within \(key))")
         }
     }
 
@@ -165,6 +165,14 @@ public enum SiteLoader {
             steps = count
         }
         guard let steps else { return nil }
+        if start < Horizon.earliestStartEpochSeconds {
+            reader.report("start_utc", "must be in 1900 or later, got \(Horizon.format(epochSeconds: start))")
+            return nil
+        }
+        if start + Int64(steps) * stepSeconds > Horizon.endBeforeEpochSeconds {
+            reader.report(reader.has("end_utc") ? "end_utc" : "steps", "the horizon must end by 10000-01-01T00:00Z (timestamps have four-digit years), got \(steps) steps from \(Horizon.format(epochSeconds: start))")
+            return nil
+        }
         return Horizon(startEpochSeconds: start, steps: steps, stepMinutes: stepMinutes)
     }
 

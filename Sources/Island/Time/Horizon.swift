@@ -4,6 +4,11 @@ import Foundation
 public struct Horizon: Sendable, Equatable {
     /// Largest accepted horizon: three years at 15 minutes (3 x 366 x 96 steps).
     public static let maximumSteps = 105_408
+    /// Earliest start: 1900-01-01T00:00Z.
+    public static let earliestStartEpochSeconds: Int64 = -2_208_988_800
+    /// The horizon must end by 10000-01-01T00:00Z (its last step starts in 9999): timestamps are written with four-digit
+    /// years, and a run folder's `dispatch.csv` must read back (`insula report`).
+    public static let endBeforeEpochSeconds: Int64 = 253_402_300_800
     /// Accepted step lengths in minutes.
     public static let allowedStepMinutes = [15, 30, 60]
 
@@ -51,13 +56,18 @@ public struct Horizon: Sendable, Equatable {
         return Int((epochSeconds - startEpochSeconds) / stepSeconds)
     }
 
-    /// Formats a UTC instant as `yyyy-MM-ddTHH:mmZ` (seconds are dropped).
+    /// Formats a UTC instant as `yyyy-MM-ddTHH:mmZ`, or `yyyy-MM-ddTHH:mm:ssZ` when its seconds
+    /// are not zero (an off-grid timestamp is shown as it is, never as the minute before it).
     public static func format(_ date: Date) -> String {
         format(epochSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 
     public static func format(epochSeconds: Int64) -> String {
         let parts = CivilTime(epochSeconds: epochSeconds)
+        if parts.second != 0 {
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year, parts.month, parts.day, parts.hour,
+                          parts.minute, parts.second)
+        }
         return String(format: "%04d-%02d-%02dT%02d:%02dZ", parts.year, parts.month, parts.day, parts.hour,
                       parts.minute)
     }

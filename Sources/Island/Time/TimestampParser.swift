@@ -31,7 +31,8 @@ public enum TimeZoneSpec: Sendable, Equatable {
 ///
 /// Accepted: `YYYY-MM-DD HH:MM[:SS[.fraction]]` or with `T`, optionally followed by `Z` or an
 /// offset `±HH:MM` / `±HHMM` / `±HH`; a bare date `YYYY-MM-DD` is midnight. Naive timestamps are
-/// read in the given zone. Fractions of a second are dropped.
+/// read in the given zone. A fraction of a second must be all zeros (`.000`); any other is refused
+/// (`Failure.fractionalSecond`) rather than dropped.
 struct TimestampParser {
     let zone: TimeZoneSpec
     private let timeZone: TimeZone?
@@ -52,6 +53,8 @@ struct TimestampParser {
     enum Failure: Error, Equatable {
         case malformed
         case invalidDate
+        /// A non-zero fraction of a second (`01:00:00.999Z`): times are whole seconds.
+        case fractionalSecond
         /// A local time skipped by a daylight-saving change (e.g. 02:30 on the spring-forward day).
         case nonexistentLocalTime(String, approximateEpochSeconds: Int64)
     }
@@ -98,8 +101,14 @@ struct TimestampParser {
                 if index < end, bytes[index] == 0x2E || bytes[index] == 0x2C {  // fraction
                     index += 1
                     let fractionStart = index
-                    while index < end, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+                    var nonZero = false
+                    while index < end, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                        if bytes[index] != 0x30 { nonZero = true }
+                        index += 1
+                    }
                     guard index > fractionStart else { return .failure(.malformed) }
+                    // 01:00:00.999 is not 01:00: only a fraction of zeros is read.
+                    if nonZero { return .failure(.fractionalSecond) }
                 }
             }
         }

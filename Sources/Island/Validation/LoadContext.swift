@@ -83,12 +83,26 @@ final class LoadContext {
     ///
     /// Only regular files: a device, FIFO or socket (`/dev/zero`, `/dev/stdin`) would block
     /// or never end, so it is refused by type, as is a file over ``maximumDataFileBytes``.
-    func readData(at url: URL) -> Result<Data, DataFileFailure> {
-        LoadContext.readRegularFile(at: url)
+    /// - Parameter maximumLineBytes: refuse the file at its first line longer than this (CSV and EPW
+    ///   files are read line by line; an Open-Meteo JSON response is one line by nature).
+    func readData(at url: URL, maximumLineBytes: Int? = nil) -> Result<Data, DataFileFailure> {
+        LoadContext.readRegularFile(at: url, maximumLineBytes: maximumLineBytes)
     }
 
+    /// Longest line of a CSV or EPW file, bytes. A CSV row with a thousand columns is a few
+    /// tens of kB; a file whose line runs past this is not a table (or is damaged), and it is
+    /// refused as soon as the line passes the limit, without reading the rest of the file.
+    public static let maximumLineBytes = 1 << 20
+    /// Longest line of a site file, bytes: a flow-style list of a three-year 15-minute series
+    /// (105,408 values) fits several times over.
+    public static let maximumSiteLineBytes = 64 << 20
+
     /// Reads a regular file of at most ``maximumDataFileBytes``, or says why not.
-    static func readRegularFile(at url: URL) -> Result<Data, DataFileFailure> {
+    /// - Parameter maximumLineBytes: when given, the read stops at the first longer line, which
+    ///   is reported with its line number.
+    /// - Complexity: O(bytes read); memory bounded by the file size, or by the position of the
+    ///   first overlong line.
+    static func readRegularFile(at url: URL, maximumLineBytes: Int? = nil) -> Result<Data, DataFileFailure> {
         // stat(2) follows every symbolic link (/dev/stdin -> /proc/self/fd/0 -> a pipe).
         var info = stat()
         guard stat(url.path, &info) == 0 else {
@@ -104,11 +118,59 @@ final class LoadContext {
         if Int(info.st_size) > maximumDataFileBytes {
             return .failure(DataFileFailure(message: "is \(info.st_size) bytes, larger than the \(maximumDataFileBytes) bytes a data file may have (\(url.path))"))
         }
-        do {
-            return .success(try Data(contentsOf: url))
-        } catch {
-            return .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
+        guard let maximumLineBytes else {
+            do {
+                return .success(try Data(contentsOf: url))
+            } catch {
+                return .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(error.localizedDescription)"))
+            }
         }
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            return .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(String(cString: strerror(errno)))"))
+        }
+        defer { close(descriptor) }
+        var data = Data()
+        data.reserveCapacity(Int(info.st_size))
+        let chunkBytes = 1 << 20
+        var chunk = [UInt8](repeating: 0, count: chunkBytes)
+        var line = 1, lineBytes = 0
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkBytes) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(DataFileFailure(message: "cannot read file (\(url.path)): \(String(cString: strerror(errno)))"))
+            }
+            if count == 0 { break }
+            // Line ends found with memchr: this runs over every byte of every data file.
+            let overlong: Bool = chunk.withUnsafeBytes { buffer in
+                let base = buffer.baseAddress!
+                var offset = 0
+                while offset < count {
+                    guard let found = memchr(base + offset, 0x0A, count - offset) else {
+                        lineBytes += count - offset
+                        return lineBytes > maximumLineBytes
+                    }
+                    let position = base.distance(to: UnsafeRawPointer(found))
+                    lineBytes += position - offset
+                    if lineBytes > maximumLineBytes { return true }
+                    line += 1
+                    lineBytes = 0
+                    offset = position + 1
+                }
+                return false
+            }
+            if overlong {
+                return .failure(DataFileFailure(
+                    message: "longer than \(maximumLineBytes) bytes, the limit for one line of a data file; the file was not read further (is it a CSV or EPW file?)",
+                    dataLine: line))
+            }
+            data.append(contentsOf: chunk[0..<count])
+            if data.count > maximumDataFileBytes {
+                return .failure(DataFileFailure(message: "is larger than the \(maximumDataFileBytes) bytes a data file may have (\(url.path))"))
+            }
+        }
+        return .success(data)
     }
 }
 
@@ -117,13 +179,16 @@ public struct DataFileFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var row: Int?
     public var dataLine: Int?
+    /// The column (header name) of the cell at fault, when one is.
+    public var column: String?
     /// The header line asked for (`header_row`) is not in the file: the site file's key is at fault, not a data row.
     public var atHeaderRow: Bool
 
-    public init(message: String, row: Int? = nil, dataLine: Int? = nil, atHeaderRow: Bool = false) {
+    public init(message: String, row: Int? = nil, dataLine: Int? = nil, column: String? = nil, atHeaderRow: Bool = false) {
         self.message = message
         self.row = row
         self.dataLine = dataLine
+        self.column = column
         self.atHeaderRow = atHeaderRow
     }
 

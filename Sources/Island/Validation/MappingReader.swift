@@ -23,7 +23,7 @@ struct MappingReader {
         }
         self.entries = entries
         for entry in entries where !allowedKeys.contains(entry.key) {
-            var message = "unknown key \"\(entry.key)\""
+            var message = "unknown key \(Echo.quoted(entry.key))"
             if let hint = closestMatch(to: entry.key, in: allowedKeys) {
                 message += "; did you mean \"\(hint)\"?"
                 if hint.split(separator: "_").first == entry.key.split(separator: "_").first, hint != entry.key {
@@ -64,14 +64,19 @@ struct MappingReader {
             if required { reportMissing(key, unit.isEmpty ? "a number" : "a number in \(unit)") }
             return nil
         }
-        guard let number = MappingReader.parseNumber(value) else {
+        guard let parsed = MappingReader.parseNumber(value) else {
             report(key, "expected a number\(unit.isEmpty ? "" : " in \(unit)"), got \(value.kindDescription)")
             return nil
         }
-        guard number.isFinite else {
-            report(key, "must be a finite number, got \(value.scalarText ?? "")")
+        guard parsed.isFinite else {
+            report(key, "must be a finite number, got \(Echo.quoted(value.scalarText ?? ""))")
             return nil
         }
+        if let magnitude = DecimalNumber.magnitudeProblem(parsed, unit: unit) {
+            report(key, magnitude)
+            return nil
+        }
+        let number = DecimalNumber.flushed(parsed)
         guard range.contains(number) else {
             report(key, range.violation(number, unit: unit))
             return nil
@@ -114,7 +119,7 @@ struct MappingReader {
     func choice<Value>(_ key: String, _ options: KeyValuePairs<String, Value>, required: Bool = false) -> Value? {
         guard let text = string(key, required: required) else { return nil }
         if let match = options.first(where: { $0.key == text }) { return match.value }
-        var message = "expected one of " + options.map { "\"\($0.key)\"" }.joined(separator: ", ") + ", got \"\(text)\""
+        var message = "expected one of " + options.map { "\"\($0.key)\"" }.joined(separator: ", ") + ", got \(Echo.quoted(text))"
         if let hint = closestMatch(to: text, in: options.map(\.key)) { message += "; did you mean \"\(hint)\"?" }
         report(key, message)
         return nil
@@ -125,8 +130,11 @@ struct MappingReader {
         guard let text = string(key, required: required) else { return nil }
         switch TimestampParser(zone: .utc).parse(Substring(text)) {
         case .success(let epoch): return epoch
+        case .failure(.fractionalSecond):
+            report(key, "\(Echo.quoted(text)) has a fraction of a second; timestamps must fall on whole seconds (a fraction of zeros, .000, is fine)")
+            return nil
         case .failure:
-            report(key, "expected a UTC timestamp like 2025-01-01T00:00Z, got \"\(text)\"")
+            report(key, "expected a UTC timestamp like 2025-01-01T00:00Z, got \(Echo.quoted(text))")
             return nil
         }
     }
@@ -137,7 +145,7 @@ struct MappingReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            report(key, "expected true or false, got \"\(text)\"")
+            report(key, "expected true or false, got \(Echo.quoted(text))")
             return nil
         }
     }
@@ -184,7 +192,7 @@ struct MappingReader {
         case "-.inf": return -.infinity
         default: break
         }
-        guard let value = Double(cleaned) else { return nil }
-        return value
+        // Plain decimal only: Double(_:) would also read 0x1p3 (8), inf and nan.
+        return DecimalNumber.parse(cleaned)
     }
 }

@@ -40,10 +40,11 @@ public struct SiteIssue: Sendable, Equatable, CustomStringConvertible {
         var text = file
         if let line { text += ":\(line)" }
         text += ": "
-        if !keyPath.isEmpty { text += keyPath + ": " }
+        // A key path is built from the file's keys: an unknown key can be megabytes long.
+        if !keyPath.isEmpty { text += Echo.plain(keyPath, limit: 160) + ": " }
         if let dataFile {
             text += dataFile
-            if let column { text += ", column \"\(column)\"" }
+            if let column { text += ", column \(Echo.quoted(column))" }
             if let row {
                 text += ", row \(row)"
                 if let dataLine { text += " (line \(dataLine))" }
@@ -52,7 +53,8 @@ public struct SiteIssue: Sendable, Equatable, CustomStringConvertible {
             }
             text += ": "
         }
-        return text + message
+        // Names from the user's files (keys, columns, file names) may hold control characters.
+        return Echo.escaped(text + message)
     }
 }
 

@@ -26,7 +26,7 @@ struct EPWReader {
             return nil
         }
         let data: Data
-        switch context.readData(at: url) {
+        switch context.readData(at: url, maximumLineBytes: LoadContext.maximumLineBytes) {
         case .success(let read): data = read
         case .failure(let failure): return fail(failure.message)
         }
@@ -108,9 +108,9 @@ struct EPWReader {
                     continue
                 }
                 let text = fields[spec.index].trimmingCharacters(in: .whitespaces)
-                guard let value = Double(text), value.isFinite else {
+                guard let value = DecimalNumber.parse(text), value.isFinite else {
                     problems += 1
-                    if problems <= 10 { _ = fail("not a number (\"\(text)\")", row: row + 1, dataLine: dataLine, column: spec.name) }
+                    if problems <= 10 { _ = fail(DecimalNumber.refusal(text), row: row + 1, dataLine: dataLine, column: spec.name) }
                     continue
                 }
                 if value == spec.missing || (spec.index >= 13 && value >= spec.missing) {

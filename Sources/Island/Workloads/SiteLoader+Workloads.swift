@@ -13,7 +13,7 @@ extension SiteLoader {
         for item in reader.list("training_jobs") {
             guard let job = readTrainingJob(item.node, path: item.path, itFleet: itFleet, context: context) else { continue }
             if !names.insert(job.name).inserted {
-                context.report("\(item.path).name", node: item.node, "duplicate job name \"\(job.name)\"")
+                context.report("\(item.path).name", node: item.node, "duplicate job name \(Echo.quoted(job.name))")
                 continue
             }
             jobs.append(job)

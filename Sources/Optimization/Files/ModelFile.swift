@@ -163,18 +163,25 @@ extension LinearProgram {
         }
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        StaleTemporaries.remove(name: url.lastPathComponent, in: directory)
+        var writeErrno: Int32 = 0
         let code: Int32 = GLPKTerminal.capturing { _ in
             let problem = GLPKProblem()
             problem.load(self)
+            let code: Int32
             switch format {
-            case .mps: return glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, temporary.path)
-            case .fixedMPS: return glp_write_mps(problem.pointer, GLP_MPS_DECK, nil, temporary.path)
-            case .lp: return glp_write_lp(problem.pointer, nil, temporary.path)
+            case .mps: code = glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, temporary.path)
+            case .fixedMPS: code = glp_write_mps(problem.pointer, GLP_MPS_DECK, nil, temporary.path)
+            case .lp: code = glp_write_lp(problem.pointer, nil, temporary.path)
             }
+            writeErrno = errno
+            return code
         }
         guard code == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw ModelFileError(path: url.path, message: "could not be written (directory missing or not writable?)")
+            // GLPK reports through its terminal only; errno still holds the failing call's reason.
+            let reason = writeErrno != 0 ? String(cString: strerror(writeErrno)) : "folder missing, not writable or full?"
+            throw ModelFileError(path: url.path, message: "could not be written (\(reason))")
         }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -5,7 +5,8 @@ import Optimization
 /// Options for compiling a site into an LP.
 public struct CompileOptions: Sendable {
     /// Build the elastic model used to explain infeasibility: every hard limit gets a slack
-    /// priced at ``elasticPenaltyUSD`` per unit missed.
+    /// priced at ``elasticPenaltyUSD`` (policy limits) or ``elasticServicePenaltyUSD``
+    /// (demand and balance) per unit missed.
     public var elastic: Bool
     /// Per-step IT capacity replacing the electrical one (thermal limits), MW.
     public var itCapacityMW: [Double]?
@@ -22,7 +23,14 @@ public struct CompileOptions: Sendable {
     /// End-of-window conditions replacing the site's end-of-horizon ones; nil: the site's own.
     public var terminal: TerminalTargets?
 
+    /// Price of a policy limit missed in the elastic model (carbon cap and intensity cap per t,
+    /// CFE target per MWh).
     public static let elasticPenaltyUSD = 1e6
+    /// Price of demand not served or supply not balanced (per MWh), a thousand times a policy
+    /// limit's: when a policy target cannot be met, the explanation names the target rather
+    /// than shedding the demand that the target is measured on (a CFE target of 1 with no
+    /// carbon-free supply is met by serving nothing).
+    public static let elasticServicePenaltyUSD = 1e9
 
     public init(elastic: Bool = false, itCapacityMW: [Double]? = nil, names: Bool = true, maximumNonzeros: Int = 20_000_000) {
         self.elastic = elastic
@@ -208,7 +216,7 @@ struct Builder {
                 return program.addColumn(upper: job.energyMWh, objective: penalty, name: name("training_undelivered[\(job.name)]"))
             }
             if options.elastic {
-                return program.addColumn(upper: job.energyMWh, objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_training[\(job.name)]"))
+                return program.addColumn(upper: job.energyMWh, objective: CompileOptions.elasticServicePenaltyUSD, name: name("elastic_training[\(job.name)]"))
             }
             return nil
         }
@@ -281,7 +289,7 @@ struct Builder {
             program.addCoefficients(rows: itDefinition, columns: shed, value: 1 - idle)
             program.addCoefficients(rows: itCapacity, columns: shed, value: -1)
         } else if options.elastic {
-            let slack = columns("elastic_inference", upper: { demand[$0] }, cost: { [hours] _ in hours * CompileOptions.elasticPenaltyUSD })
+            let slack = columns("elastic_inference", upper: { demand[$0] }, cost: { [hours] _ in hours * CompileOptions.elasticServicePenaltyUSD })
             program.addCoefficients(rows: itDefinition, columns: slack, value: 1 - idle)
             program.addCoefficients(rows: itCapacity, columns: slack, value: -1)
             inferenceShortfall = slack
@@ -305,8 +313,8 @@ struct Builder {
         // Elastic supply slacks on the AC bus.
         var elastic: ElasticSlacks?
         if options.elastic {
-            let shortfall = columns("elastic_supply_shortfall", upper: { _ in .infinity }, cost: { [hours] _ in hours * CompileOptions.elasticPenaltyUSD })
-            let surplus = columns("elastic_supply_surplus", upper: { _ in .infinity }, cost: { [hours] _ in hours * CompileOptions.elasticPenaltyUSD })
+            let shortfall = columns("elastic_supply_shortfall", upper: { _ in .infinity }, cost: { [hours] _ in hours * CompileOptions.elasticServicePenaltyUSD })
+            let surplus = columns("elastic_supply_surplus", upper: { _ in .infinity }, cost: { [hours] _ in hours * CompileOptions.elasticServicePenaltyUSD })
             program.addCoefficients(rows: acBalance, columns: shortfall, value: 1)
             program.addCoefficients(rows: acBalance, columns: surplus, value: -1)
             elastic = ElasticSlacks(supplyShortfall: shortfall, supplySurplus: surplus, inferenceShortfall: inferenceShortfall,

@@ -1,4 +1,5 @@
 import Foundation
+import Optimization
 import Island
 
 /// Writes a run's files into a folder so that each appears complete or not at all: every
@@ -113,10 +114,12 @@ public enum RunWriter {
         var staged: [(URL, URL)] = []
         do {
             for file in files {
+                StaleTemporaries.remove(name: file.name, in: folder)
                 let target = folder.appendingPathComponent(file.name)
                 let temporary = folder.appendingPathComponent(".\(file.name).\(token).tmp")
-                try Data(file.contents.utf8).write(to: temporary)
+                // Staged before the write: a write that fails part-way (a full disk) leaves a partial file to remove.
                 staged.append((temporary, target))
+                try Data(file.contents.utf8).write(to: temporary)
             }
         } catch {
             for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }

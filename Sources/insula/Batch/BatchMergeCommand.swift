@@ -113,7 +113,7 @@ struct BatchMergeCommand: ParsableCommand {
             print(try encodeJSON(Report(out: out, sources: folders, added: added, duplicates: duplicates, counts: counts)))
         } else {
             print("merged \(folders.count) store\(folders.count == 1 ? "" : "s"): \(added) scenarios added, \(duplicates) duplicates skipped")
-            print(statusText(metadata: try merged.metadata(), counts: counts))
+            printText(statusText(metadata: try merged.metadata(), counts: counts))
             print("written to  \(out)/summary.csv, \(out)/\(ResultsStore.fileName)")
         }
         withExtendedLifetime(lock) {}

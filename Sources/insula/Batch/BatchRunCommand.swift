@@ -145,7 +145,7 @@ struct BatchRunCommand: ParsableCommand {
         if format == .json {
             print(try encodeJSON(report))
         } else {
-            print(report.text)
+            printText(report.text)
         }
         if counts.failed > 0 { throw CommandFailure(.batchPartialFailure, "") }
         if counts.remaining > 0 {

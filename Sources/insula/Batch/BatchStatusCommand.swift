@@ -47,9 +47,9 @@ struct BatchStatusCommand: ParsableCommand {
             print(try encodeJSON(Status(batch: metadata.batchName, batchSHA256: metadata.batchSHA256, shard: metadata.shard, counts: counts)))
             return
         }
-        print(statusText(metadata: metadata, counts: counts))
+        printText(statusText(metadata: metadata, counts: counts))
         for failure in failures {
-            print("  failed: \(failure.name): \(failure.status): \(failure.message.split(separator: "\n").first ?? "")")
+            printText("  failed: \(failure.name): \(failure.status): \(failure.message.split(separator: "\n").first ?? "")")
         }
     }
 }

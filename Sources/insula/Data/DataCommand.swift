@@ -49,7 +49,7 @@ struct DataInspectCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.invalidInput, "error: \(error)")
         }
-        print(format == .json ? try encodeJSON(inspection) : text(inspection))
+        printText(format == .json ? try encodeJSON(inspection) : text(inspection))
     }
 
     private func text(_ inspection: DataInspection) -> String {

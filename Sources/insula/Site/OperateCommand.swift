@@ -156,7 +156,7 @@ struct OperateCommand: ParsableCommand {
         if format == .json {
             print(json)
         } else {
-            print(summaryText(summary))
+            printText(summaryText(summary))
         }
         if run.status != "completed" { throw CommandFailure(.infeasible, "error: \(run.message ?? "the run failed")") }
     }

@@ -19,6 +19,10 @@ struct SiteOverrides: ParsableArguments {
             }
             let path = String(assignment[..<equals]).trimmingCharacters(in: .whitespaces)
             let text = String(assignment[assignment.index(after: equals)...])
+            // An empty YAML document parses as an empty mapping ("got a mapping" later): say what happened.
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CommandFailure(.invalidInput, "error: --set \(assignment): the value after \"=\" is empty; give one (e.g. --set \(path)=5000), or null to remove the key")
+            }
             do {
                 return (path, try YAMLNode.parse(yaml: text, file: "--set \(path)"))
             } catch {

@@ -122,7 +122,7 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Planner.O
     if format == .json {
         print(json)
     } else {
-        print(summaryText(summary: summary, outcome: outcome, out: out, extraLines: extraLines))
+        printText(summaryText(summary: summary, outcome: outcome, out: out, extraLines: extraLines))
     }
     if let report = outcome.infeasibility { writeToStandardError("infeasible: \(report.text)") }
     let code = InsulaExitCode(outcome.result.status)

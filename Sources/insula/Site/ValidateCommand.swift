@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
         let sources = [loaded.smr.map { _ in "SMR" }, loaded.gridFeeds.isEmpty ? nil : "\(loaded.gridFeeds.count) grid feed(s)",
                        loaded.renewables.isEmpty ? nil : "\(loaded.renewables.count) renewable(s)",
                        loaded.batteries.isEmpty ? nil : "\(loaded.batteries.count) battery(ies)"].compactMap { $0 }
-        print("\(site): valid: \(loaded.name), \(loaded.horizon.steps) steps of \(loaded.horizon.stepMinutes) min from \(loaded.horizon.label(0)), "
+        printText("\(site): valid: \(loaded.name), \(loaded.horizon.steps) steps of \(loaded.horizon.stepMinutes) min from \(loaded.horizon.label(0)), "
               + "\(sources.joined(separator: ", ")), \(loaded.itFleet.racks) racks (\(String(format: "%.1f", loaded.itFleet.capacityMW)) MW IT), "
               + "\(loaded.trainingJobs.count) training job(s), \(loaded.distribution.architecture.rawValue)")
     }

@@ -47,7 +47,12 @@ struct CommandFailure: Error {
         case let failure as CommandFailure: return failure
         case let busy as OutputLock.Busy: return CommandFailure(.busy, "error: \(busy)")
         case let refusal as RunFolder.Refusal: return CommandFailure(.invalidInput, "error: \(refusal)")
-        default: return CommandFailure(.ioFailure, "error: \(path.isEmpty ? "(empty path)" : path): \(what) (\(describeIOError(error)))")
+        default:
+            // A file where a folder of the path should be is the user's path, not the disk.
+            if posixCode(of: error) == ENOTDIR {
+                return CommandFailure(.invalidInput, "error: \(path): \(what): a part of the path is a file, not a folder")
+            }
+            return CommandFailure(.ioFailure, "error: \(path.isEmpty ? "(empty path)" : path): \(what) (\(describeIOError(error)))")
         }
     }
 
@@ -62,6 +67,17 @@ func writeToStandardError(_ text: String) {
     FileHandle.standardError.write(Data((joined.hasSuffix("\n") ? joined : joined + "\n").utf8))
 }
 
+/// Prints text output (not JSON, whose encoder escapes them) with control characters shown
+/// as `\u{1B}`: site, job and scenario names come from the user's files and must not reach a
+/// terminal as escape sequences.
+func printText(_ text: String) {
+    print(text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F })
+            ? line.unicodeScalars.map { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F ? String(format: "\\u{%02X}", $0.value) : String($0) }.joined()
+            : String(line)
+    }.joined(separator: "\n"))
+}
+
 /// One line of a message as it may reach a terminal: control characters (escape sequences
 /// included) shown as `\u{1B}`, and a line that echoes a huge value (a 10 MB CSV cell) cut
 /// after its first 1,000 characters with its size, so an error is never megabytes long.
@@ -74,13 +90,28 @@ func terminalSafe(_ line: String, limit: Int = 1_000) -> String {
     return bytes > limit ? shown + "... (\(bytes) bytes)" : shown
 }
 
+/// The POSIX error code behind a Foundation or POSIX error, when there is one.
+func posixCode(of error: any Error) -> Int32? {
+    if let posix = error as? POSIXError { return posix.code.rawValue }
+    let nsError = error as NSError
+    if nsError.domain == NSPOSIXErrorDomain { return Int32(nsError.code) }
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey].flatMap({ $0 as? any Error }) {
+        let bridged = underlying as NSError
+        if bridged.domain == NSPOSIXErrorDomain { return Int32(bridged.code) }
+    }
+    return nil
+}
+
 /// A short reason for an I/O error: the POSIX message (`No space left on device`), never a
 /// Foundation dump with its `UserInfo`.
 func describeIOError(_ error: any Error) -> String {
     if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
+    // On Linux the underlying error may be stored as a Swift error, not an NSError: bridge it.
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey].flatMap({ $0 as? any Error }) {
+        let bridged = underlying as NSError
+        if bridged.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(bridged.code))) }
+        if let posix = underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
     }
     if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
     if let cocoa = error as? CocoaError {
@@ -94,5 +125,6 @@ func describeIOError(_ error: any Error) -> String {
         }
     }
     if let description = nsError.userInfo[NSLocalizedDescriptionKey] as? String { return description }
-    return "\(error)"
+    // Never the whole Foundation dump with its UserInfo.
+    return "\(nsError.domain) error \(nsError.code)"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Optimization
 
 /// JSON for scripts: sorted keys, stable across runs.
 func encodeJSON<T: Encodable>(_ value: T) throws -> String {
@@ -40,6 +41,7 @@ func writeAtomically(_ data: Data, to url: URL, option: String = "output") throw
     try checkOutputFile(url.path, option: option)
     let temporary = url.deletingLastPathComponent()
         .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    StaleTemporaries.remove(name: url.lastPathComponent, in: url.deletingLastPathComponent())
     do {
         try data.write(to: temporary)
         if rename(temporary.path, url.path) != 0 {

@@ -86,7 +86,7 @@ struct ThermalSimulateCommand: ParsableCommand {
         for (path, contents) in files {
             try writeAtomically(Data(contents.utf8), to: URL(fileURLWithPath: path))
         }
-        print("\(loaded.name): \(steps.count) step(s) from \(loaded.horizon.label(steps.lowerBound)), \(model.rackCount) racks at \(formatNumber(stepSeconds)) s: "
+        printText("\(loaded.name): \(steps.count) step(s) from \(loaded.horizon.label(steps.lowerBound)), \(model.rackCount) racks at \(formatNumber(stepSeconds)) s: "
               + "hottest die \(String(format: "%.2f", summary.maxDieC)) C (limit \(formatNumber(model.dieLimitC)) C), "
               + "\(summary.racksAboveLimit) rack(s) above the limit (longest \(formatNumber(summary.maxSecondsAboveLimit)) s); "
               + "\(String(format: "%.2e", summary.nodeSteps / max(summary.seconds, 1e-9))) node-steps/s; written to \(out)")
