@@ -44,7 +44,7 @@ struct MagnitudeBoundsTests {
         #expect(site.carbon.capTonnes == 0)
     }
 
-    @Test("400 sites with one to three keys at extreme values: every site validation accepts compiles to a valid LP")
+    @Test("160 sites with one to three keys at extreme values: every site validation accepts compiles to a valid LP")
     func acceptedSitesCompileToValidLPs() throws {
         var generator = SeededGenerator(seed: 17)
         let document = try SiteDocument.read(from: SiteFixtures.url("example-week"))
@@ -55,7 +55,7 @@ struct MagnitudeBoundsTests {
                                         undelivered_penalty_usd_per_mwh: 500}]
                                       """, file: "test"))])
         var accepted = 0, refused = 0
-        for sample in 0..<400 {
+        for sample in 0..<160 {
             var overrides: [(path: String, value: YAMLNode)] = []
             for _ in 0..<Int.random(in: 1...3, using: &generator) {
                 let key = Self.keys.randomElement(using: &generator)!
@@ -79,6 +79,6 @@ struct MagnitudeBoundsTests {
             }
         }
         // Enough accepted sites for the check to mean something.
-        #expect(accepted >= 100, "\(accepted) accepted, \(refused) refused")
+        #expect(accepted >= 40, "\(accepted) accepted, \(refused) refused")
     }
 }
