@@ -95,7 +95,7 @@ let package = Package(
 if Context.environment["INSULA_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["Island"], path: "tools/fuzz/Sources/FuzzSupport"))
     for (name, dependencies) in [("FuzzSiteLoader", ["Island"]), ("FuzzCSV", ["Island"]), ("FuzzEPW", ["Island"]),
-                                 ("FuzzLP", ["Optimization"])] {
+                                 ("FuzzLP", ["Optimization"]), ("FuzzBatchFile", ["Batch"]), ("FuzzResultsStore", ["Batch"])] {
         package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport"] + dependencies.map { .target(name: $0) },
                                                  path: "tools/fuzz/Sources/\(name)"))
     }

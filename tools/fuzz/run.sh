@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses and runs them (docs/validation.md, "Fuzzing").
 #
-#   tools/fuzz/run.sh build                  # build all four into .build-fuzz
+#   tools/fuzz/run.sh build                  # build every target into .build-fuzz
 #   tools/fuzz/run.sh run TARGET [SECONDS]   # fuzz one target (default 1800 s) at nice 19
-#   tools/fuzz/run.sh all [SECONDS]          # build, then fuzz all four in the background
+#   tools/fuzz/run.sh all [SECONDS]          # build, then fuzz every target in the background
 #   tools/fuzz/run.sh report                 # executions and findings per target from the logs
 #   tools/fuzz/run.sh replay                 # re-run every committed finding (tools/fuzz/findings)
 #
-# TARGET is FuzzSiteLoader, FuzzCSV, FuzzEPW or FuzzLP. Generated corpora, logs and crash
+# TARGET is FuzzSiteLoader, FuzzCSV, FuzzEPW, FuzzLP, FuzzBatchFile or FuzzResultsStore. Generated corpora, logs and crash
 # artifacts go to .fuzz/ (git-ignored); curated findings belong in Tests/BadInputCorpus.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-TARGETS=(FuzzSiteLoader FuzzCSV FuzzEPW FuzzLP)
+TARGETS=(FuzzSiteLoader FuzzCSV FuzzEPW FuzzLP FuzzBatchFile FuzzResultsStore)
 WORK=.fuzz
 SCRATCH=.build-fuzz
 
@@ -31,6 +31,7 @@ seed() {
     cp -n tools/fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
     case $target in
         FuzzSiteLoader) cp -n data/sites/*.yaml "$corpus"/ ;;
+        FuzzBatchFile) cp -n data/batches/*.yaml "$corpus"/ ;;
         FuzzLP) for file in data/models/*.mps; do printf '\x00' | cat - "$file" > "$corpus/$(basename "$file")"; done
                 for file in data/models/*.lp; do printf '\x01' | cat - "$file" > "$corpus/$(basename "$file")"; done ;;
     esac
