@@ -37,6 +37,10 @@ public struct Site: Sendable, Equatable {
     public var thermal: RackThermalSpec?
     public var carbon: CarbonPolicy
     public var limits: SiteLimits
+    /// Where surplus goes when it can neither be used, stored nor exported (`dump`); nil: nowhere.
+    public var dump: Dump?
+    /// Embodied carbon factors per asset class (`embodied_carbon`); empty: not reported.
+    public var embodiedCarbon = EmbodiedCarbon()
     /// Discount rate for capital costs (`investment` section).
     public var investment = InvestmentPolicy()
     /// The site file first, then every data file, in first-use order.
@@ -54,5 +58,12 @@ public struct Site: Sendable, Equatable {
         var lines = inputFiles.map(\.sha256)
         if !overrides.isEmpty { lines += ["overrides"] + overrides }
         return SHA256.hexDigest(Data(lines.joined(separator: "\n").utf8))
+    }
+
+    /// Import intensity the LP prices and caps, per feed and step: average, or marginal when
+    /// `carbon.decision_factor` is marginal and the feed gives a marginal series.
+    public func decisionIntensity(_ feed: GridFeed) -> [Double] {
+        carbon.decisionFactor == .marginal ? (feed.marginalCarbonIntensityGramsPerKWh ?? feed.carbonIntensityGramsPerKWh)
+            : feed.carbonIntensityGramsPerKWh
     }
 }

@@ -101,6 +101,8 @@ public enum SiteCompiler {
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
+        // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
+        if site.dump != nil { perStep += 3 }
         // Planned capacities: each sized dimension's column enters up to three rows per step
         // (two for battery power and energy, three with SMR ramps), and each row also holds
         // the step's own column; integer SMR commitment adds its available-units row.
@@ -170,17 +172,22 @@ struct Builder {
                        key: ExpansionKey(asset: .renewable, name: renewable.name, dimension: .powerMW),
                        factor: { renewable.capacityFactor[$0] })
         }
-        let batteries = site.batteries.map { addBattery($0) }
+        let tieBreak = site.dump.map { LossTieBreak(site: site, dump: $0) }
+        let batteries = site.batteries.enumerated().map { index, battery in
+            addBattery(battery, chargeTieBreakUSDPerMWh: tieBreak?.chargeUSDPerMWh[index] ?? 0)
+        }
         let backups = site.backupGenerators.map { generator in
             addLimited("backup", generator.name, capacityMW: generator.capacityMW,
                        key: ExpansionKey(asset: .backup, name: generator.name, dimension: .powerMW),
                        factor: { generator.inService?[$0] == false ? 0 : 1 },
                        cost: { [hours] t in hours * (generator.marginalCostUSDPerMWh + carbonPriceUSDPerTonne * generator.emissionFactorGramsPerKWh / 1000) })
         }
-        let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW })
-        let reverse = columns("link_reverse", upper: { _ in distribution.busCapacityMW })
+        let circulation = tieBreak?.linkUSDPerMWh ?? 0
+        let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW }, cost: { [hours] _ in hours * circulation })
+        let reverse = columns("link_reverse", upper: { _ in distribution.busCapacityMW }, cost: { [hours] _ in hours * circulation })
         let busCapacity = min(distribution.busCapacityMW, site.itFleet.capacityMW / distribution.busToRackEfficiency)
-        let buswayLoss = columns("busway_loss", upper: { _ in distribution.buswayLossMW(atPowerMW: distribution.busCapacityMW) })
+        let buswayLoss = columns("busway_loss", upper: { _ in distribution.buswayLossMW(atPowerMW: distribution.busCapacityMW) },
+                                 cost: { [hours] t in hours * (tieBreak?.buswayUSDPerMWh[t] ?? 0) })
         let itPower = columns("it_power", lower: { [capacity] in site.itFleet.idleFraction * capacity[$0] }, upper: { [capacity] in capacity[$0] })
         let shed: ColumnBlock? = site.inference.valueOfLostServiceUSDPerMWh.map { value in
             columns("inference_shed", upper: { site.inference.demandMW[$0] }, cost: { [hours] _ in hours * value })
@@ -201,12 +208,15 @@ struct Builder {
         }
         let smrOutput = smr?.output
 
-        // SMR at its bus: rectifier onto the IT bus for dc800, AC bus for ac415.
+        // SMR at its bus: through a rectifier onto the IT bus (`connection: dc_bus`, dc800 only),
+        // or through its step-up transformer onto the AC switchyard.
         var acTerms: [(ColumnBlock, Double)] = []
         var itTerms: [(ColumnBlock, Double)] = []
-        if let smrOutput {
-            if isDC { itTerms.append((smrOutput, distribution.efficiencies.smrRectifier)) } else { acTerms.append((smrOutput, 1)) }
+        if let smrOutput, let fleet = site.smr {
+            let path = smrPathEfficiency(fleet)
+            if fleet.connection == .dcBus && isDC { itTerms.append((smrOutput, path)) } else { acTerms.append((smrOutput, path)) }
         }
+        let dump = addDump(smrOutput: smrOutput, acTerms: &acTerms, itTerms: &itTerms)
         for (imports, exports) in feeds.map({ ($0.imports, $0.exports) }) {
             acTerms.append((imports, 1))
             acTerms.append((exports, -1))
@@ -347,6 +357,8 @@ struct Builder {
             }
             let consumption = consumptionTerms(smr: smrOutput, feeds: feeds, renewables: renewables, batteries: batteries, backups: backups)
             for (block, coefficient) in consumption { program.addCoefficients(rows: loadRows, columns: block, value: -coefficient) }
+            // Dumped power is not consumption (docs/formulation.md, 4.8).
+            if let dump { program.addCoefficients(rows: loadRows, columns: dump, value: 1) }
             let row = program.addRow(.greaterOrEqual, 0, name: name("cfe_target"))
             addSum(row, matched) { [hours] _ in (1 - target) * hours }
             addSum(row, unmatched) { [hours] _ in -target * hours }
@@ -384,7 +396,7 @@ struct Builder {
             gridImport: feeds.map(\.imports), gridExport: feeds.map(\.exports), gridPeak: feeds.map(\.peak),
             renewable: renewables,
             batteryCharge: batteries.map(\.charge), batteryDischarge: batteries.map(\.discharge), batterySOC: batteries.map(\.soc),
-            backup: backups, linkForward: forward, linkReverse: reverse, buswayLoss: buswayLoss,
+            backup: backups, dump: dump, lossTieBreak: tieBreak, linkForward: forward, linkReverse: reverse, buswayLoss: buswayLoss,
             itPower: itPower, inferenceShed: shed, training: training, trainingUndelivered: undelivered, cfeMatched: cfeMatched,
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
@@ -572,7 +584,8 @@ struct Builder {
             : (feed.importCapMW ?? Array(repeating: .infinity, count: steps)).enumerated().map { t, cap in
                 feed.inService?[t] == false ? 0 : min(cap, feed.importCapacityMW + added)
             }
-        let intensity = feed.carbonIntensityGramsPerKWh
+        // Average or marginal intensity, as `carbon.decision_factor` says.
+        let intensity = site.decisionIntensity(feed)
         let imports = columns("grid_import", feed.name, upper: { limit[$0] },
                               cost: { [hours] t in hours * (feed.importPriceUSDPerMWh[t] + carbonPriceUSDPerTonne * intensity[t] / 1000) })
         let exports = columns("grid_export", feed.name, upper: { connection == nil ? feed.exportLimitMW($0) : (feed.inService?[$0] == false ? 0 : feed.exportCapacityMW + added) },
@@ -603,7 +616,7 @@ struct Builder {
 
     /// Charge, discharge (at the battery terminals) and state of charge at the end of each
     /// step: soc[t] = soc[t-1] + eta_c charge dt - discharge dt / eta_d.
-    mutating func addBattery(_ battery: Battery) -> BatteryColumns {
+    mutating func addBattery(_ battery: Battery, chargeTieBreakUSDPerMWh: Double = 0) -> BatteryColumns {
         let site = self.site, hours = self.hours, steps = self.steps
         let power = built[ExpansionKey(asset: .battery, name: battery.name, dimension: .powerMW)]
         let energy = built[ExpansionKey(asset: .battery, name: battery.name, dimension: .energyMWh)]
@@ -611,7 +624,8 @@ struct Builder {
         let mostEnergy = battery.energyBuild?.maximum ?? battery.energyMWh
         // Out of service (commissioning and retirement dates) a battery neither charges nor discharges.
         let serving = { (t: Int) in battery.inService?[t] != false }
-        let charge = columns("battery_charge", battery.name, upper: { power == nil ? battery.chargeLimitMW($0) : (serving($0) ? mostPower : 0) })
+        let charge = columns("battery_charge", battery.name, upper: { power == nil ? battery.chargeLimitMW($0) : (serving($0) ? mostPower : 0) },
+                             cost: { [hours] _ in hours * chargeTieBreakUSDPerMWh })
         let discharge = columns("battery_discharge", battery.name, upper: { power == nil ? battery.dischargeLimitMW($0) : (serving($0) ? mostPower : 0) },
                                 cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
         let soc = columns("battery_soc", battery.name, lower: { _ in energy == nil ? battery.socMinFraction * battery.energyMWh : 0 },
@@ -670,6 +684,34 @@ struct Builder {
             program.addCoefficients(rows: rows, columns: buswayLoss, value: 1)
             program.addCoefficients(rows: rows, columns: itPower, value: -slope / finalEfficiency)
         }
+    }
+
+    // MARK: Dump
+
+    /// SMR output to its bus: the rectifier (`dc_bus`) or the step-up transformer (`ac_switchyard`).
+    func smrPathEfficiency(_ fleet: SMRFleet) -> Double {
+        let efficiencies = site.distribution.efficiencies
+        return fleet.connection == .dcBus && site.distribution.architecture == .dc800 ? efficiencies.smrRectifier : efficiencies.smrStepUpTransformer
+    }
+
+    /// The dump column (docs/formulation.md, 4.8): a load bank takes power off the AC bus; a
+    /// turbine bypass takes it at the SMR's terminals, before its path to the bus, and never
+    /// more than the SMR's output (`dump_bypass_limit[t]: dump - smr <= 0`).
+    mutating func addDump(smrOutput: ColumnBlock?, acTerms: inout [(ColumnBlock, Double)], itTerms: inout [(ColumnBlock, Double)]) -> ColumnBlock? {
+        guard let dump = site.dump else { return nil }
+        let block = columns("dump", upper: { _ in dump.capacityMW }, cost: { [hours] _ in hours * dump.costUSDPerMWh })
+        switch dump.kind {
+        case .loadBank:
+            acTerms.append((block, -1))
+        case .turbineBypass:
+            guard let smrOutput, let fleet = site.smr else { preconditionFailure("the loader refuses a turbine bypass without an SMR") }
+            let path = smrPathEfficiency(fleet)
+            if fleet.connection == .dcBus && site.distribution.architecture == .dc800 { itTerms.append((block, -path)) } else { acTerms.append((block, -path)) }
+            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("dump_bypass_limit"))
+            program.addCoefficients(rows: limit, columns: block, value: 1)
+            program.addCoefficients(rows: limit, columns: smrOutput, value: -1)
+        }
+        return block
     }
 
     // MARK: Terms shared by carbon and CFE rows

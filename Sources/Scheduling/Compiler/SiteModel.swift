@@ -21,6 +21,10 @@ public struct SiteModel: Sendable {
     public var batteryDischarge: [ColumnBlock] = []
     public var batterySOC: [ColumnBlock] = []
     public var backup: [ColumnBlock] = []
+    /// Surplus dumped per step (turbine bypass or load bank), MW; nil without a `dump` section.
+    public var dump: ColumnBlock?
+    /// Tie-break costs on loss-making circulation, charged only with a dump (docs/formulation.md, 4.8).
+    public var lossTieBreak: LossTieBreak?
 
     // MARK: Distribution
     /// Power through the link from the AC bus to the IT bus (measured on the AC side), MW.
