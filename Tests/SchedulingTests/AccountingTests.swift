@@ -236,4 +236,35 @@ struct AccountingTests {
         #expect(energy > 1)
         #expect(abs(schedule.kpis.embodiedBatteryTonnes - energy * 1000 * 75 / 1000 / 15 * site.horizonYears) < 1e-9)
     }
+
+    @Test("A market-based cap counts an hourly-matched PPA: the job moves into the covered hour; location-based, the same cap is infeasible")
+    func marketCap() throws {
+        func site(basis: String) throws -> Site {
+            try SiteFixtures.site(yaml: """
+                name: market-cap
+                horizon: {start_utc: 2025-01-01T00:00Z, steps: 2, step_minutes: 60}
+                grid_feeds:
+                  - {name: grid, import_capacity_mw: 100, price_usd_per_mwh: [10, 100], carbon_intensity_g_per_kwh: 400}
+                it_fleet: {racks: 100, power_per_rack_kw: 300}
+                workloads:
+                  inference: {demand_mw: 5}
+                  training_jobs:
+                    - {name: job, energy_mwh: 10, release_utc: 2025-01-01T00:00Z, deadline_utc: 2025-01-01T02:00Z, max_power_mw: 20}
+                cooling: {cop: 8}
+                carbon:
+                  cap_t: 3
+                  cap_basis: \(basis)
+                  residual_mix_g_per_kwh: 500
+                  ppas:
+                    - {name: wind, volume_mw: [0, 30], matching: hourly}
+                """)
+        }
+        let (_, schedule) = try SiteFixtures.solve(try site(basis: "market"), method: .dual)
+        #expect(schedule.kpis.emissionsMarketTonnes <= 3 + 1e-7)
+        #expect(schedule.steps[1].trainingMW > 9, "the job runs in the PPA's hour: \(schedule.steps.map(\.trainingMW))")
+        // Step 0 alone carries market emissions: its imports at 500 g/kWh.
+        #expect(abs(schedule.kpis.emissionsMarketTonnes - schedule.steps[0].gridImportMW * 0.5) < 1e-9)
+        let location = try Planner.plan(try site(basis: "location"), solver: SolverOptions(method: .dual))
+        #expect(location.result.status == .infeasible)
+    }
 }

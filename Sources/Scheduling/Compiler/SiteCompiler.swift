@@ -101,6 +101,8 @@ public enum SiteCompiler {
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
+        // Market-based caps: PPA cover columns in the cap and limit rows, imports in the limit rows.
+        if site.carbon.capBasis == .market { perStep += 3 * site.carbon.ppas.count + 2 * feeds + 1 }
         // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
         if site.dump != nil { perStep += 3 }
         // Planned capacities: each sized dimension's column enters up to three rows per step
@@ -126,6 +128,8 @@ struct Builder {
     var program: LinearProgram
     /// Installed capacity columns of the dimensions the site lets the plan size (`build`).
     var built: [ExpansionKey: Column] = [:]
+    /// Market-based caps: the horizon's annual-instrument cover (MWh) and the t it saves per MWh.
+    var annualCover: (column: Column, tonnesPerMWh: Double)?
 
     init(site: Site, options: CompileOptions) {
         self.site = site
@@ -311,11 +315,15 @@ struct Builder {
         }
 
         // Carbon limits.
-        let emissionTerms = emissionCoefficients(smr: smrOutput, feeds: feeds, backups: backups)
+        // Caps count location-based emissions, or market-based ones (docs/formulation.md, 4.7).
+        let emissionTerms = site.carbon.capBasis == .market && (site.carbon.capTonnes != nil || site.carbon.intensityCapGramsPerKWhIT != nil)
+            ? addMarketEmissionTerms(smr: smrOutput, feeds: feeds, backups: backups)
+            : emissionCoefficients(smr: smrOutput, feeds: feeds, backups: backups)
         var carbonCap: Row?
         if let cap = site.carbon.capTonnes {
             let row = program.addRow(.lessOrEqual, cap, name: name("carbon_cap"))
             for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            if let annualCover { program.addCoefficient(row, annualCover.column, -annualCover.tonnesPerMWh) }
             if options.elastic {
                 let excess = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_carbon_excess"))
                 program.addCoefficient(row, excess, -1)
@@ -327,6 +335,7 @@ struct Builder {
         if let capGramsPerKWh = site.carbon.intensityCapGramsPerKWhIT {
             let row = program.addRow(.lessOrEqual, 0, name: name("carbon_intensity_cap"))
             for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            if let annualCover { program.addCoefficient(row, annualCover.column, -annualCover.tonnesPerMWh) }
             addSum(row, itPower) { [hours] _ in -capGramsPerKWh * hours / 1000 }
             if options.elastic {
                 let excess = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_intensity_excess"))
@@ -724,6 +733,48 @@ struct Builder {
         for feed in feeds { terms.append((feed.imports, { [intensity = feed.intensity] t in intensity[t] * hours / 1000 })) }
         for (block, generator) in zip(backups, site.backupGenerators) where generator.emissionFactorGramsPerKWh > 0 {
             terms.append((block, { _ in generator.emissionFactorGramsPerKWh * hours / 1000 }))
+        }
+        return terms
+    }
+
+    /// Market-based emissions in t per MW (docs/formulation.md, 4.7): imports at the residual-mix
+    /// factor, less what contractual instruments cover. Hourly PPAs cover imports in their own
+    /// step (`ppa_cover[p,t]` <= volume, with `ppa_cover_limit[t]`: their sum <= imports); annual
+    /// PPAs and certificates cover at most their volume and the imports left
+    /// (`annual_instrument_cover` <= V, `annual_instrument_limit`), each MWh valued at the
+    /// horizon's lowest residual-mix factor: a cap on this never lets the reported
+    /// (pro-rata) figure exceed it.
+    mutating func addMarketEmissionTerms(smr: ColumnBlock?, feeds: [FeedColumns], backups: [ColumnBlock]) -> [(ColumnBlock, (Int) -> Double)] {
+        let hours = self.hours, steps = self.steps
+        let carbon = site.carbon
+        var terms = emissionCoefficients(smr: smr, feeds: [], backups: backups)
+        for (feed, columns) in zip(site.gridFeeds, feeds) {
+            let residual = carbon.residualMixGramsPerKWh ?? feed.carbonIntensityGramsPerKWh
+            terms.append((columns.imports, { t in residual[t] * hours / 1000 }))
+        }
+        let residual = carbon.residualMixGramsPerKWh ?? (0..<steps).map { t in site.gridFeeds.map { $0.carbonIntensityGramsPerKWh[t] }.max() ?? 0 }
+        let hourly = carbon.ppas.filter { $0.matching == .hourly }
+        var covers: [ColumnBlock] = []
+        for ppa in hourly {
+            let cover = columns("ppa_cover", ppa.name, upper: { ppa.volumeMW[$0] })
+            covers.append(cover)
+            terms.append((cover, { t in -(residual[t] - ppa.emissionFactorGramsPerKWh) * hours / 1000 }))
+        }
+        if !covers.isEmpty {
+            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("ppa_cover_limit"))
+            for cover in covers { program.addCoefficients(rows: limit, columns: cover, value: 1) }
+            for feed in feeds { program.addCoefficients(rows: limit, columns: feed.imports, value: -1) }
+        }
+        let annualMWh = carbon.annualInstrumentMWh(stepHours: hours)
+        if annualMWh > 0, !feeds.isEmpty {
+            // One column for the horizon, tied to the imports left after hourly cover; its
+            // emission coefficient is written into the cap rows by `addAnnualCover`.
+            let cover = program.addColumn(upper: annualMWh, name: name("annual_instrument_cover"))
+            let limit = program.addRow(.lessOrEqual, 0, name: name("annual_instrument_limit"))
+            program.addCoefficient(limit, cover, 1)
+            for feed in feeds { addSum(limit, feed.imports) { _ in -hours } }
+            for block in covers { addSum(limit, block) { _ in hours } }
+            annualCover = (cover, (residual.min() ?? 0) / 1000)
         }
         return terms
     }
