@@ -267,4 +267,65 @@ struct AccountingTests {
         let location = try Planner.plan(try site(basis: "location"), solver: SolverOptions(method: .dual))
         #expect(location.result.status == .infeasible)
     }
+
+    /// Three hours at wet bulbs of 10, 18 and 26 C, a wet tower, 10 MW of inference.
+    static func wetTowerSite(water: String, training: String = "", prices: String = "50") -> String {
+        """
+        name: wet
+        horizon: {start_utc: 2025-07-01T00:00Z, steps: 3, step_minutes: 60}
+        weather: {dry_bulb_c: [20, 25, 30], wet_bulb_c: [10, 18, 26]}
+        grid_feeds:
+          - {name: grid, import_capacity_mw: 100, price_usd_per_mwh: \(prices), carbon_intensity_g_per_kwh: 400}
+        it_fleet: {racks: 100, power_per_rack_kw: 300}
+        workloads:
+          inference: {demand_mw: 10}
+        \(training)
+        cooling:
+          economiser: {kind: wet_tower}
+          water: \(water)
+        """
+    }
+
+    @Test("Water of a wet tower against a hand calculation at wet bulbs of 10, 18 and 26 C")
+    func wetTowerWater() throws {
+        let site = try SiteFixtures.site(yaml: Self.wetTowerSite(water: "{evaporative_fraction: 0.85, cycles_of_concentration: 4, price_usd_per_m3: 2}"))
+        let (outcome, schedule) = try SiteFixtures.solve(site, method: .dual)
+        let d = site.distribution
+        let busMW = 10 / d.busToRackEfficiency
+        let heatMW = busMW + d.buswayChord(atPowerMW: busMW, maximumMW: min(d.busCapacityMW, 30 / d.busToRackEfficiency)).lossMW
+        // h_fg = 2.501 - 0.002361 T MJ/kg: 2.477390, 2.458502, 2.439614 MJ/kg at 10, 18, 26 C.
+        let latentMJPerKg = [2.477390, 2.458502, 2.439614]
+        var totalM3 = 0.0
+        for t in 0..<3 {
+            // Rejected: the heat plus the plant's electricity; 85 % evaporates; blowdown at 4 cycles adds a third.
+            let rejectedMWh = heatMW * (1 + 1 / site.copSeries[t])
+            let evaporatedM3 = rejectedMWh * 3600 * 0.85 / latentMJPerKg[t] / 1000
+            let makeUpM3 = evaporatedM3 * 4 / 3
+            #expect(abs(schedule.steps[t].waterCubicMetres - makeUpM3) < 1e-9, "step \(t): \(schedule.steps[t].waterCubicMetres) vs \(makeUpM3) m3")
+            #expect(abs(schedule.steps[t].wueLitresPerKWhIT - makeUpM3 / 10) < 1e-9)
+            totalM3 += makeUpM3
+        }
+        // About 1.7 L per kWh of IT (the tower rejects roughly 1.03 kWh per kWh of IT).
+        #expect(schedule.kpis.wueLitresPerKWhIT > 1.6 && schedule.kpis.wueLitresPerKWhIT < 1.8)
+        #expect(abs(schedule.kpis.waterCubicMetres - totalM3) < 1e-9)
+        #expect(abs(schedule.kpis.waterCostUSD - 2 * totalM3) < 1e-9)
+        let k = schedule.kpis
+        #expect(abs(k.energyCostUSD + k.waterCostUSD - outcome.result.objectiveValue!) < 1e-6)
+    }
+
+    @Test("A water cap moves a flexible job into the hour whose tower evaporates least")
+    func waterCap() throws {
+        let job = "  training_jobs:\n    - {name: job, energy_mwh: 10, release_utc: 2025-07-01T00:00Z, deadline_utc: 2025-07-01T03:00Z, max_power_mw: 15}"
+        // Power is cheapest in the hottest hour, where the tower evaporates most.
+        let free = try SiteFixtures.site(yaml: Self.wetTowerSite(water: "{}", training: job, prices: "[80, 80, 20]"))
+        let (_, uncapped) = try SiteFixtures.solve(free, method: .dual)
+        #expect(uncapped.steps[2].trainingMW > 9)
+        let capM3 = uncapped.kpis.waterCubicMetres * 0.998
+        let capped = try SiteFixtures.site(yaml: Self.wetTowerSite(water: "{cap_m3: \(capM3)}", training: job, prices: "[80, 80, 20]"))
+        let (_, schedule) = try SiteFixtures.solve(capped, method: .dual)
+        #expect(schedule.kpis.waterCubicMetres <= capM3 + 1e-7)
+        let perIT = (0..<3).map { capped.waterCubicMetresPerMWhHeat![$0] }
+        let best = perIT.indices.min { perIT[$0] < perIT[$1] }!
+        #expect(schedule.steps[best].trainingMW > uncapped.steps[best].trainingMW, "water per MWh of heat: \(perIT)")
+    }
 }

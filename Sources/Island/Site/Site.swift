@@ -60,6 +60,13 @@ public struct Site: Sendable, Equatable {
         return SHA256.hexDigest(Data(lines.joined(separator: "\n").utf8))
     }
 
+    /// Make-up water per MWh of heat drawn from the IT bus, per step, m³/MWh (`cooling.water`,
+    /// a wet tower at the step's wet bulb); nil without a water model.
+    public var waterCubicMetresPerMWhHeat: [Double]? {
+        guard let water = cooling.water, let weather else { return nil }
+        return zip(weather.wetBulbC, copSeries).map { water.cubicMetresPerMWhHeat(wetBulbC: $0, cop: $1) }
+    }
+
     /// Import intensity the LP prices and caps, per feed and step: average, or marginal when
     /// `carbon.decision_factor` is marginal and the feed gives a marginal series.
     public func decisionIntensity(_ feed: GridFeed) -> [Double] {

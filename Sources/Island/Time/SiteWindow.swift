@@ -135,6 +135,7 @@ extension Site {
         if let certificates = carbon.certificates {
             site.carbon.certificates?.volumeMWh = certificates.volumeMWh * Double(count) / Double(horizon.steps)
         }
+        if let cap = cooling.water?.capCubicMetres { site.cooling.water?.capCubicMetres = cap * Double(count) / Double(horizon.steps) }
         if let cap = carbon.capTonnes { site.carbon.capTonnes = cap * Double(count) / Double(horizon.steps) }
         site.overrides.append("window=\(window.label) training_energy=\(window.trainingEnergy.rawValue)")
         return site

@@ -105,6 +105,8 @@ public enum SiteCompiler {
         if site.carbon.capBasis == .market { perStep += 3 * site.carbon.ppas.count + 2 * feeds + 1 }
         // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
         if site.dump != nil { perStep += 3 }
+        // Water cap: IT power and busway loss per step.
+        if site.cooling.water?.capCubicMetres != nil { perStep += 2 }
         // Planned capacities: each sized dimension's column enters up to three rows per step
         // (two for battery power and energy, three with SMR ramps), and each row also holds
         // the step's own column; integer SMR commitment adds its available-units row.
@@ -345,6 +347,8 @@ struct Builder {
             intensityCap = row
         }
 
+        let waterCap = addWater(itPower: itPower, buswayLoss: buswayLoss)
+
         // 24/7 carbon-free energy (Google's hourly CFE score): consumption splits into matched
         // and unmatched energy, matched[t] <= clean supply, and the target reads
         // (1 - target) x sum(matched) - target x sum(unmatched) >= 0, which is
@@ -409,7 +413,7 @@ struct Builder {
             itPower: itPower, inferenceShed: shed, training: training, trainingUndelivered: undelivered, cfeMatched: cfeMatched,
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
-            trainingEnergy: trainingEnergy, elastic: elastic, capacities: capacities)
+            trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, capacities: capacities)
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {
@@ -693,6 +697,28 @@ struct Builder {
             program.addCoefficients(rows: rows, columns: buswayLoss, value: 1)
             program.addCoefficients(rows: rows, columns: itPower, value: -slope / finalEfficiency)
         }
+    }
+
+    // MARK: Water
+
+    /// A wet tower's make-up water (docs/formulation.md, 4.9) is `w[t]` m³ per MWh of heat drawn
+    /// from the IT bus, `it_power / eta_f + busway_loss`: its price adds to those columns'
+    /// costs, and `water_cap: sum_t h w[t] (it_power[t] / eta_f + busway_loss[t]) <= cap_m3`.
+    mutating func addWater(itPower: ColumnBlock, buswayLoss: ColumnBlock) -> Row? {
+        guard let water = site.cooling.water, let perHeat = site.waterCubicMetresPerMWhHeat else { return nil }
+        let hours = self.hours, finalEfficiency = site.distribution.busToRackEfficiency
+        if water.priceUSDPerCubicMetre > 0 {
+            for t in 0..<steps {
+                let perMW = hours * water.priceUSDPerCubicMetre * perHeat[t]
+                program.setObjective(itPower[t], program.objective[itPower[t].index] + perMW / finalEfficiency)
+                program.setObjective(buswayLoss[t], program.objective[buswayLoss[t].index] + perMW)
+            }
+        }
+        guard let cap = water.capCubicMetres else { return nil }
+        let row = program.addRow(.lessOrEqual, cap, name: name("water_cap"))
+        addSum(row, itPower) { hours * perHeat[$0] / finalEfficiency }
+        addSum(row, buswayLoss) { hours * perHeat[$0] }
+        return row
     }
 
     // MARK: Dump

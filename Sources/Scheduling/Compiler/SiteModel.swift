@@ -53,6 +53,8 @@ public struct SiteModel: Sendable {
 
     /// Elastic slacks (only in the model built to explain infeasibility).
     public var elastic: ElasticSlacks?
+    /// The water cap row (`cooling.water.cap_m3`), if any.
+    public var waterCap: Row?
 
     // MARK: Capacity planning
     /// Installed capacity columns, one per sized asset dimension, in ``Site/expansions`` order.

@@ -80,6 +80,13 @@ public struct KPIs: Sendable, Codable {
     /// Hours the SMR fleet ran at its minimum stable load (with units available).
     public var smrHoursAtMinimumLoad = 0.0
 
+    /// Make-up water of a wet tower over the horizon, m³.
+    public var waterCubicMetres = 0.0
+    /// Water usage effectiveness: water / IT energy, L/kWh (The Green Grid WUE).
+    public var wueLitresPerKWhIT = 0.0
+    /// Water x `cooling.water.price_usd_per_m3`, USD (in the objective).
+    public var waterCostUSD = 0.0
+
     // MARK: Carbon accounting
     /// Market-based: imports not covered by contractual instruments at the residual mix, t.
     public var emissionsMarketTonnes = 0.0
@@ -136,6 +143,7 @@ public struct KPIs: Sendable, Codable {
         case exportSupplyCostUSD = "export_supply_cost_usd", dumpedSupplyCostUSD = "dumped_supply_cost_usd"
         case netTradingRevenueUSD = "net_trading_revenue_usd", smrCapacityFactor = "smr_capacity_factor"
         case smrHoursAtMinimumLoad = "smr_hours_at_minimum_load"
+        case waterCubicMetres = "water_m3", wueLitresPerKWhIT = "wue_l_per_kwh_it", waterCostUSD = "water_cost_usd"
         case emissionsMarketTonnes = "emissions_market_t", emissionsMarginalTonnes = "emissions_marginal_t"
         case emissionsLifeCycleTonnes = "emissions_life_cycle_t", ppaMatchedMWh = "ppa_matched_mwh"
         case certificatesAppliedMWh = "certificates_applied_mwh", unusedInstrumentsMWh = "unused_instruments_mwh"

@@ -48,6 +48,10 @@ public struct Schedule: Sendable {
         public var dumpPathLossesMW = 0.0
         /// Marginal cost of one more MWh of IT energy in this step (bus duals), USD/MWh; NaN without duals.
         public var itMarginalCostUSDPerMWh = 0.0
+        /// Make-up water of a wet tower in the step, m³ (0 without `cooling.water`).
+        public var waterCubicMetres = 0.0
+        /// Water usage effectiveness of the step: water / IT energy, L/kWh (= m³/MWh).
+        public var wueLitresPerKWhIT = 0.0
 
         /// Sources minus sinks minus losses, MW: zero when the balance closes.
         public var balanceResidualMW: Double {

@@ -41,6 +41,7 @@ public enum ScheduleReader {
         let hasDuals = !result.rowDuals.isEmpty
         var accounts = CarbonAccounts(site: site)
         var decisionEmissionsTonnes = 0.0
+        let waterPerHeat = site.waterCubicMetresPerMWhHeat
         var marginalITCostUSD = 0.0
 
         for t in 0..<horizon.steps {
@@ -158,6 +159,11 @@ public enum ScheduleReader {
             let coolingPerHeat = 1 / (step.cop * efficiencies.coolingTransformer)
             step.dumpMW = dumped + surplusMW * (1 + coolingPerHeat)
             itFacilityMW += busPowerMW + buswayLoss
+            if let waterPerHeat {
+                // Water the LP charged for: the heat of IT and busway (its value, as priced and capped).
+                step.waterCubicMetres = hours * waterPerHeat[t] * (busPowerMW + buswayLossLP)
+                step.wueLitresPerKWhIT = step.itMW > 1e-9 ? step.waterCubicMetres / (step.itMW * hours) : 0
+            }
             acFacilityMW += (busPowerMW + buswayLoss) * coolingPerHeat
 
             // Where the losses and costs went: facility, export, dump (docs/formulation.md, 8.1).
@@ -225,6 +231,7 @@ public enum ScheduleReader {
             kpis.exportPathLossesMWh += step.exportPathLossesMW * hours
             kpis.dumpPathLossesMWh += step.dumpPathLossesMW * hours
             kpis.dumpMWh += step.dumpMW * hours
+            kpis.waterCubicMetres += step.waterCubicMetres
             kpis.curtailmentMWh += step.curtailmentMW * hours
             kpis.emissionsTonnes += step.emissionsTonnes
             kpis.peakGridImportMW = max(kpis.peakGridImportMW, step.gridImportMW)
@@ -249,6 +256,8 @@ public enum ScheduleReader {
         kpis.itEnergyMarginalCostUSD = hasDuals ? marginalITCostUSD : nil
         kpis.itEnergyMarginalCostUSDPerMWhIT = hasDuals ? (kpis.itEnergyMWh > 0 ? marginalITCostUSD / kpis.itEnergyMWh : 0) : nil
         kpis.netTradingRevenueUSD = kpis.exportRevenueUSD - kpis.exportSupplyCostUSD
+        kpis.waterCostUSD = kpis.waterCubicMetres * (site.cooling.water?.priceUSDPerCubicMetre ?? 0)
+        kpis.wueLitresPerKWhIT = kpis.itEnergyMWh > 0 ? kpis.waterCubicMetres / kpis.itEnergyMWh : 0
         if let fleet = site.smr, fleet.capacityMW > 0 {
             kpis.smrCapacityFactor = kpis.smrEnergyMWh / (fleet.capacityMW * Double(horizon.steps) * hours)
         }
