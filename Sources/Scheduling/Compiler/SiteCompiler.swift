@@ -101,8 +101,8 @@ public enum SiteCompiler {
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
-        // Market-based caps: PPA cover columns in the cap and limit rows, imports in the limit rows.
-        if site.carbon.capBasis == .market { perStep += 3 * site.carbon.ppas.count + 2 * feeds + 1 }
+        // Market-based caps: PPA cover columns in both cap rows and both limit rows, imports in the limit rows.
+        if site.carbon.capBasis == .market { perStep += 4 * site.carbon.ppas.count + 2 * feeds + 1 }
         // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
         if site.dump != nil { perStep += 3 }
         // Water cap: IT power and busway loss per step.
