@@ -328,4 +328,39 @@ struct AccountingTests {
         let best = perIT.indices.min { perIT[$0] < perIT[$1] }!
         #expect(schedule.steps[best].trainingMW > uncapped.steps[best].trainingMW, "water per MWh of heat: \(perIT)")
     }
+
+    @Test("Heat reuse by hand: a heat exchanger at 40 C, a heat pump lifting the 42 C return water to 70 C; ERE beside PUE",
+          arguments: [40.0, 70.0])
+    func heatReuse(supplyC: Double) throws {
+        let site = try SiteFixtures.site(yaml: """
+            name: heat
+            horizon: {start_utc: 2025-01-01T00:00Z, steps: 1, step_minutes: 60}
+            grid_feeds:
+              - {name: grid, import_capacity_mw: 100, price_usd_per_mwh: 50, carbon_intensity_g_per_kwh: 400}
+            it_fleet: {racks: 100, power_per_rack_kw: 200}
+            workloads:
+              inference: {demand_mw: 10}
+            cooling: {cop: 5}
+            heat_reuse: {demand_mw: 3, supply_temperature_c: \(supplyC), price_usd_per_mwh: 60}
+            """)
+        let (outcome, schedule) = try SiteFixtures.solve(site, method: .dual)
+        let step = schedule.steps[0]
+        let d = site.distribution, transformer = d.efficiencies.coolingTransformer
+        // Facility water returns at 32 + 10 = 42 C. Heating COP = 0.5 x 343.15 K / (70 - 42) K = 6.1277.
+        let pumpCOP: Double? = supplyC > 42 ? 0.5 * (supplyC + 273.15) / (supplyC - 42) : nil
+        let recovered = pumpCOP.map { 3 * (1 - 1 / $0) } ?? 3, pumpMW = pumpCOP.map { 3 / $0 } ?? 0
+        let busMW = 10 / d.busToRackEfficiency
+        let heatMW = busMW + d.buswayChord(atPowerMW: busMW, maximumMW: min(d.busCapacityMW, 20 / d.busToRackEfficiency)).lossMW
+        #expect(abs(step.heatReuseMW - 3) < 1e-9, "the offtaker takes its whole demand at 60 USD/MWh")
+        #expect(abs(step.heatPumpMW - pumpMW) < 1e-9)
+        #expect(abs(step.coolingMW - (heatMW - recovered) / 5) < 1e-9)
+        let importMW = heatMW / d.gridToBusEfficiency + (step.coolingMW + pumpMW) / transformer
+        #expect(abs(step.gridImportMW - importMW) < 1e-9)
+        #expect(abs(outcome.result.objectiveValue! - (50 * importMW - 60 * 3)) < 1e-6)
+        #expect(abs(step.balanceResidualMW) < 1e-9)
+        let k = schedule.kpis
+        #expect(abs(k.pue - (10 + step.coolingMW + pumpMW + step.lossesMW) / 10) < 1e-9)
+        #expect(abs(k.ere - (k.pue - 3.0 / 10)) < 1e-12)
+        #expect(abs(k.itEnergyCostUSD - k.heatRevenueUSD - outcome.result.objectiveValue!) < 1e-6)
+    }
 }

@@ -120,9 +120,14 @@ def unsupported_features(site_path: str, d: dict) -> list[str]:
     """Features this mapping does not model (docs/validation.md)."""
     problems = []
     with open(site_path, encoding="utf-8") as handle:
-        if re.search(r"^thermal\s*:", handle.read(), flags=re.MULTILINE):
+        text = handle.read()
+        if re.search(r"^thermal\s*:", text, flags=re.MULTILINE):
             problems.append("thermal IT capacity derating (the dump has no per-step it_capacity_mw "
                             "nor training_capacity_weight)")
+        if re.search(r"^heat_reuse\s*:", text, flags=re.MULTILINE):
+            problems.append("heat reuse (formulation 4.10 is not expressed)")
+        if re.search(r"^\s+water\s*:", text, flags=re.MULTILINE):
+            problems.append("a wet tower's water price or cap (formulation 4.9 is not expressed)")
     if d["it_fleet"]["idle_fraction"] >= 1:
         problems.append("idle_fraction of 1")
     if d["carbon"].get("cap_basis", "location") == "market" and (d["carbon"].get("cap_t") is not None

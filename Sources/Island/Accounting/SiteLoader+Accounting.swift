@@ -87,6 +87,26 @@ extension SiteLoader {
         return valid ? policy : nil
     }
 
+    /// `heat_reuse: {demand_mw, supply_temperature_c, price_usd_per_mwh, heat_pump: {carnot_fraction, maximum_cop}}`.
+    static func readHeatReuse(_ root: MappingReader) -> HeatReuse?? {
+        guard root.has("heat_reuse") else { return .some(nil) }
+        guard let reader = root.mapping("heat_reuse", allowedKeys: ["demand_mw", "supply_temperature_c", "price_usd_per_mwh", "heat_pump"]) else {
+            return nil
+        }
+        let demand = reader.series("demand_mw", unit: "MW", range: capacityRange, required: true)
+        let supply = reader.number("supply_temperature_c", unit: "C", range: .between(0, 200), required: true)
+        let price = reader.number("price_usd_per_mwh", unit: "USD/MWh", range: .between(-100_000, 100_000), default: 0)
+        var carnot: Double? = 0.5, maximum: Double? = 8
+        if let pump = reader.mapping("heat_pump", allowedKeys: ["carnot_fraction", "maximum_cop"]) {
+            // docs/sources.md, "Heat reuse": large heat pumps reach about half of Carnot.
+            carnot = pump.number("carnot_fraction", range: .efficiency, default: 0.5)
+            maximum = pump.number("maximum_cop", range: .above(1, atMost: 100), default: 8)
+        } else if reader.has("heat_pump") { return nil }
+        guard let demand, let supply, let price, let carnot, let maximum else { return nil }
+        return .some(HeatReuse(demandMW: demand, supplyTemperatureC: supply, priceUSDPerMWh: price,
+                               heatPumpCarnotFraction: carnot, heatPumpMaximumCOP: maximum))
+    }
+
     /// `embodied_carbon: {smr: {kg_per_kw, lifetime_years}, battery: {kg_per_kwh, ...}, racks: {kg_per_rack, ...}, ...}`.
     static func readEmbodiedCarbon(_ root: MappingReader) -> EmbodiedCarbon? {
         guard root.has("embodied_carbon") else { return EmbodiedCarbon() }

@@ -130,6 +130,7 @@ extension Site {
             return job
         }
         site.carbon.residualMixGramsPerKWh = slice(carbon.residualMixGramsPerKWh)
+        if let heat = heatReuse { site.heatReuse?.demandMW = slice(heat.demandMW) }
         // Contracted volumes: PPA profiles are cut with the window; certificates scale with its share.
         for index in site.carbon.ppas.indices { site.carbon.ppas[index].volumeMW = slice(carbon.ppas[index].volumeMW) }
         if let certificates = carbon.certificates {

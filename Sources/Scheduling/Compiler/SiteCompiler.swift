@@ -106,7 +106,9 @@ public enum SiteCompiler {
         // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
         if site.dump != nil { perStep += 3 }
         // Water cap: IT power and busway loss per step.
-        if site.cooling.water?.capCubicMetres != nil { perStep += 2 }
+        if site.cooling.water?.capCubicMetres != nil { perStep += 3 }
+        // Heat reuse: its source row (offtake, IT power, busway loss) and the AC balance.
+        if site.heatReuse != nil { perStep += 4 }
         // Planned capacities: each sized dimension's column enters up to three rows per step
         // (two for battery power and energy, three with SMR ramps), and each row also holds
         // the step's own column; integer SMR commitment adds its available-units row.
@@ -347,7 +349,8 @@ struct Builder {
             intensityCap = row
         }
 
-        let waterCap = addWater(itPower: itPower, buswayLoss: buswayLoss)
+        let heatOfftake = addHeatReuse(itPower: itPower, buswayLoss: buswayLoss, acBalance: acBalance, coolingPerHeat: coolingPerHeat)
+        let waterCap = addWater(itPower: itPower, buswayLoss: buswayLoss, heatOfftake: heatOfftake)
 
         // 24/7 carbon-free energy (Google's hourly CFE score): consumption splits into matched
         // and unmatched energy, matched[t] <= clean supply, and the target reads
@@ -413,7 +416,7 @@ struct Builder {
             itPower: itPower, inferenceShed: shed, training: training, trainingUndelivered: undelivered, cfeMatched: cfeMatched,
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
-            trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, capacities: capacities)
+            trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities)
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {
@@ -704,21 +707,49 @@ struct Builder {
     /// A wet tower's make-up water (docs/formulation.md, 4.9) is `w[t]` m³ per MWh of heat drawn
     /// from the IT bus, `it_power / eta_f + busway_loss`: its price adds to those columns'
     /// costs, and `water_cap: sum_t h w[t] (it_power[t] / eta_f + busway_loss[t]) <= cap_m3`.
-    mutating func addWater(itPower: ColumnBlock, buswayLoss: ColumnBlock) -> Row? {
+    mutating func addWater(itPower: ColumnBlock, buswayLoss: ColumnBlock, heatOfftake: ColumnBlock?) -> Row? {
         guard let water = site.cooling.water, let perHeat = site.waterCubicMetresPerMWhHeat else { return nil }
         let hours = self.hours, finalEfficiency = site.distribution.busToRackEfficiency
+        // Heat sold to an offtaker never reaches the tower (4.10).
+        let recovered = site.heatReuseSplit?.map(\.recoveredMWh)
         if water.priceUSDPerCubicMetre > 0 {
             for t in 0..<steps {
                 let perMW = hours * water.priceUSDPerCubicMetre * perHeat[t]
                 program.setObjective(itPower[t], program.objective[itPower[t].index] + perMW / finalEfficiency)
                 program.setObjective(buswayLoss[t], program.objective[buswayLoss[t].index] + perMW)
+                if let heatOfftake, let recovered {
+                    program.setObjective(heatOfftake[t], program.objective[heatOfftake[t].index] - perMW * recovered[t])
+                }
             }
         }
         guard let cap = water.capCubicMetres else { return nil }
         let row = program.addRow(.lessOrEqual, cap, name: name("water_cap"))
         addSum(row, itPower) { hours * perHeat[$0] / finalEfficiency }
         addSum(row, buswayLoss) { hours * perHeat[$0] }
+        if let heatOfftake, let recovered { addSum(row, heatOfftake) { -hours * perHeat[$0] * recovered[$0] } }
         return row
+    }
+
+    // MARK: Heat reuse
+
+    /// Heat sold from the facility water (docs/formulation.md, 4.10): `heat_offtake[t]` MW
+    /// delivered, at most the demand, earning its price. Each MW takes `a[t]` MW of the IT bus's
+    /// heat (`heat_reuse_source[t]: a offtake - it_power / eta_f - busway_loss <= 0`), which the
+    /// cooling plant no longer removes, and `e[t]` MW of heat pump electricity from the AC bus
+    /// through the cooling transformer (a = 1, e = 0 when the return water is hot enough).
+    mutating func addHeatReuse(itPower: ColumnBlock, buswayLoss: ColumnBlock, acBalance: RowBlock, coolingPerHeat: [Double]) -> ColumnBlock? {
+        guard let heat = site.heatReuse, let split = site.heatReuseSplit else { return nil }
+        let hours = self.hours, finalEfficiency = site.distribution.busToRackEfficiency
+        let transformer = site.distribution.efficiencies.coolingTransformer
+        let offtake = columns("heat_offtake", upper: { heat.demandMW[$0] }, cost: { [hours] _ in -hours * heat.priceUSDPerMWh })
+        let source = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("heat_reuse_source"))
+        program.addCoefficients(rows: source, columns: offtake) { split[$0].recoveredMWh }
+        program.addCoefficients(rows: source, columns: itPower, value: -1 / finalEfficiency)
+        program.addCoefficients(rows: source, columns: buswayLoss, value: -1)
+        program.addCoefficients(rows: acBalance, columns: offtake) { t in
+            coolingPerHeat[t] * split[t].recoveredMWh - split[t].electricityMWh / transformer
+        }
+        return offtake
     }
 
     // MARK: Dump

@@ -55,6 +55,8 @@ public struct SiteModel: Sendable {
     public var elastic: ElasticSlacks?
     /// The water cap row (`cooling.water.cap_m3`), if any.
     public var waterCap: Row?
+    /// Heat delivered to the offtaker per step, MW (`heat_reuse`).
+    public var heatOfftake: ColumnBlock?
 
     // MARK: Capacity planning
     /// Installed capacity columns, one per sized asset dimension, in ``Site/expansions`` order.

@@ -87,6 +87,15 @@ public struct KPIs: Sendable, Codable {
     /// Water x `cooling.water.price_usd_per_m3`, USD (in the objective).
     public var waterCostUSD = 0.0
 
+    /// Heat delivered to an offtaker, MWh thermal.
+    public var heatReuseMWh = 0.0
+    /// Heat pump electricity for it, MWh (inside the facility boundary).
+    public var heatPumpMWh = 0.0
+    /// Heat delivered x its price, USD (in the objective, negative).
+    public var heatRevenueUSD = 0.0
+    /// Energy reuse effectiveness: (facility energy - heat reused) / IT energy (The Green Grid).
+    public var ere = 0.0
+
     // MARK: Carbon accounting
     /// Market-based: imports not covered by contractual instruments at the residual mix, t.
     public var emissionsMarketTonnes = 0.0
@@ -144,6 +153,7 @@ public struct KPIs: Sendable, Codable {
         case netTradingRevenueUSD = "net_trading_revenue_usd", smrCapacityFactor = "smr_capacity_factor"
         case smrHoursAtMinimumLoad = "smr_hours_at_minimum_load"
         case waterCubicMetres = "water_m3", wueLitresPerKWhIT = "wue_l_per_kwh_it", waterCostUSD = "water_cost_usd"
+        case heatReuseMWh = "heat_reuse_mwh", heatPumpMWh = "heat_pump_mwh", heatRevenueUSD = "heat_revenue_usd", ere
         case emissionsMarketTonnes = "emissions_market_t", emissionsMarginalTonnes = "emissions_marginal_t"
         case emissionsLifeCycleTonnes = "emissions_life_cycle_t", ppaMatchedMWh = "ppa_matched_mwh"
         case certificatesAppliedMWh = "certificates_applied_mwh", unusedInstrumentsMWh = "unused_instruments_mwh"

@@ -48,6 +48,10 @@ public struct Schedule: Sendable {
         public var dumpPathLossesMW = 0.0
         /// Marginal cost of one more MWh of IT energy in this step (bus duals), USD/MWh; NaN without duals.
         public var itMarginalCostUSDPerMWh = 0.0
+        /// Heat delivered to the offtaker (`heat_reuse`), MW thermal.
+        public var heatReuseMW = 0.0
+        /// Heat pump electricity for that heat, MW (at the pump; a sink in the balance).
+        public var heatPumpMW = 0.0
         /// Make-up water of a wet tower in the step, m³ (0 without `cooling.water`).
         public var waterCubicMetres = 0.0
         /// Water usage effectiveness of the step: water / IT energy, L/kWh (= m³/MWh).
@@ -56,7 +60,7 @@ public struct Schedule: Sendable {
         /// Sources minus sinks minus losses, MW: zero when the balance closes.
         public var balanceResidualMW: Double {
             smrMW + gridImportMW + solarMW + windMW + batteryDischargeMW + backupMW
-                - (gridExportMW + batteryChargeMW + itMW + coolingMW + lossesMW + dumpMW)
+                - (gridExportMW + batteryChargeMW + itMW + coolingMW + heatPumpMW + lossesMW + dumpMW)
         }
 
         /// Losses on power that served the facility: all losses but the export and dump paths', MW.

@@ -42,6 +42,7 @@ public enum ScheduleReader {
         var accounts = CarbonAccounts(site: site)
         var decisionEmissionsTonnes = 0.0
         let waterPerHeat = site.waterCubicMetresPerMWhHeat
+        let heatSplit = site.heatReuseSplit
         var marginalITCostUSD = 0.0
 
         for t in 0..<horizon.steps {
@@ -153,18 +154,27 @@ public enum ScheduleReader {
             losses += step.itMW * (1 / finalEfficiency - 1) + buswayLoss
             step.cop = site.copSeries[t]
             step.dryBulbC = site.weather?.dryBulbC[t]
-            step.coolingMW = (busPowerMW + buswayLoss) / step.cop
-            losses += step.coolingMW * (1 / efficiencies.coolingTransformer - 1)
+            // Heat sold to an offtaker leaves the facility water before the cooling plant; a heat
+            // pump adds its electricity (through the cooling transformer) when the water is too cold.
+            let offtake = model.heatOfftake.map { value($0[t]) } ?? 0
+            let recovered = offtake * (heatSplit?[t].recoveredMWh ?? 0)
+            step.heatReuseMW = offtake
+            step.heatPumpMW = offtake * (heatSplit?[t].electricityMWh ?? 0)
+            let plantHeatLP = busPowerMW + buswayLossLP - recovered
+            let plantHeat = max(0, busPowerMW + buswayLoss - recovered)
+            step.coolingMW = plantHeat / step.cop
+            losses += (step.coolingMW + step.heatPumpMW) * (1 / efficiencies.coolingTransformer - 1)
             step.lossesMW = losses
             let coolingPerHeat = 1 / (step.cop * efficiencies.coolingTransformer)
-            step.dumpMW = dumped + surplusMW * (1 + coolingPerHeat)
+            step.dumpMW = dumped + surplusMW + (plantHeatLP - plantHeat) * coolingPerHeat
             itFacilityMW += busPowerMW + buswayLoss
             if let waterPerHeat {
-                // Water the LP charged for: the heat of IT and busway (its value, as priced and capped).
-                step.waterCubicMetres = hours * waterPerHeat[t] * (busPowerMW + buswayLossLP)
+                // Water the LP charged for: the heat the tower rejects (its value, as priced and capped).
+                step.waterCubicMetres = hours * waterPerHeat[t] * plantHeatLP
                 step.wueLitresPerKWhIT = step.itMW > 1e-9 ? step.waterCubicMetres / (step.itMW * hours) : 0
             }
-            acFacilityMW += (busPowerMW + buswayLoss) * coolingPerHeat
+            acFacilityMW += plantHeat * coolingPerHeat + step.heatPumpMW / efficiencies.coolingTransformer
+            kpis.heatRevenueUSD += hours * offtake * (site.heatReuse?.priceUSDPerMWh ?? 0)
 
             // Where the losses and costs went: facility, export, dump (docs/formulation.md, 8.1).
             let lossIntensity = mixing.intensities(acOrigin: acLoss, itOrigin: itLoss, linkLossPerMWh: 1 - linkEfficiency)
@@ -192,7 +202,7 @@ public enum ScheduleReader {
             step.idleMW = max(0, step.itMW - step.inferenceMW - step.trainingMW)
             step.itCapacityMW = model.itCapacityMW[t]
             let consumption = step.itMW + step.coolingMW + step.lossesMW
-            let facility = step.itMW + step.coolingMW + step.facilityLossesMW
+            let facility = step.itMW + step.coolingMW + step.heatPumpMW + step.facilityLossesMW
             step.pue = step.itMW > 1e-9 ? facility / step.itMW : 0
             step.cfeShare = consumption > 1e-9 ? min(1, clean / consumption) : 1
             matchedCleanMWh += min(clean, consumption) * hours
@@ -232,6 +242,8 @@ public enum ScheduleReader {
             kpis.dumpPathLossesMWh += step.dumpPathLossesMW * hours
             kpis.dumpMWh += step.dumpMW * hours
             kpis.waterCubicMetres += step.waterCubicMetres
+            kpis.heatReuseMWh += step.heatReuseMW * hours
+            kpis.heatPumpMWh += step.heatPumpMW * hours
             kpis.curtailmentMWh += step.curtailmentMW * hours
             kpis.emissionsTonnes += step.emissionsTonnes
             kpis.peakGridImportMW = max(kpis.peakGridImportMW, step.gridImportMW)
@@ -243,8 +255,11 @@ public enum ScheduleReader {
         kpis.carbonCostUSD = decisionEmissionsTonnes * site.carbon.priceUSDPerTonne
         kpis.carbonIntensityGramsPerKWhIT = kpis.itEnergyMWh > 0 ? kpis.emissionsTonnes * 1000 / kpis.itEnergyMWh : 0
         kpis.cfeScore = consumptionMWh > 0 ? matchedCleanMWh / consumptionMWh : 1
-        kpis.pue = kpis.itEnergyMWh > 0 ? (kpis.itEnergyMWh + kpis.coolingEnergyMWh + kpis.facilityLossesMWh) / kpis.itEnergyMWh : 0
-        kpis.grossPUE = kpis.itEnergyMWh > 0 ? (kpis.itEnergyMWh + kpis.coolingEnergyMWh + kpis.lossesEnergyMWh) / kpis.itEnergyMWh : 0
+        kpis.pue = kpis.itEnergyMWh > 0
+            ? (kpis.itEnergyMWh + kpis.coolingEnergyMWh + kpis.heatPumpMWh + kpis.facilityLossesMWh) / kpis.itEnergyMWh : 0
+        kpis.grossPUE = kpis.itEnergyMWh > 0 ? (kpis.itEnergyMWh + kpis.coolingEnergyMWh + kpis.heatPumpMWh + kpis.lossesEnergyMWh) / kpis.itEnergyMWh : 0
+        // The Green Grid's ERE: facility energy less the energy reused outside it, over IT energy.
+        kpis.ere = kpis.itEnergyMWh > 0 ? kpis.pue - kpis.heatReuseMWh / kpis.itEnergyMWh : 0
         let storageMWh = site.batteries.map(\.energyMWh).reduce(0, +)
         kpis.batteryCycles = storageMWh > 0 ? kpis.batteryDischargeMWh / storageMWh : 0
         for (index, feed) in site.gridFeeds.enumerated() {
