@@ -82,8 +82,11 @@ struct ConservationTests {
         let hours = site.horizon.stepHours
         let itMWh = schedule.steps.map(\.itMW).reduce(0, +) * hours
         #expect(abs(schedule.kpis.itEnergyMWh - itMWh) < 1e-6)
-        let pue = schedule.steps.map { $0.itMW + $0.coolingMW + $0.lossesMW }.reduce(0, +) / schedule.steps.map(\.itMW).reduce(0, +)
+        // PUE on the facility boundary (export- and dump-path losses left out); the gross ratio counts every loss.
+        let pue = schedule.steps.map { $0.itMW + $0.coolingMW + $0.facilityLossesMW }.reduce(0, +) / schedule.steps.map(\.itMW).reduce(0, +)
         #expect(abs(schedule.kpis.pue - pue) < 1e-9)
+        let gross = schedule.steps.map { $0.itMW + $0.coolingMW + $0.lossesMW }.reduce(0, +) / schedule.steps.map(\.itMW).reduce(0, +)
+        #expect(abs(schedule.kpis.grossPUE - gross) < 1e-9)
         #expect(abs(schedule.kpis.objectiveUSD - outcome.result.objectiveValue!) < 1e-6)
         // Cost terms add up to the objective (training penalties and demand charges included).
         let k = schedule.kpis

@@ -128,11 +128,19 @@ def unsupported_features(site_path: str, d: dict) -> list[str]:
     """Features this mapping does not model (docs/validation.md)."""
     problems = []
     with open(site_path, encoding="utf-8") as handle:
-        if re.search(r"^thermal\s*:", handle.read(), flags=re.MULTILINE):
+        text = handle.read()
+        if re.search(r"^thermal\s*:", text, flags=re.MULTILINE):
             problems.append("thermal IT capacity derating (the dump has no per-step it_capacity_mw "
                             "nor training_capacity_weight)")
+        if re.search(r"^heat_reuse\s*:", text, flags=re.MULTILINE):
+            problems.append("heat reuse (formulation 4.10 is not expressed)")
+        if re.search(r"^\s+water\s*:", text, flags=re.MULTILINE):
+            problems.append("a wet tower's water price or cap (formulation 4.9 is not expressed)")
     if d["it_fleet"]["idle_fraction"] >= 1:
         problems.append("idle_fraction of 1")
+    if d["carbon"].get("cap_basis", "location") == "market" and (d["carbon"].get("cap_t") is not None
+                                                             or d["carbon"].get("intensity_cap_g_per_kwh_it") is not None):
+        problems.append("a market-based carbon cap (PPA cover rows are not expressed)")
     return problems
 
 
@@ -141,7 +149,8 @@ class Built:
     network: pypsa.Network
     dump: dict
     builds: dict = field(default_factory=dict)  # (asset, name, dimension) -> build entry of the dump
-    emission_terms: list = field(default_factory=list)  # (generator name, t/MW per step series)
+    emission_terms: list = field(default_factory=list)  # (generator name, t/MW per step series) at the decision factor
+    location_terms: list = field(default_factory=list)  # the same at the location-based (average) factor, as reported
     step_hours: float = 1.0
     idle_bus_mw: float = 0.0  # idle x cap / eta_f: the constant IT-bus draw of idle racks
     rack_efficiency: float = 1.0  # work per MW drawn by the racks Link
@@ -176,8 +185,11 @@ def build_network(d: dict) -> Built:
         n.add("Bus", bus, carrier="AC")
 
     # Link between the AC bus and the IT bus, one Link per direction.
-    n.add("Link", "link_forward", bus0="ac", bus1="it", p_nom=dist["bus_capacity_mw"], efficiency=dist["link_efficiency"])
-    n.add("Link", "link_reverse", bus0="it", bus1="ac", p_nom=dist["bus_capacity_mw"], efficiency=dist["link_efficiency"])
+    link_tie_break = d["dump"]["link_tie_break_usd_per_mwh"] if d.get("dump") else 0.0
+    n.add("Link", "link_forward", bus0="ac", bus1="it", p_nom=dist["bus_capacity_mw"], efficiency=dist["link_efficiency"],
+          marginal_cost=link_tie_break)
+    n.add("Link", "link_reverse", bus0="it", bus1="ac", p_nom=dist["bus_capacity_mw"], efficiency=dist["link_efficiency"],
+          marginal_cost=link_tie_break)
 
     # SMR fleet between its bounds; ramps and commitment are rows (insula_rows).
     smr = d.get("smr")
@@ -194,25 +206,35 @@ def build_network(d: dict) -> Built:
             available = np.asarray(smr["available_units"], dtype=float) / smr["units"]
         built.integer = smr["commitment"] == "integer"
         minimum = np.zeros(steps) if built.integer else available * smr["min_stable_load_fraction"]
-        bus = "smr" if dc else "ac"
-        if dc:
-            n.add("Bus", "smr", carrier="AC")
-            n.add("Link", "smr_rectifier", bus0="smr", bus1="it", p_nom=big, efficiency=dist["smr_rectifier_efficiency"])
-        n.add("Generator", "smr", bus=bus, p_nom=capacity, p_max_pu=s(available), p_min_pu=s(minimum),
+        # The SMR's own bus, joined to the IT bus by its rectifier (connection dc_bus) or to the
+        # AC bus by its step-up transformer (ac_switchyard); a turbine bypass sits on it.
+        connection = smr.get("connection", "dc_bus" if dc else "ac_switchyard")
+        path = smr.get("path_efficiency", dist["smr_rectifier_efficiency"] if dc else 1.0)
+        n.add("Bus", "smr", carrier="AC")
+        n.add("Link", "smr_path", bus0="smr", bus1="it" if connection == "dc_bus" and dc else "ac", p_nom=big, efficiency=path)
+        n.add("Generator", "smr", bus="smr", p_nom=capacity, p_max_pu=s(available), p_min_pu=s(minimum),
               marginal_cost=smr["marginal_cost_usd_per_mwh"] + carbon_price * smr["emission_factor_g_per_kwh"] / 1000)
         if smr["emission_factor_g_per_kwh"] > 0:
             built.emission_terms.append(("smr", s(np.full(steps, smr["emission_factor_g_per_kwh"] * hours / 1000))))
+            built.location_terms.append(("smr", s(np.full(steps, smr["emission_factor_g_per_kwh"] * hours / 1000))))
+    # Dump (docs/formulation.md 4.8): a sink Generator (p in [-capacity, 0]) on the SMR's bus
+    # (turbine bypass: never more than the SMR's output, by that bus's balance) or on the AC bus.
+    dump = d.get("dump")
+    if dump:
+        n.add("Generator", "dump", bus="smr" if dump["kind"] == "turbine_bypass" else "ac", p_nom=max(dump["capacity_mw"], 1e-9),
+              p_min_pu=-1.0, p_max_pu=0.0, marginal_cost=-dump["cost_usd_per_mwh"])
 
     # Grid feeds: import priced with carbon, export at the clamped export price.
     for feed in d["grid_feeds"]:
         name = feed["name"]
         price = np.asarray(feed["import_price_usd_per_mwh"])
-        intensity = np.asarray(feed["carbon_intensity_g_per_kwh"])
+        intensity = np.asarray(feed.get("decision_carbon_intensity_g_per_kwh", feed["carbon_intensity_g_per_kwh"]))
         limit = np.asarray(feed["import_limit_mw"])
         import_nom = max(feed["import_capacity_mw"], 1e-9)
         n.add("Generator", f"import:{name}", bus="ac", p_nom=import_nom, p_max_pu=s(limit / import_nom),
               marginal_cost=s(price + carbon_price * intensity / 1000))
         built.emission_terms.append((f"import:{name}", s(intensity * hours / 1000)))
+        built.location_terms.append((f"import:{name}", s(np.asarray(feed["carbon_intensity_g_per_kwh"]) * hours / 1000)))
         if feed["export_capacity_mw"] > 0:
             export_price = np.minimum(np.asarray(feed["export_price_usd_per_mwh"]), price)
             available = np.asarray(feed.get("availability", np.ones(steps)), dtype=float)
@@ -231,7 +253,8 @@ def build_network(d: dict) -> Built:
               p_max_pu=s(renewable["capacity_factor"]), marginal_cost=0.0, carrier=renewable["kind"])
 
     # Batteries: a Store for the energy; charge and discharge Links through the converter.
-    for battery in d["batteries"]:
+    charge_tie_breaks = d["dump"]["charge_tie_break_usd_per_mwh"] if d.get("dump") else [0.0] * len(d["batteries"])
+    for battery, charge_tie_break in zip(d["batteries"], charge_tie_breaks):
         name = battery["name"]
         converter = battery_converter(d, battery)
         bus = "it" if (battery["coupling"] == "dc" and dc) else "ac"
@@ -247,7 +270,8 @@ def build_network(d: dict) -> Built:
         # Charge c at the terminals draws c / converter from the bus and stores eta_c x c.
         available = s(np.asarray(battery.get("availability", np.ones(steps)), dtype=float))
         n.add("Link", f"charge:{name}", bus0=bus, bus1=store_bus, p_nom=battery["charge_power_mw"] / converter,
-              p_max_pu=available, efficiency=battery["charge_efficiency"] * converter)
+              p_max_pu=available, efficiency=battery["charge_efficiency"] * converter,
+              marginal_cost=charge_tie_break * converter)  # per MWh at the terminals = converter x bus draw
         # Discharge d at the terminals takes d / eta_d from the store and delivers converter x d.
         eta_d = battery["discharge_efficiency"]
         n.add("Link", f"discharge:{name}", bus0=store_bus, bus1=bus, p_nom=battery["discharge_power_mw"] / eta_d,
@@ -259,6 +283,8 @@ def build_network(d: dict) -> Built:
               marginal_cost=generator["marginal_cost_usd_per_mwh"] + carbon_price * generator["emission_factor_g_per_kwh"] / 1000)
         if generator["emission_factor_g_per_kwh"] > 0:
             built.emission_terms.append((f"backup:{generator['name']}",
+                                         s(np.full(steps, generator["emission_factor_g_per_kwh"] * hours / 1000))))
+            built.location_terms.append((f"backup:{generator['name']}",
                                          s(np.full(steps, generator["emission_factor_g_per_kwh"] * hours / 1000))))
 
     apply_builds(built, s)
@@ -281,7 +307,9 @@ def build_network(d: dict) -> Built:
     loss_at_capacity = dist["busway_loss_fraction_at_capacity"] * dist["bus_capacity_mw"]
     if loss_at_capacity > 0:
         built.busway = True
-        n.add("Link", "busway_loss", bus0="it", bus1="heat", p_nom=loss_at_capacity, efficiency=-1.0)
+        busway_tie_break = d["dump"]["busway_tie_break_usd_per_mwh"] if d.get("dump") else np.zeros(steps)
+        n.add("Link", "busway_loss", bus0="it", bus1="heat", p_nom=loss_at_capacity, efficiency=-1.0,
+              marginal_cost=s(busway_tie_break))
     # Cooling: 1 MW from the AC bus removes COP x transformer efficiency MW of heat.
     cop = np.asarray(d["cop"]) * dist["cooling_transformer_efficiency"]
     n.add("Link", "cooling", bus0="ac", bus1="heat", p_nom=big, efficiency=s(cop))
@@ -647,7 +675,8 @@ def add_cfe_target(terms: Terms):
         free = feed.get("carbon_free_share")
         if free is not None:
             clean = clean + terms.gen(f"import:{feed['name']}") * terms.s(free)
-    consume = terms.intake() + terms.battery_net_discharge()
+    # Dumped power is not consumption (the dump Generator's p is <= 0).
+    consume = terms.intake() + terms.battery_net_discharge() + terms.total(terms.names("dump"))
     matched = model.add_variables(lower=terms.s(np.zeros(len(terms.snapshots))), name="cfe_matched")
     model.add_constraints(matched - clean <= 0, name="cfe_clean_supply")
     model.add_constraints(matched - consume <= 0, name="cfe_consumption")
@@ -704,9 +733,9 @@ def add_pins(terms: Terms, pinned: dict):
             continue
         if key == "emissions_t":
             emissions = 0
-            for name, coefficients in terms.built.emission_terms:
+            for name, coefficients in terms.built.location_terms:
                 emissions = emissions + (terms.gen(name) * coefficients).sum()
-            if terms.built.emission_terms:
+            if terms.built.location_terms:
                 pin(emissions, mwh, "pin_emissions_t")
             continue
         names = source_generators(terms.network, key)
@@ -752,7 +781,7 @@ def results(built: Built) -> dict:
         elif name.startswith("backup:"):
             out["backup_mwh"] += energy
     emissions = 0.0
-    for name, coefficients in built.emission_terms:
+    for name, coefficients in built.location_terms:
         emissions += float((p[name] * coefficients).sum())
     out["emissions_t"] = emissions
     return out

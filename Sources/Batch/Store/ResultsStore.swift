@@ -383,10 +383,15 @@ public final class ResultsStore: Sendable {
     /// The optional step values, by column name, in `StoreColumns.stepValues` order after the
     /// values of ``stepValues(_:)``.
     static func optionalStepValues(_ step: Schedule.Step) -> [(name: String, value: Double?)] {
-        [("max_die_c", step.maxDieC), ("dry_bulb_c", step.dryBulbC)]
+        [("max_die_c", step.maxDieC), ("dry_bulb_c", step.dryBulbC), ("dump_mw", step.dumpMW),
+         ("export_path_losses_mw", step.exportPathLossesMW),
+         ("it_marginal_cost_usd_per_mwh", step.itMarginalCostUSDPerMWh.isNaN ? nil : step.itMarginalCostUSDPerMWh),
+         ("water_m3", step.waterCubicMetres), ("wue_l_per_kwh_it", step.wueLitresPerKWhIT),
+         ("heat_reuse_mw", step.heatReuseMW), ("heat_pump_mw", step.heatPumpMW)]
     }
 
-    static let optionalStepNames = ["max_die_c", "dry_bulb_c"]
+    static let optionalStepNames = ["max_die_c", "dry_bulb_c", "dump_mw", "export_path_losses_mw", "it_marginal_cost_usd_per_mwh",
+                                    "water_m3", "wue_l_per_kwh_it", "heat_reuse_mw", "heat_pump_mw"]
 
     /// The step values in `StoreColumns.stepValues` order, without the optional ones.
     static func stepValues(_ step: Schedule.Step) -> [Double] {

@@ -47,6 +47,8 @@ public struct CoolingPlant: Sendable, Equatable {
     /// one (`chiller: none`) the economiser does all the work and the supply floats up to the
     /// ambient plus the approach on hot days, which lowers the racks' thermal limit.
     public var hasChiller: Bool = true
+    /// Water use of a wet tower (`cooling.water`); nil: not modelled.
+    public var water: WaterUse? = nil
 
     public var facilityReturnC: Double { facilitySupplyC + returnDeltaK }
 

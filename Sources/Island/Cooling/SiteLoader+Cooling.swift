@@ -15,7 +15,7 @@ extension SiteLoader {
 
     private static func readCoolingPlant(_ root: MappingReader, weather: Weather?) -> (CoolingPlant?, [Double]?, [Double]?) {
         let context = root.context
-        let keys = ["cop", "facility_supply_c", "return_delta_k", "economiser", "chiller", "auxiliary_kw_per_mw_heat"]
+        let keys = ["cop", "facility_supply_c", "return_delta_k", "economiser", "chiller", "auxiliary_kw_per_mw_heat", "water"]
         let reader = root.mapping("cooling", allowedKeys: keys)
         if root.has("cooling") && reader == nil { return (nil, nil, nil) }
         let economiser = reader?.mapping("economiser", allowedKeys: ["kind", "approach_k"])
@@ -63,6 +63,10 @@ extension SiteLoader {
                                  evaporatorApproachK: evaporator, auxiliaryKWPerMWHeat: auxiliary,
                                  minimumLiftK: minimumLift, maximumChillerCOP: maximumCOP)
         plant.hasChiller = !chillerless
+        if let reader, reader.has("water") {
+            guard let water = readWater(reader, kind: kind, weather: weather) else { return (nil, nil, nil) }
+            plant.water = water
+        }
         guard let horizon = context.horizon else { return (plant, nil, nil) }
         guard let weather else {
             return (plant, [Double](repeating: plant.cop(dryBulbC: 0, wetBulbC: 0), count: horizon.steps),
@@ -76,5 +80,29 @@ extension SiteLoader {
             cop[step] = plant.cop(dryBulbC: weather.dryBulbC[step], wetBulbC: weather.wetBulbC[step])
         }
         return (plant, cop, share)
+    }
+
+    /// `cooling.water: {evaporative_fraction, cycles_of_concentration, price_usd_per_m3, cap_m3}`:
+    /// only for a wet tower, whose evaporation depends on the wet bulb (so the site needs weather).
+    private static func readWater(_ reader: MappingReader, kind: CoolingPlant.EconomiserKind, weather: Weather?) -> WaterUse? {
+        guard let water = reader.mapping("water", allowedKeys: ["evaporative_fraction", "cycles_of_concentration", "price_usd_per_m3", "cap_m3"]) else {
+            return nil
+        }
+        guard kind == .wetTower else {
+            reader.report("water", "water use is modelled for a wet tower (economiser: {kind: wet_tower}); a dry cooler uses none")
+            return nil
+        }
+        guard weather != nil else {
+            reader.report("water", "a wet tower's evaporation depends on the wet bulb: the site needs weather")
+            return nil
+        }
+        // docs/sources.md, "Water": about 85 % of a wet tower's heat leaves as evaporation; 3-6 cycles of concentration.
+        let fraction = water.number("evaporative_fraction", range: .between(0, 1), default: 0.85)
+        let cycles = water.number("cycles_of_concentration", range: .above(1, atMost: 100), default: 4)
+        let price = water.number("price_usd_per_m3", unit: "USD/m3", range: .between(0, 100_000), default: 0)
+        let cap = water.number("cap_m3", unit: "m3", range: .nonNegative)
+        if water.has("cap_m3") && cap == nil { return nil }
+        guard let fraction, let cycles, let price else { return nil }
+        return WaterUse(evaporativeFraction: fraction, cyclesOfConcentration: cycles, priceUSDPerCubicMetre: price, capCubicMetres: cap)
     }
 }

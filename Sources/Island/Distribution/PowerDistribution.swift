@@ -36,6 +36,10 @@ public struct PowerDistribution: Sendable, Equatable {
         // both
         /// LV transformer feeding the cooling plant. docs/sources.md: transformer 0.985-0.99.
         public var coolingTransformer: Double = 0.9875
+        /// SMR generator step-up transformer to the AC switchyard (`smr.connection: ac_switchyard`).
+        /// Default 1: `capacity_mw_per_unit` is the net output at the switchyard, as vendors quote
+        /// net MWe; set it (~0.995-0.997, assumption) when the rating is at the generator terminals.
+        public var smrStepUpTransformer: Double = 1
         /// Inverter for AC-coupled storage and PV. Assumption (one conversion stage, 0.97-0.98).
         public var storageInverter: Double = 0.975
 
@@ -84,5 +88,21 @@ public struct PowerDistribution: Sendable, Equatable {
         case .dc800: return efficiencies.solidStateTransformer
         case .ac415: return efficiencies.transformer
         }
+    }
+}
+
+extension PowerDistribution {
+    /// The busway loss the LP's chords give at bus power `powerMW` (the interpolation of the
+    /// quadratic through `buswayLossSegments` equal segments of [0, `maximumMW`]), with the
+    /// slope of the segment it falls in (MW of loss per MW of bus power). docs/formulation.md, 4.6.
+    public func buswayChord(atPowerMW powerMW: Double, maximumMW: Double) -> (lossMW: Double, slope: Double) {
+        let segments = max(1, buswayLossSegments)
+        guard maximumMW > 0 else { return (0, 0) }
+        let width = maximumMW / Double(segments)
+        let index = min(max(0, Int((powerMW / width).rounded(.down))), segments - 1)
+        let low = width * Double(index), high = width * Double(index + 1)
+        let lossLow = buswayLossMW(atPowerMW: low), lossHigh = buswayLossMW(atPowerMW: high)
+        let slope = (lossHigh - lossLow) / (high - low)
+        return (max(0, lossLow + slope * (powerMW - low)), slope)
     }
 }

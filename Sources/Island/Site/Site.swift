@@ -37,6 +37,12 @@ public struct Site: Sendable, Equatable {
     public var thermal: RackThermalSpec?
     public var carbon: CarbonPolicy
     public var limits: SiteLimits
+    /// Where surplus goes when it can neither be used, stored nor exported (`dump`); nil: nowhere.
+    public var dump: Dump?
+    /// Heat sold from the facility water (`heat_reuse`); nil: none.
+    public var heatReuse: HeatReuse?
+    /// Embodied carbon factors per asset class (`embodied_carbon`); empty: not reported.
+    public var embodiedCarbon = EmbodiedCarbon()
     /// Discount rate for capital costs (`investment` section).
     public var investment = InvestmentPolicy()
     /// The site file first, then every data file, in first-use order.
@@ -54,5 +60,26 @@ public struct Site: Sendable, Equatable {
         var lines = inputFiles.map(\.sha256)
         if !overrides.isEmpty { lines += ["overrides"] + overrides }
         return SHA256.hexDigest(Data(lines.joined(separator: "\n").utf8))
+    }
+
+    /// Heat reuse per step: facility heat recovered and heat pump electricity per MWh delivered,
+    /// lifting from the facility's return water (supply + `return_delta_k`); nil without `heat_reuse`.
+    public var heatReuseSplit: [(recoveredMWh: Double, electricityMWh: Double)]? {
+        guard let heatReuse else { return nil }
+        return facilitySupplyC.map { heatReuse.split(sourceC: $0 + cooling.returnDeltaK) }
+    }
+
+    /// Make-up water per MWh of heat drawn from the IT bus, per step, m³/MWh (`cooling.water`,
+    /// a wet tower at the step's wet bulb); nil without a water model.
+    public var waterCubicMetresPerMWhHeat: [Double]? {
+        guard let water = cooling.water, let weather else { return nil }
+        return zip(weather.wetBulbC, copSeries).map { water.cubicMetresPerMWhHeat(wetBulbC: $0, cop: $1) }
+    }
+
+    /// Import intensity the LP prices and caps, per feed and step: average, or marginal when
+    /// `carbon.decision_factor` is marginal and the feed gives a marginal series.
+    public func decisionIntensity(_ feed: GridFeed) -> [Double] {
+        carbon.decisionFactor == .marginal ? (feed.marginalCarbonIntensityGramsPerKWh ?? feed.carbonIntensityGramsPerKWh)
+            : feed.carbonIntensityGramsPerKWh
     }
 }

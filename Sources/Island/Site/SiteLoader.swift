@@ -8,6 +8,7 @@ public enum SiteLoader {
     static let topLevelKeys = [
         "name", "horizon", "weather", "smr", "grid_feeds", "renewables", "batteries", "backup_generators",
         "power_distribution", "it_fleet", "workloads", "cooling", "thermal", "carbon", "limits", "investment",
+        "dump", "embodied_carbon", "heat_reuse",
     ]
     /// Upper bound on any capacity, MW: a sanity limit that catches kW-for-MW mistakes.
     static let maximumCapacityMW = 100_000.0
@@ -73,7 +74,7 @@ public enum SiteLoader {
         let distribution = readDistribution(reader, itCapacityMW: itFleet?.capacityMW)
         let architecture = distribution?.architecture ?? .dc800
         let weather = readWeather(reader)
-        let smr = readSMR(reader)
+        let smr = readSMR(reader, architecture: architecture)
         let gridFeeds = reader.list("grid_feeds").enumerated().compactMap { index, item in
             readGridFeed(item.node, path: item.path, index: index, context: context)
         }
@@ -104,9 +105,13 @@ public enum SiteLoader {
         let carbon = readCarbon(reader)
         let limits = readLimits(reader)
         let investment = readInvestment(reader)
+        let dump = readDump(reader, smr: smr)
+        let embodied = readEmbodiedCarbon(reader)
+        let heatReuse = readHeatReuse(reader)
 
         guard let horizon, let itFleet, let distribution, let inference, let cooling, let copSeries,
-              let freeShare, let supply, let thermal, let carbon, let limits, let investment, context.issues.isEmpty else { return nil }
+              let freeShare, let supply, let thermal, let carbon, let limits, let investment, let dump, let embodied, let heatReuse,
+              context.issues.isEmpty else { return nil }
         var site = Site(name: name, siteFileURL: context.siteURL, horizon: horizon, weather: weather, smr: smr,
                     gridFeeds: gridFeeds, renewables: renewables, batteries: batteries, backupGenerators: backups,
                     distribution: distribution, itFleet: itFleet, inference: inference, trainingJobs: trainingJobs,
@@ -114,6 +119,9 @@ public enum SiteLoader {
                     thermal: thermal, carbon: carbon,
                     limits: limits, inputFiles: [])
         site.investment = investment
+        site.dump = dump
+        site.embodiedCarbon = embodied
+        site.heatReuse = heatReuse
         return site
     }
 
@@ -206,6 +214,7 @@ public enum SiteLoader {
         ("psu", \.psu, .ac415),
         ("cooling_transformer", \.coolingTransformer, nil),
         ("storage_inverter", \.storageInverter, nil),
+        ("smr_step_up_transformer", \.smrStepUpTransformer, nil),
     ] }
 
     private static func readDistribution(_ root: MappingReader, itCapacityMW: Double?) -> PowerDistribution? {
@@ -268,10 +277,10 @@ public enum SiteLoader {
 
     // MARK: Sources
 
-    private static func readSMR(_ root: MappingReader) -> SMRFleet? {
+    private static func readSMR(_ root: MappingReader, architecture: PowerDistribution.Architecture) -> SMRFleet? {
         let keys = ["units", "capacity_mw_per_unit", "min_stable_load_fraction", "ramp_fraction_per_hour",
                     "marginal_cost_usd_per_mwh", "emission_factor_g_per_kwh", "commitment", "min_up_hours",
-                    "min_down_hours", "outages", "commissioning_utc", "retirement_utc", "build"]
+                    "min_down_hours", "outages", "commissioning_utc", "retirement_utc", "build", "connection"]
         guard let reader = root.mapping("smr", allowedKeys: keys) else { return nil }
         // With a `build` section, `units` is the existing fleet and may be 0 (a greenfield plan).
         let planned = reader.has("build")
@@ -286,6 +295,14 @@ public enum SiteLoader {
         let emission = reader.number("emission_factor_g_per_kwh", unit: "g/kWh", range: .between(0, 2000), default: 0)
         let commitment = reader.has("commitment")
             ? reader.choice("commitment", ["linear": SMRFleet.Commitment.linear, "integer": .integer]) : .linear
+        // Default: the rectifier onto the 800 V bus for dc800 (as before), the switchyard for ac415.
+        var connection: SMRFleet.Connection? = reader.has("connection")
+            ? reader.choice("connection", ["ac_switchyard": SMRFleet.Connection.acSwitchyard, "dc_bus": .dcBus])
+            : (architecture == .dc800 ? .dcBus : .acSwitchyard)
+        if connection == .dcBus && architecture == .ac415 {
+            reader.report("connection", "dc_bus needs power_distribution.architecture dc800 (this site is ac415); use connection: ac_switchyard")
+            connection = nil
+        }
         let minUp = reader.number("min_up_hours", unit: "h", range: .between(0, 8784), default: 0)
         let minDown = reader.number("min_down_hours", unit: "h", range: .between(0, 8784), default: 0)
         var outages: [SMRFleet.Outage] = []
@@ -323,7 +340,7 @@ public enum SiteLoader {
         }
         let serviceDates = readUnitServiceDates(reader, units: units)
         guard let units, let capacity, let minimumLoad, let ramp, let cost, let emission, let commitment, let minUp,
-              let minDown, outagesValid, let horizon, let serviceDates else { return nil }
+              let minDown, outagesValid, let horizon, let serviceDates, let connection else { return nil }
         var available = [Int](repeating: units, count: horizon.steps)
         for unit in 0..<units {
             var out = [Bool](repeating: false, count: horizon.steps)
@@ -347,13 +364,15 @@ public enum SiteLoader {
                              availableUnits: available)
         fleet.build = build?.0
         fleet.integerUnits = build?.integer ?? true
+        fleet.connection = connection
         return fleet
     }
 
     private static func readGridFeed(_ node: YAMLNode, path: String, index: Int, context: LoadContext) -> GridFeed? {
         let keys = ["name", "import_capacity_mw", "export_capacity_mw", "price_usd_per_mwh", "export_price_usd_per_mwh",
                     "export_price_fraction", "carbon_intensity_g_per_kwh", "carbon_free_share",
-                    "demand_charge_usd_per_mw", "import_cap_mw", "commissioning_utc", "retirement_utc", "build"]
+                    "demand_charge_usd_per_mw", "import_cap_mw", "commissioning_utc", "retirement_utc", "build",
+                    "marginal_carbon_intensity_g_per_kwh"]
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name") ?? (index == 0 ? "grid" : "grid-\(index + 1)")
         let importCapacity = reader.number("import_capacity_mw", unit: "MW", range: capacityRange, required: true)
@@ -368,6 +387,8 @@ public enum SiteLoader {
         let intensity = reader.series("carbon_intensity_g_per_kwh", unit: "g/kWh", range: .between(0, 2000),
                                       required: true)
         let carbonFree = reader.series("carbon_free_share", unit: "", range: .fraction)
+        let marginal = reader.series("marginal_carbon_intensity_g_per_kwh", unit: "g/kWh", range: .between(0, 2000))
+        if reader.has("marginal_carbon_intensity_g_per_kwh") && marginal == nil { return nil }
         let demandCharge = reader.number("demand_charge_usd_per_mw", unit: "USD/MW", range: .nonNegative, default: 0)
         let cap = reader.series("import_cap_mw", unit: "MW", range: capacityRange)
         guard let importCapacity, let exportCapacity, let price, let fraction, let intensity, let demandCharge else {
@@ -382,6 +403,7 @@ public enum SiteLoader {
                             carbonIntensityGramsPerKWh: intensity, carbonFreeShare: carbonFree,
                             demandChargeUSDPerMW: demandCharge, importCapMW: cap, inService: serviceMask(dates, context))
         feed.connectionBuild = build
+        feed.marginalCarbonIntensityGramsPerKWh = marginal
         return feed
     }
 
@@ -492,23 +514,6 @@ public enum SiteLoader {
     }
 
     // MARK: Policy
-
-    private static func readCarbon(_ root: MappingReader) -> CarbonPolicy? {
-        guard root.has("carbon") else { return CarbonPolicy() }
-        guard let reader = root.mapping("carbon", allowedKeys: ["price_usd_per_t", "cap_t", "intensity_cap_g_per_kwh_it",
-                                                                "cfe_target_share"]) else { return nil }
-        let price = reader.number("price_usd_per_t", unit: "USD/t", range: .between(0, 100_000), default: 0)
-        let cap = reader.number("cap_t", unit: "t", range: .nonNegative)
-        let intensityCap = reader.number("intensity_cap_g_per_kwh_it", unit: "g/kWh", range: .nonNegative)
-        let cfe = reader.number("cfe_target_share", range: .fraction)
-        guard let price else { return nil }
-        for key in ["cap_t", "intensity_cap_g_per_kwh_it", "cfe_target_share"] where reader.has(key) {
-            if (key == "cap_t" && cap == nil) || (key == "intensity_cap_g_per_kwh_it" && intensityCap == nil)
-                || (key == "cfe_target_share" && cfe == nil) { return nil }
-        }
-        return CarbonPolicy(priceUSDPerTonne: price, capTonnes: cap, intensityCapGramsPerKWhIT: intensityCap,
-                            cfeTargetShare: cfe)
-    }
 
     private static func readLimits(_ root: MappingReader) -> SiteLimits? {
         guard root.has("limits") else { return SiteLimits() }

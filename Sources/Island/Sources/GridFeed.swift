@@ -11,6 +11,9 @@ public struct GridFeed: Sendable, Equatable {
     public var exportPriceUSDPerMWh: [Double]
     /// Location-based grid intensity per step, gCO2/kWh (= t/MWh x 1000).
     public var carbonIntensityGramsPerKWh: [Double]
+    /// Marginal emission factor per step, gCO2/kWh (the unit that responds to a change in
+    /// load), if given; `carbon.decision_factor: marginal` prices and caps imports with it.
+    public var marginalCarbonIntensityGramsPerKWh: [Double]? = nil
     /// Carbon-free share of the grid mix per step, 0...1 (for 24/7 CFE), if given.
     public var carbonFreeShare: [Double]?
     /// USD per MW of the peak import over the horizon.

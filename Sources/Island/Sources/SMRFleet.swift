@@ -11,6 +11,15 @@ public struct SMRFleet: Sendable, Equatable {
         case integer
     }
 
+    /// Where the fleet's output enters the site (`smr.connection`).
+    public enum Connection: String, Sendable, Equatable {
+        /// The AC switchyard (point of common coupling) through the SMR's own step-up
+        /// transformer: exports leave without passing through the IT bus. The only choice for ac415.
+        case acSwitchyard = "ac_switchyard"
+        /// The IT bus (800 V DC) through a rectifier (dc800 only; the default there).
+        case dcBus = "dc_bus"
+    }
+
     /// A unit out of service (refuelling or maintenance) over [startUTC, endUTC).
     public struct Outage: Sendable, Equatable {
         /// 0-based unit index.
@@ -40,6 +49,9 @@ public struct SMRFleet: Sendable, Equatable {
     public var build: Expansion? = nil
     /// Whether a planned module count must be whole (a MILP) or may be fractional (its LP relaxation).
     public var integerUnits: Bool = true
+
+    /// Where the output enters the site; nil until the loader resolves it from the architecture.
+    public var connection: Connection = .dcBus
 
     /// Installed capacity of all units, MW.
     public var capacityMW: Double { Double(units) * capacityMWPerUnit }

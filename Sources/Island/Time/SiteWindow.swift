@@ -87,6 +87,7 @@ extension Site {
             feed.exportPriceUSDPerMWh = slice(feed.exportPriceUSDPerMWh)
             feed.carbonIntensityGramsPerKWh = slice(feed.carbonIntensityGramsPerKWh)
             feed.carbonFreeShare = slice(feed.carbonFreeShare)
+            feed.marginalCarbonIntensityGramsPerKWh = slice(feed.marginalCarbonIntensityGramsPerKWh)
             feed.importCapMW = slice(feed.importCapMW)
             feed.inService = slice(feed.inService)
             return feed
@@ -128,6 +129,14 @@ extension Site {
             job.lastStep = lastStep
             return job
         }
+        site.carbon.residualMixGramsPerKWh = slice(carbon.residualMixGramsPerKWh)
+        if let heat = heatReuse { site.heatReuse?.demandMW = slice(heat.demandMW) }
+        // Contracted volumes: PPA profiles are cut with the window; certificates scale with its share.
+        for index in site.carbon.ppas.indices { site.carbon.ppas[index].volumeMW = slice(carbon.ppas[index].volumeMW) }
+        if let certificates = carbon.certificates {
+            site.carbon.certificates?.volumeMWh = certificates.volumeMWh * Double(count) / Double(horizon.steps)
+        }
+        if let cap = cooling.water?.capCubicMetres { site.cooling.water?.capCubicMetres = cap * Double(count) / Double(horizon.steps) }
         if let cap = carbon.capTonnes { site.carbon.capTonnes = cap * Double(count) / Double(horizon.steps) }
         site.overrides.append("window=\(window.label) training_energy=\(window.trainingEnergy.rawValue)")
         return site

@@ -122,6 +122,14 @@ public enum SiteCompiler {
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
+        // Market-based caps: PPA cover columns in both cap rows and both limit rows, imports in the limit rows.
+        if site.carbon.capBasis == .market { perStep += 4 * site.carbon.ppas.count + 2 * feeds + 1 }
+        // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
+        if site.dump != nil { perStep += 3 }
+        // Water cap: IT power and busway loss per step.
+        if site.cooling.water?.capCubicMetres != nil { perStep += 3 }
+        // Heat reuse: its source row (offtake, IT power, busway loss) and the AC balance.
+        if site.heatReuse != nil { perStep += 4 }
         // Planned capacities: each sized dimension's column enters up to three rows per step
         // (two for battery power and energy, three with SMR ramps), and each row also holds
         // the step's own column; integer SMR commitment adds its available-units row.
@@ -145,6 +153,8 @@ struct Builder {
     var program: LinearProgram
     /// Installed capacity columns of the dimensions the site lets the plan size (`build`).
     var built: [ExpansionKey: Column] = [:]
+    /// Market-based caps: the horizon's annual-instrument cover (MWh) and the t it saves per MWh.
+    var annualCover: (column: Column, tonnesPerMWh: Double)?
 
     init(site: Site, options: CompileOptions) {
         self.site = site
@@ -191,17 +201,22 @@ struct Builder {
                        key: ExpansionKey(asset: .renewable, name: renewable.name, dimension: .powerMW),
                        factor: { renewable.capacityFactor[$0] })
         }
-        let batteries = site.batteries.map { addBattery($0) }
+        let tieBreak = site.dump.map { LossTieBreak(site: site, dump: $0) }
+        let batteries = site.batteries.enumerated().map { index, battery in
+            addBattery(battery, chargeTieBreakUSDPerMWh: tieBreak?.chargeUSDPerMWh[index] ?? 0)
+        }
         let backups = site.backupGenerators.map { generator in
             addLimited("backup", generator.name, capacityMW: generator.capacityMW,
                        key: ExpansionKey(asset: .backup, name: generator.name, dimension: .powerMW),
                        factor: { generator.inService?[$0] == false ? 0 : 1 },
                        cost: { [hours] t in hours * (generator.marginalCostUSDPerMWh + carbonPriceUSDPerTonne * generator.emissionFactorGramsPerKWh / 1000) })
         }
-        let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW })
-        let reverse = columns("link_reverse", upper: { _ in distribution.busCapacityMW })
+        let circulation = tieBreak?.linkUSDPerMWh ?? 0
+        let forward = columns("link_forward", upper: { _ in distribution.busCapacityMW }, cost: { [hours] _ in hours * circulation })
+        let reverse = columns("link_reverse", upper: { _ in distribution.busCapacityMW }, cost: { [hours] _ in hours * circulation })
         let busCapacity = min(distribution.busCapacityMW, site.itFleet.capacityMW / distribution.busToRackEfficiency)
-        let buswayLoss = columns("busway_loss", upper: { _ in distribution.buswayLossMW(atPowerMW: distribution.busCapacityMW) })
+        let buswayLoss = columns("busway_loss", upper: { _ in distribution.buswayLossMW(atPowerMW: distribution.busCapacityMW) },
+                                 cost: { [hours] t in hours * (tieBreak?.buswayUSDPerMWh[t] ?? 0) })
         let itPower = columns("it_power", lower: { [capacity] in site.itFleet.idleFraction * capacity[$0] }, upper: { [capacity] in capacity[$0] })
         let shed: ColumnBlock? = site.inference.valueOfLostServiceUSDPerMWh.map { value in
             columns("inference_shed", upper: { site.inference.demandMW[$0] }, cost: { [hours] _ in hours * value })
@@ -222,12 +237,15 @@ struct Builder {
         }
         let smrOutput = smr?.output
 
-        // SMR at its bus: rectifier onto the IT bus for dc800, AC bus for ac415.
+        // SMR at its bus: through a rectifier onto the IT bus (`connection: dc_bus`, dc800 only),
+        // or through its step-up transformer onto the AC switchyard.
         var acTerms: [(ColumnBlock, Double)] = []
         var itTerms: [(ColumnBlock, Double)] = []
-        if let smrOutput {
-            if isDC { itTerms.append((smrOutput, distribution.efficiencies.smrRectifier)) } else { acTerms.append((smrOutput, 1)) }
+        if let smrOutput, let fleet = site.smr {
+            let path = smrPathEfficiency(fleet)
+            if fleet.connection == .dcBus && isDC { itTerms.append((smrOutput, path)) } else { acTerms.append((smrOutput, path)) }
         }
+        let dump = addDump(smrOutput: smrOutput, acTerms: &acTerms, itTerms: &itTerms)
         for (imports, exports) in feeds.map({ ($0.imports, $0.exports) }) {
             acTerms.append((imports, 1))
             acTerms.append((exports, -1))
@@ -322,11 +340,15 @@ struct Builder {
         }
 
         // Carbon limits.
-        let emissionTerms = emissionCoefficients(smr: smrOutput, feeds: feeds, backups: backups)
+        // Caps count location-based emissions, or market-based ones (docs/formulation.md, 4.7).
+        let emissionTerms = site.carbon.capBasis == .market && (site.carbon.capTonnes != nil || site.carbon.intensityCapGramsPerKWhIT != nil)
+            ? addMarketEmissionTerms(smr: smrOutput, feeds: feeds, backups: backups)
+            : emissionCoefficients(smr: smrOutput, feeds: feeds, backups: backups)
         var carbonCap: Row?
         if let cap = site.carbon.capTonnes {
             let row = program.addRow(.lessOrEqual, cap, name: name("carbon_cap"))
             for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            if let annualCover { program.addCoefficient(row, annualCover.column, -annualCover.tonnesPerMWh) }
             if options.elastic {
                 let excess = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_carbon_excess"))
                 program.addCoefficient(row, excess, -1)
@@ -338,6 +360,7 @@ struct Builder {
         if let capGramsPerKWh = site.carbon.intensityCapGramsPerKWhIT {
             let row = program.addRow(.lessOrEqual, 0, name: name("carbon_intensity_cap"))
             for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            if let annualCover { program.addCoefficient(row, annualCover.column, -annualCover.tonnesPerMWh) }
             addSum(row, itPower) { [hours] _ in -capGramsPerKWh * hours / 1000 }
             if options.elastic {
                 let excess = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_intensity_excess"))
@@ -346,6 +369,9 @@ struct Builder {
             }
             intensityCap = row
         }
+
+        let heatOfftake = addHeatReuse(itPower: itPower, buswayLoss: buswayLoss, acBalance: acBalance, coolingPerHeat: coolingPerHeat)
+        let waterCap = addWater(itPower: itPower, buswayLoss: buswayLoss, heatOfftake: heatOfftake)
 
         // 24/7 carbon-free energy (Google's hourly CFE score): consumption splits into matched
         // and unmatched energy, matched[t] <= clean supply, and the target reads
@@ -368,6 +394,8 @@ struct Builder {
             }
             let consumption = consumptionTerms(smr: smrOutput, feeds: feeds, renewables: renewables, batteries: batteries, backups: backups)
             for (block, coefficient) in consumption { program.addCoefficients(rows: loadRows, columns: block, value: -coefficient) }
+            // Dumped power is not consumption (docs/formulation.md, 4.8).
+            if let dump { program.addCoefficients(rows: loadRows, columns: dump, value: 1) }
             let row = program.addRow(.greaterOrEqual, 0, name: name("cfe_target"))
             addSum(row, matched) { [hours] _ in (1 - target) * hours }
             addSum(row, unmatched) { [hours] _ in -target * hours }
@@ -405,11 +433,11 @@ struct Builder {
             gridImport: feeds.map(\.imports), gridExport: feeds.map(\.exports), gridPeak: feeds.map(\.peak),
             renewable: renewables,
             batteryCharge: batteries.map(\.charge), batteryDischarge: batteries.map(\.discharge), batterySOC: batteries.map(\.soc),
-            backup: backups, linkForward: forward, linkReverse: reverse, buswayLoss: buswayLoss,
+            backup: backups, dump: dump, lossTieBreak: tieBreak, linkForward: forward, linkReverse: reverse, buswayLoss: buswayLoss,
             itPower: itPower, inferenceShed: shed, training: training, trainingUndelivered: undelivered, cfeMatched: cfeMatched,
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
-            trainingEnergy: trainingEnergy, elastic: elastic, capacities: capacities)
+            trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities)
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {
@@ -593,7 +621,8 @@ struct Builder {
             : (feed.importCapMW ?? Array(repeating: .infinity, count: steps)).enumerated().map { t, cap in
                 feed.inService?[t] == false ? 0 : min(cap, feed.importCapacityMW + added)
             }
-        let intensity = feed.carbonIntensityGramsPerKWh
+        // Average or marginal intensity, as `carbon.decision_factor` says.
+        let intensity = site.decisionIntensity(feed)
         let imports = columns("grid_import", feed.name, upper: { limit[$0] },
                               cost: { [hours] t in hours * (feed.importPriceUSDPerMWh[t] + carbonPriceUSDPerTonne * intensity[t] / 1000) })
         let exports = columns("grid_export", feed.name, upper: { connection == nil ? feed.exportLimitMW($0) : (feed.inService?[$0] == false ? 0 : feed.exportCapacityMW + added) },
@@ -624,7 +653,7 @@ struct Builder {
 
     /// Charge, discharge (at the battery terminals) and state of charge at the end of each
     /// step: soc[t] = soc[t-1] + eta_c charge dt - discharge dt / eta_d.
-    mutating func addBattery(_ battery: Battery) -> BatteryColumns {
+    mutating func addBattery(_ battery: Battery, chargeTieBreakUSDPerMWh: Double = 0) -> BatteryColumns {
         let site = self.site, hours = self.hours, steps = self.steps
         let power = built[ExpansionKey(asset: .battery, name: battery.name, dimension: .powerMW)]
         let energy = built[ExpansionKey(asset: .battery, name: battery.name, dimension: .energyMWh)]
@@ -632,7 +661,8 @@ struct Builder {
         let mostEnergy = battery.energyBuild?.maximum ?? battery.energyMWh
         // Out of service (commissioning and retirement dates) a battery neither charges nor discharges.
         let serving = { (t: Int) in battery.inService?[t] != false }
-        let charge = columns("battery_charge", battery.name, upper: { power == nil ? battery.chargeLimitMW($0) : (serving($0) ? mostPower : 0) })
+        let charge = columns("battery_charge", battery.name, upper: { power == nil ? battery.chargeLimitMW($0) : (serving($0) ? mostPower : 0) },
+                             cost: { [hours] _ in hours * chargeTieBreakUSDPerMWh })
         let discharge = columns("battery_discharge", battery.name, upper: { power == nil ? battery.dischargeLimitMW($0) : (serving($0) ? mostPower : 0) },
                                 cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
         let soc = columns("battery_soc", battery.name, lower: { _ in energy == nil ? battery.socMinFraction * battery.energyMWh : 0 },
@@ -693,6 +723,84 @@ struct Builder {
         }
     }
 
+    // MARK: Water
+
+    /// A wet tower's make-up water (docs/formulation.md, 4.9) is `w[t]` m³ per MWh of heat drawn
+    /// from the IT bus, `it_power / eta_f + busway_loss`: its price adds to those columns'
+    /// costs, and `water_cap: sum_t h w[t] (it_power[t] / eta_f + busway_loss[t]) <= cap_m3`.
+    mutating func addWater(itPower: ColumnBlock, buswayLoss: ColumnBlock, heatOfftake: ColumnBlock?) -> Row? {
+        guard let water = site.cooling.water, let perHeat = site.waterCubicMetresPerMWhHeat else { return nil }
+        let hours = self.hours, finalEfficiency = site.distribution.busToRackEfficiency
+        // Heat sold to an offtaker never reaches the tower (4.10).
+        let recovered = site.heatReuseSplit?.map(\.recoveredMWh)
+        if water.priceUSDPerCubicMetre > 0 {
+            for t in 0..<steps {
+                let perMW = hours * water.priceUSDPerCubicMetre * perHeat[t]
+                program.setObjective(itPower[t], program.objective[itPower[t].index] + perMW / finalEfficiency)
+                program.setObjective(buswayLoss[t], program.objective[buswayLoss[t].index] + perMW)
+                if let heatOfftake, let recovered {
+                    program.setObjective(heatOfftake[t], program.objective[heatOfftake[t].index] - perMW * recovered[t])
+                }
+            }
+        }
+        guard let cap = water.capCubicMetres else { return nil }
+        let row = program.addRow(.lessOrEqual, cap, name: name("water_cap"))
+        addSum(row, itPower) { hours * perHeat[$0] / finalEfficiency }
+        addSum(row, buswayLoss) { hours * perHeat[$0] }
+        if let heatOfftake, let recovered { addSum(row, heatOfftake) { -hours * perHeat[$0] * recovered[$0] } }
+        return row
+    }
+
+    // MARK: Heat reuse
+
+    /// Heat sold from the facility water (docs/formulation.md, 4.10): `heat_offtake[t]` MW
+    /// delivered, at most the demand, earning its price. Each MW takes `a[t]` MW of the IT bus's
+    /// heat (`heat_reuse_source[t]: a offtake - it_power / eta_f - busway_loss <= 0`), which the
+    /// cooling plant no longer removes, and `e[t]` MW of heat pump electricity from the AC bus
+    /// through the cooling transformer (a = 1, e = 0 when the return water is hot enough).
+    mutating func addHeatReuse(itPower: ColumnBlock, buswayLoss: ColumnBlock, acBalance: RowBlock, coolingPerHeat: [Double]) -> ColumnBlock? {
+        guard let heat = site.heatReuse, let split = site.heatReuseSplit else { return nil }
+        let hours = self.hours, finalEfficiency = site.distribution.busToRackEfficiency
+        let transformer = site.distribution.efficiencies.coolingTransformer
+        let offtake = columns("heat_offtake", upper: { heat.demandMW[$0] }, cost: { [hours] _ in -hours * heat.priceUSDPerMWh })
+        let source = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("heat_reuse_source"))
+        program.addCoefficients(rows: source, columns: offtake) { split[$0].recoveredMWh }
+        program.addCoefficients(rows: source, columns: itPower, value: -1 / finalEfficiency)
+        program.addCoefficients(rows: source, columns: buswayLoss, value: -1)
+        program.addCoefficients(rows: acBalance, columns: offtake) { t in
+            coolingPerHeat[t] * split[t].recoveredMWh - split[t].electricityMWh / transformer
+        }
+        return offtake
+    }
+
+    // MARK: Dump
+
+    /// SMR output to its bus: the rectifier (`dc_bus`) or the step-up transformer (`ac_switchyard`).
+    func smrPathEfficiency(_ fleet: SMRFleet) -> Double {
+        let efficiencies = site.distribution.efficiencies
+        return fleet.connection == .dcBus && site.distribution.architecture == .dc800 ? efficiencies.smrRectifier : efficiencies.smrStepUpTransformer
+    }
+
+    /// The dump column (docs/formulation.md, 4.8): a load bank takes power off the AC bus; a
+    /// turbine bypass takes it at the SMR's terminals, before its path to the bus, and never
+    /// more than the SMR's output (`dump_bypass_limit[t]: dump - smr <= 0`).
+    mutating func addDump(smrOutput: ColumnBlock?, acTerms: inout [(ColumnBlock, Double)], itTerms: inout [(ColumnBlock, Double)]) -> ColumnBlock? {
+        guard let dump = site.dump else { return nil }
+        let block = columns("dump", upper: { _ in dump.capacityMW }, cost: { [hours] _ in hours * dump.costUSDPerMWh })
+        switch dump.kind {
+        case .loadBank:
+            acTerms.append((block, -1))
+        case .turbineBypass:
+            guard let smrOutput, let fleet = site.smr else { preconditionFailure("the loader refuses a turbine bypass without an SMR") }
+            let path = smrPathEfficiency(fleet)
+            if fleet.connection == .dcBus && site.distribution.architecture == .dc800 { itTerms.append((block, -path)) } else { acTerms.append((block, -path)) }
+            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("dump_bypass_limit"))
+            program.addCoefficients(rows: limit, columns: block, value: 1)
+            program.addCoefficients(rows: limit, columns: smrOutput, value: -1)
+        }
+        return block
+    }
+
     // MARK: Terms shared by carbon and CFE rows
 
     /// Emissions in t per MW of each source in each step.
@@ -703,6 +811,48 @@ struct Builder {
         for feed in feeds { terms.append((feed.imports, { [intensity = feed.intensity] t in intensity[t] * hours / 1000 })) }
         for (block, generator) in zip(backups, site.backupGenerators) where generator.emissionFactorGramsPerKWh > 0 {
             terms.append((block, { _ in generator.emissionFactorGramsPerKWh * hours / 1000 }))
+        }
+        return terms
+    }
+
+    /// Market-based emissions in t per MW (docs/formulation.md, 4.7): imports at the residual-mix
+    /// factor, less what contractual instruments cover. Hourly PPAs cover imports in their own
+    /// step (`ppa_cover[p,t]` <= volume, with `ppa_cover_limit[t]`: their sum <= imports); annual
+    /// PPAs and certificates cover at most their volume and the imports left
+    /// (`annual_instrument_cover` <= V, `annual_instrument_limit`), each MWh valued at the
+    /// horizon's lowest residual-mix factor: a cap on this never lets the reported
+    /// (pro-rata) figure exceed it.
+    mutating func addMarketEmissionTerms(smr: ColumnBlock?, feeds: [FeedColumns], backups: [ColumnBlock]) -> [(ColumnBlock, (Int) -> Double)] {
+        let hours = self.hours, steps = self.steps
+        let carbon = site.carbon
+        var terms = emissionCoefficients(smr: smr, feeds: [], backups: backups)
+        for (feed, columns) in zip(site.gridFeeds, feeds) {
+            let residual = carbon.residualMixGramsPerKWh ?? feed.carbonIntensityGramsPerKWh
+            terms.append((columns.imports, { t in residual[t] * hours / 1000 }))
+        }
+        let residual = carbon.residualMixGramsPerKWh ?? (0..<steps).map { t in site.gridFeeds.map { $0.carbonIntensityGramsPerKWh[t] }.max() ?? 0 }
+        let hourly = carbon.ppas.filter { $0.matching == .hourly }
+        var covers: [ColumnBlock] = []
+        for ppa in hourly {
+            let cover = columns("ppa_cover", ppa.name, upper: { ppa.volumeMW[$0] })
+            covers.append(cover)
+            terms.append((cover, { t in -(residual[t] - ppa.emissionFactorGramsPerKWh) * hours / 1000 }))
+        }
+        if !covers.isEmpty {
+            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("ppa_cover_limit"))
+            for cover in covers { program.addCoefficients(rows: limit, columns: cover, value: 1) }
+            for feed in feeds { program.addCoefficients(rows: limit, columns: feed.imports, value: -1) }
+        }
+        let annualMWh = carbon.annualInstrumentMWh(stepHours: hours)
+        if annualMWh > 0, !feeds.isEmpty {
+            // One column for the horizon, tied to the imports left after hourly cover; its
+            // emission coefficient is written into the cap rows by `addAnnualCover`.
+            let cover = program.addColumn(upper: annualMWh, name: name("annual_instrument_cover"))
+            let limit = program.addRow(.lessOrEqual, 0, name: name("annual_instrument_limit"))
+            program.addCoefficient(limit, cover, 1)
+            for feed in feeds { addSum(limit, feed.imports) { _ in -hours } }
+            for block in covers { addSum(limit, block) { _ in hours } }
+            annualCover = (cover, (residual.min() ?? 0) / 1000)
         }
         return terms
     }

@@ -21,6 +21,10 @@ public struct SiteModel: Sendable {
     public var batteryDischarge: [ColumnBlock] = []
     public var batterySOC: [ColumnBlock] = []
     public var backup: [ColumnBlock] = []
+    /// Surplus dumped per step (turbine bypass or load bank), MW; nil without a `dump` section.
+    public var dump: ColumnBlock?
+    /// Tie-break costs on loss-making circulation, charged only with a dump (docs/formulation.md, 4.8).
+    public var lossTieBreak: LossTieBreak?
 
     // MARK: Distribution
     /// Power through the link from the AC bus to the IT bus (measured on the AC side), MW.
@@ -49,6 +53,10 @@ public struct SiteModel: Sendable {
 
     /// Elastic slacks (only in the model built to explain infeasibility).
     public var elastic: ElasticSlacks?
+    /// The water cap row (`cooling.water.cap_m3`), if any.
+    public var waterCap: Row?
+    /// Heat delivered to the offtaker per step, MW (`heat_reuse`).
+    public var heatOfftake: ColumnBlock?
 
     // MARK: Capacity planning
     /// Installed capacity columns, one per sized asset dimension, in ``Site/expansions`` order.

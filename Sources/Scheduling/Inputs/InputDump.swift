@@ -31,6 +31,24 @@ public struct InputDump: Encodable, Sendable {
         var minDownHours: Double
         var availableUnits: [Int]
         var outageCount: Int
+        /// `ac_switchyard` or `dc_bus`.
+        var connection: String
+        /// The SMR's path to its bus: rectifier (`dc_bus`) or step-up transformer.
+        var pathEfficiency: Double
+    }
+
+    /// `dump`, and the tie-break costs it brings (docs/formulation.md, 4.8), derived as the LP uses them.
+    public struct Dump: Encodable, Sendable {
+        /// `turbine_bypass` (at the SMR's terminals) or `load_bank` (on the AC bus).
+        var kind: String
+        var capacityMW: Double
+        var costUSDPerMWh: Double
+        /// USD per MWh on each link direction (measured where the link draws).
+        var linkTieBreakUSDPerMWh: Double
+        /// USD per MWh charged at each battery's terminals, in site order.
+        var chargeTieBreakUSDPerMWh: [Double]
+        /// USD per MWh of busway loss, per step.
+        var buswayTieBreakUSDPerMWh: [Double]
     }
 
     public struct GridFeed: Encodable, Sendable {
@@ -43,6 +61,8 @@ public struct InputDump: Encodable, Sendable {
         var carbonFreeShare: [Double]?
         var demandChargeUSDPerMW: Double
         var importLimitMW: [Double]
+        /// The intensity the LP prices and caps imports at: average, or marginal (`carbon.decision_factor`).
+        var decisionCarbonIntensityGramsPerKWh: [Double]
         /// 1 in service, 0 outside (`commissioning_utc` / `retirement_utc`), per step: scales the export capacity.
         var availability: [Double]
     }
@@ -123,6 +143,8 @@ public struct InputDump: Encodable, Sendable {
         var capT: Double?
         var intensityCapGramsPerKWhIT: Double?
         var cfeTargetShare: Double?
+        /// `location` or `market`: what the caps count.
+        var capBasis: String
     }
 
     /// One sized asset dimension (`build`), with its costs as the LP charges them over this horizon.
@@ -147,6 +169,7 @@ public struct InputDump: Encodable, Sendable {
     public var inputsSHA256: String
     public var horizon: Horizon
     public var smr: SMR?
+    public var dump: Dump?
     public var gridFeeds: [GridFeed]
     public var renewables: [Renewable]
     public var batteries: [Battery]
@@ -178,13 +201,22 @@ public struct InputDump: Encodable, Sendable {
                 rampFractionPerHour: smr.rampFractionPerHour, marginalCostUSDPerMWh: smr.marginalCostUSDPerMWh,
                 emissionFactorGramsPerKWh: smr.emissionFactorGramsPerKWh, commitment: smr.commitment.rawValue,
                 minUpHours: smr.minUpHours, minDownHours: smr.minDownHours, availableUnits: smr.availableUnits,
-                outageCount: smr.outages.count)
+                outageCount: smr.outages.count, connection: smr.connection.rawValue,
+                pathEfficiency: smr.connection == .dcBus && site.distribution.architecture == .dc800
+                    ? site.distribution.efficiencies.smrRectifier : site.distribution.efficiencies.smrStepUpTransformer)
+        }
+        dump = site.dump.map { dump in
+            let tieBreak = LossTieBreak(site: site, dump: dump)
+            return Dump(kind: dump.kind.rawValue, capacityMW: dump.capacityMW, costUSDPerMWh: dump.costUSDPerMWh,
+                        linkTieBreakUSDPerMWh: tieBreak.linkUSDPerMWh, chargeTieBreakUSDPerMWh: tieBreak.chargeUSDPerMWh,
+                        buswayTieBreakUSDPerMWh: tieBreak.buswayUSDPerMWh)
         }
         gridFeeds = site.gridFeeds.map { feed in
             GridFeed(name: feed.name, importCapacityMW: feed.importCapacityMW, exportCapacityMW: feed.exportCapacityMW,
                      importPriceUSDPerMWh: feed.importPriceUSDPerMWh, exportPriceUSDPerMWh: feed.exportPriceUSDPerMWh,
                      carbonIntensityGramsPerKWh: feed.carbonIntensityGramsPerKWh, carbonFreeShare: feed.carbonFreeShare,
                      demandChargeUSDPerMW: feed.demandChargeUSDPerMW, importLimitMW: feed.effectiveImportLimitMW,
+                     decisionCarbonIntensityGramsPerKWh: site.decisionIntensity(feed),
                      availability: Self.availability(feed.inService, steps: site.horizon.steps))
         }
         renewables = site.renewables.map {
@@ -233,7 +265,8 @@ public struct InputDump: Encodable, Sendable {
         dryBulbC = site.weather?.dryBulbC
         wetBulbC = site.weather?.wetBulbC
         carbon = Carbon(priceUSDPerT: site.carbon.priceUSDPerTonne, capT: site.carbon.capTonnes,
-                        intensityCapGramsPerKWhIT: site.carbon.intensityCapGramsPerKWhIT, cfeTargetShare: site.carbon.cfeTargetShare)
+                        intensityCapGramsPerKWhIT: site.carbon.intensityCapGramsPerKWhIT, cfeTargetShare: site.carbon.cfeTargetShare,
+                        capBasis: site.carbon.capBasis.rawValue)
         limitsImportLimitMW = site.limits.importLimitMW
         limitsRampLimitMWPerHour = site.limits.rampLimitMWPerHour
         let rate = site.investment.discountRate, years = site.horizonYears

@@ -135,6 +135,9 @@ public struct RunSummary: Sendable, Encodable {
             var figures = encoder.container(keyedBy: KPIs.CodingKeys.self)
             if kpis.carbonShadowPriceUSDPerTonne == nil { try figures.encodeNil(forKey: .carbonShadowPriceUSDPerTonne) }
             if kpis.importLimitShadowPriceUSDPerMW == nil { try figures.encodeNil(forKey: .importLimitShadowPriceUSDPerMW) }
+            if kpis.itEnergyMarginalCostUSD == nil { try figures.encodeNil(forKey: .itEnergyMarginalCostUSD) }
+            if kpis.itEnergyMarginalCostUSDPerMWhIT == nil { try figures.encodeNil(forKey: .itEnergyMarginalCostUSDPerMWhIT) }
+            if kpis.emissionsMarginalTonnes == nil { try figures.encodeNil(forKey: .emissionsMarginalTonnes) }
         }
     }
 }

@@ -20,6 +20,7 @@ public enum RunWriter {
         "battery_discharge_mw", "battery_soc_mwh", "backup_mw", "it_mw", "inference_mw", "inference_shed_mw", "training_mw",
         "idle_mw", "cooling_mw", "losses_mw", "curtailment_mw", "cop", "pue", "grid_carbon_g_per_kwh", "emissions_t",
         "cfe_share", "marginal_price_usd_per_mwh", "it_capacity_mw", "max_die_c", "dry_bulb_c",
+        "dump_mw", "export_path_losses_mw", "it_marginal_cost_usd_per_mwh", "water_m3", "wue_l_per_kwh_it", "heat_reuse_mw", "heat_pump_mw",
     ]
 
     public static func dispatchCSV(_ schedule: Schedule) -> String {
@@ -35,7 +36,12 @@ public enum RunWriter {
             text += step.timestampUTC
             for value in values { text += "," + number(value) }
             text += "," + (step.maxDieC.map(number) ?? "")
-            text += "," + (step.dryBulbC.map(number) ?? "") + "\n"
+            text += "," + (step.dryBulbC.map(number) ?? "")
+            for value in [step.dumpMW, step.exportPathLossesMW, step.itMarginalCostUSDPerMWh, step.waterCubicMetres, step.wueLitresPerKWhIT,
+                          step.heatReuseMW, step.heatPumpMW] {
+                text += "," + number(value)
+            }
+            text += "\n"
         }
         return text
     }

@@ -46,6 +46,80 @@ public struct KPIs: Sendable, Codable {
     public var importLimitShadowPriceUSDPerMW: Double? = 0
     public var maxBalanceResidualMW = 0.0
 
+    // MARK: Facility and trade (docs/results-schema.md, "KPIs")
+    /// PUE with every loss counted, export and dump paths included (the old `pue`).
+    public var grossPUE = 0.0
+    /// Losses on power that served the facility (IT, cooling, storage), MWh.
+    public var facilityLossesMWh = 0.0
+    /// Conversion losses carried by exported power, MWh.
+    public var exportPathLossesMWh = 0.0
+    /// Conversion losses carried by dumped power, MWh.
+    public var dumpPathLossesMWh = 0.0
+    /// Energy dumped (the dump column, plus surplus an LP without a dump burned above the busway's curve), MWh.
+    public var dumpMWh = 0.0
+    /// The part of `dump_mwh` burned above the busway's loss curve (only without a dump), MWh.
+    public var surplusInLossesMWh = 0.0
+    /// Cost of the dump column, USD.
+    public var dumpCostUSD = 0.0
+    /// Tie-break costs on loss-making circulation (sites with a dump), USD.
+    public var lossTieBreakUSD = 0.0
+    /// Supply cost (energy + carbon + battery throughput) of the facility's energy, plus demand charges, USD.
+    public var itEnergyCostUSD = 0.0
+    public var itEnergyCostUSDPerMWhIT = 0.0
+    /// IT energy at its marginal cost (bus duals), USD; nil without duals (MIP).
+    public var itEnergyMarginalCostUSD: Double? = 0
+    public var itEnergyMarginalCostUSDPerMWhIT: Double? = 0
+    /// Supply cost carried by exported power, USD.
+    public var exportSupplyCostUSD = 0.0
+    /// Supply cost carried by dumped power, USD.
+    public var dumpedSupplyCostUSD = 0.0
+    /// Export revenue minus the supply cost of what was exported, USD.
+    public var netTradingRevenueUSD = 0.0
+    /// SMR energy over installed capacity x horizon hours.
+    public var smrCapacityFactor = 0.0
+    /// Hours the SMR fleet ran at its minimum stable load (with units available).
+    public var smrHoursAtMinimumLoad = 0.0
+
+    /// Make-up water of a wet tower over the horizon, m³.
+    public var waterCubicMetres = 0.0
+    /// Water usage effectiveness: water / IT energy, L/kWh (The Green Grid WUE).
+    public var wueLitresPerKWhIT = 0.0
+    /// Water x `cooling.water.price_usd_per_m3`, USD (in the objective).
+    public var waterCostUSD = 0.0
+
+    /// Heat delivered to an offtaker, MWh thermal.
+    public var heatReuseMWh = 0.0
+    /// Heat pump electricity for it, MWh (inside the facility boundary).
+    public var heatPumpMWh = 0.0
+    /// Heat delivered x its price, USD (in the objective, negative).
+    public var heatRevenueUSD = 0.0
+    /// Energy reuse effectiveness: (facility energy - heat reused) / IT energy (The Green Grid).
+    public var ere = 0.0
+
+    // MARK: Carbon accounting
+    /// Market-based: imports not covered by contractual instruments at the residual mix, t.
+    public var emissionsMarketTonnes = 0.0
+    /// Imports at the marginal factor; nil unless a feed gives a marginal series.
+    public var emissionsMarginalTonnes: Double? = 0
+    /// On-site sources at their life-cycle factors, imports and backup at their given factors, t.
+    public var emissionsLifeCycleTonnes = 0.0
+    /// Imports covered by PPAs (hourly and annual), MWh.
+    public var ppaMatchedMWh = 0.0
+    /// Imports covered by certificates, MWh.
+    public var certificatesAppliedMWh = 0.0
+    /// Contracted volume left without imports to cover, MWh.
+    public var unusedInstrumentsMWh = 0.0
+    /// PPA volume x price + certificates x price (fixed contracts, not in the objective), USD.
+    public var instrumentCostUSD = 0.0
+    /// Embodied carbon of installed assets amortised over the horizon, t (sum of the next six).
+    public var embodiedCarbonTonnes = 0.0
+    public var embodiedSMRTonnes = 0.0
+    public var embodiedSolarTonnes = 0.0
+    public var embodiedWindTonnes = 0.0
+    public var embodiedBatteryTonnes = 0.0
+    public var embodiedBackupTonnes = 0.0
+    public var embodiedRacksTonnes = 0.0
+
     /// All zero (shares one): for tools that need the field names, such as the batch store's columns.
     public init() {}
 
@@ -70,5 +144,21 @@ public struct KPIs: Sendable, Codable {
         case carbonShadowPriceUSDPerTonne = "carbon_shadow_price_usd_per_t"
         case importLimitShadowPriceUSDPerMW = "import_limit_shadow_price_usd_per_mw"
         case maxBalanceResidualMW = "max_balance_residual_mw"
+        case grossPUE = "gross_pue", facilityLossesMWh = "facility_losses_mwh", exportPathLossesMWh = "export_path_losses_mwh"
+        case dumpPathLossesMWh = "dump_path_losses_mwh", dumpMWh = "dump_mwh", surplusInLossesMWh = "surplus_in_losses_mwh"
+        case dumpCostUSD = "dump_cost_usd", lossTieBreakUSD = "loss_tie_break_usd"
+        case itEnergyCostUSD = "it_energy_cost_usd", itEnergyCostUSDPerMWhIT = "it_energy_cost_usd_per_mwh_it"
+        case itEnergyMarginalCostUSD = "it_energy_marginal_cost_usd", itEnergyMarginalCostUSDPerMWhIT = "it_energy_marginal_cost_usd_per_mwh_it"
+        case exportSupplyCostUSD = "export_supply_cost_usd", dumpedSupplyCostUSD = "dumped_supply_cost_usd"
+        case netTradingRevenueUSD = "net_trading_revenue_usd", smrCapacityFactor = "smr_capacity_factor"
+        case smrHoursAtMinimumLoad = "smr_hours_at_minimum_load"
+        case waterCubicMetres = "water_m3", wueLitresPerKWhIT = "wue_l_per_kwh_it", waterCostUSD = "water_cost_usd"
+        case heatReuseMWh = "heat_reuse_mwh", heatPumpMWh = "heat_pump_mwh", heatRevenueUSD = "heat_revenue_usd", ere
+        case emissionsMarketTonnes = "emissions_market_t", emissionsMarginalTonnes = "emissions_marginal_t"
+        case emissionsLifeCycleTonnes = "emissions_life_cycle_t", ppaMatchedMWh = "ppa_matched_mwh"
+        case certificatesAppliedMWh = "certificates_applied_mwh", unusedInstrumentsMWh = "unused_instruments_mwh"
+        case instrumentCostUSD = "instrument_cost_usd", embodiedCarbonTonnes = "embodied_carbon_t"
+        case embodiedSMRTonnes = "embodied_smr_t", embodiedSolarTonnes = "embodied_solar_t", embodiedWindTonnes = "embodied_wind_t"
+        case embodiedBatteryTonnes = "embodied_battery_t", embodiedBackupTonnes = "embodied_backup_t", embodiedRacksTonnes = "embodied_racks_t"
     }
 }

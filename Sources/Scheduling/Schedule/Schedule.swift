@@ -39,11 +39,32 @@ public struct Schedule: Sendable {
         /// Ambient dry-bulb temperature, C, when the site has weather (reports plot COP against it).
         public var dryBulbC: Double?
 
+        /// Power dumped (turbine bypass or load bank; without a dump, surplus burned above the
+        /// busway's loss curve with its cooling), MW.
+        public var dumpMW = 0.0
+        /// Conversion losses carried by exported power (part of `lossesMW`), MW.
+        public var exportPathLossesMW = 0.0
+        /// Conversion losses carried by dumped power (part of `lossesMW`), MW.
+        public var dumpPathLossesMW = 0.0
+        /// Marginal cost of one more MWh of IT energy in this step (bus duals), USD/MWh; NaN without duals.
+        public var itMarginalCostUSDPerMWh = 0.0
+        /// Heat delivered to the offtaker (`heat_reuse`), MW thermal.
+        public var heatReuseMW = 0.0
+        /// Heat pump electricity for that heat, MW (at the pump; a sink in the balance).
+        public var heatPumpMW = 0.0
+        /// Make-up water of a wet tower in the step, m³ (0 without `cooling.water`).
+        public var waterCubicMetres = 0.0
+        /// Water usage effectiveness of the step: water / IT energy, L/kWh (= m³/MWh).
+        public var wueLitresPerKWhIT = 0.0
+
         /// Sources minus sinks minus losses, MW: zero when the balance closes.
         public var balanceResidualMW: Double {
             smrMW + gridImportMW + solarMW + windMW + batteryDischargeMW + backupMW
-                - (gridExportMW + batteryChargeMW + itMW + coolingMW + lossesMW)
+                - (gridExportMW + batteryChargeMW + itMW + coolingMW + heatPumpMW + lossesMW + dumpMW)
         }
+
+        /// Losses on power that served the facility: all losses but the export and dump paths', MW.
+        public var facilityLossesMW: Double { lossesMW - exportPathLossesMW - dumpPathLossesMW }
     }
 
     public struct Job: Sendable {

@@ -115,7 +115,9 @@ struct SchedulePropertyTests {
         }
         #expect(abs(kpis.emissionsTonnes - schedule.steps.map(\.emissionsTonnes).reduce(0, +)) < 1e-9)
         let itMWh = total(\.itMW)
-        #expect(abs(kpis.pue - (itMWh + total(\.coolingMW) + total(\.lossesMW)) / itMWh) < 1e-9)
+        #expect(abs(kpis.pue - (itMWh + total(\.coolingMW) + total(\.facilityLossesMW)) / itMWh) < 1e-9)
+        #expect(abs(kpis.grossPUE - (itMWh + total(\.coolingMW) + total(\.lossesMW)) / itMWh) < 1e-9)
+        #expect(abs(kpis.facilityLossesMWh + kpis.exportPathLossesMWh + kpis.dumpPathLossesMWh - kpis.lossesEnergyMWh) < 1e-6)
         for step in schedule.steps {
             #expect(abs(step.itMW - (step.inferenceMW + step.trainingMW + step.idleMW)) < toleranceMW, "\(random)")
         }
