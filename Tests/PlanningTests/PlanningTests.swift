@@ -109,6 +109,40 @@ struct PlanningTests {
         #expect(abs(schedule.kpis.fixedOMUSD - fixedOM) < 1e-9)
     }
 
+    /// The middle regime of `solarRegimes` (capital 1.0 p per MW: build C = D), with a grid that
+    /// emits nothing and solar that embodies E t per MW over the horizon at a carbon price P:
+    /// counted in the decisions, a MW costs 1.0 p + P E = 2.0 p > 1.5 p, so nothing is built.
+    @Test("Embodied carbon in the decisions: priced on the capacity column, it changes the plan, and the objective carries it")
+    func embodiedCarbonInDecisions() throws {
+        let price = 100.0, years = 2.0 / 8760
+        func site(_ inDecisions: Bool) throws -> Site {
+            try PlanSites.write("""
+                name: embodied
+                horizon: {start_utc: 2025-01-01T00:00Z, steps: 2, step_minutes: 60}
+                investment: {discount_rate: 0}
+                grid_feeds:
+                  - {name: grid, import_capacity_mw: 10, price_usd_per_mwh: \(price), carbon_intensity_g_per_kwh: 0}
+                renewables:
+                  - {name: pv, kind: solar, coupling: ac, capacity_factor: {file: series.csv, column: cf},
+                     build: {capex_usd_per_kw: \(1.0 * price / years / 1000), lifetime_years: 1}}
+                embodied_carbon: {solar: {kg_per_kw: \(1.0 * price / 100 / years), lifetime_years: 1}}
+                carbon: {price_usd_per_t: 100, embodied_in_decisions: \(inDecisions)}
+                it_fleet: {racks: 10, power_per_rack_kw: 200}
+                workloads: {inference: {demand_mw: 1}}
+                cooling: {cop: 5}
+                """, series: ["cf": [1, 0.5]])
+        }
+        let (reported, reportedSchedule) = try PlanSites.plan(try site(false))
+        let (decided, decidedSchedule) = try PlanSites.plan(try site(true))
+        let built = try #require(reportedSchedule.capacities.first).installed
+        #expect(built > 0.1)  // reported only: the capital-only regime builds C = D
+        #expect(reportedSchedule.kpis.embodiedCarbonTonnes > 0 && reportedSchedule.kpis.embodiedCarbonCostUSD == 0)
+        #expect(try #require(decidedSchedule.capacities.first).installed < 1e-6)
+        // Reported only, the objective has no embodied cost; in the decisions it has, and none here.
+        #expect(abs(decided.outcome.result.objectiveValue! - decidedSchedule.steps.map(\.gridImportMW).reduce(0, +) * price) < 1e-6)
+        #expect(reported.outcome.result.objectiveValue! < decided.outcome.result.objectiveValue!)
+    }
+
     @Test("Bad build sections are refused with the key path", arguments: [
         ("{max_mw: 5, capex_usd_per_kw: 100, lifetime_years: 0}", "build.lifetime_years"),
         ("{max_mw: 5, capex_usd_per_kw: 100}", "build.lifetime_years"),

@@ -25,7 +25,7 @@ extension SiteLoader {
     static func readCarbon(_ root: MappingReader) -> CarbonPolicy? {
         guard root.has("carbon") else { return CarbonPolicy() }
         let keys = ["price_usd_per_t", "cap_t", "intensity_cap_g_per_kwh_it", "cfe_target_share", "cap_basis", "decision_factor",
-                    "residual_mix_g_per_kwh", "ppas", "certificates", "life_cycle_g_per_kwh"]
+                    "residual_mix_g_per_kwh", "ppas", "certificates", "life_cycle_g_per_kwh", "embodied_in_decisions"]
         guard let reader = root.mapping("carbon", allowedKeys: keys) else { return nil }
         let price = reader.number("price_usd_per_t", unit: "USD/t", range: .between(0, 100_000), default: 0)
         let cap = reader.number("cap_t", unit: "t", range: .nonNegative)
@@ -84,6 +84,7 @@ extension SiteLoader {
                 policy.lifeCycle = .init(smrGramsPerKWh: smr, solarGramsPerKWh: solar, windGramsPerKWh: wind, batteryGramsPerKWh: battery)
             } else { valid = false }
         } else if reader.has("life_cycle_g_per_kwh") { valid = false }
+        if let embodied = reader.bool("embodied_in_decisions", default: false) { policy.embodiedInDecisions = embodied } else { valid = false }
         return valid ? policy : nil
     }
 

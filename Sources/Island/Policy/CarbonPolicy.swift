@@ -90,6 +90,10 @@ public struct CarbonPolicy: Sendable, Equatable {
     public var ppas: [PowerPurchaseAgreement] = []
     public var certificates: Certificates?
     public var lifeCycle = LifeCycleFactors()
+    /// Whether embodied carbon (`embodied_carbon`, amortised) counts in the decisions: priced at
+    /// `price_usd_per_t` in the objective and counted in `cap_t` and the intensity cap. A plan
+    /// then weighs a technology's manufacturing carbon against its operational savings.
+    public var embodiedInDecisions = false
 
     public init(priceUSDPerTonne: Double = 0, capTonnes: Double? = nil, intensityCapGramsPerKWhIT: Double? = nil,
                 cfeTargetShare: Double? = nil) {

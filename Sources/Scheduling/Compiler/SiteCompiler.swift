@@ -153,6 +153,10 @@ struct Builder {
     var program: LinearProgram
     /// Installed capacity columns of the dimensions the site lets the plan size (`build`).
     var built: [ExpansionKey: Column] = [:]
+    /// With `carbon.embodied_in_decisions`: amortised embodied tonnes per unit of each planned
+    /// capacity column, and of everything installed that is not planned (a constant).
+    var embodiedPerUnit: [(column: Column, tonnes: Double)] = []
+    var embodiedFixedTonnes = 0.0
     /// Market-based caps: the horizon's annual-instrument cover (MWh) and the t it saves per MWh.
     var annualCover: (column: Column, tonnesPerMWh: Double)?
 
@@ -346,8 +350,9 @@ struct Builder {
             : emissionCoefficients(smr: smrOutput, feeds: feeds, backups: backups)
         var carbonCap: Row?
         if let cap = site.carbon.capTonnes {
-            let row = program.addRow(.lessOrEqual, cap, name: name("carbon_cap"))
+            let row = program.addRow(.lessOrEqual, cap - embodiedFixedTonnes, name: name("carbon_cap"))
             for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            for (column, tonnes) in embodiedPerUnit { program.addCoefficient(row, column, tonnes) }
             if let annualCover { program.addCoefficient(row, annualCover.column, -annualCover.tonnesPerMWh) }
             if options.elastic {
                 let excess = program.addColumn(objective: CompileOptions.elasticPenaltyUSD, name: name("elastic_carbon_excess"))
@@ -358,8 +363,9 @@ struct Builder {
         }
         var intensityCap: Row?
         if let capGramsPerKWh = site.carbon.intensityCapGramsPerKWhIT {
-            let row = program.addRow(.lessOrEqual, 0, name: name("carbon_intensity_cap"))
+            let row = program.addRow(.lessOrEqual, -embodiedFixedTonnes, name: name("carbon_intensity_cap"))
             for (block, coefficient) in emissionTerms { addSum(row, block, coefficient) }
+            for (column, tonnes) in embodiedPerUnit { program.addCoefficient(row, column, tonnes) }
             if let annualCover { program.addCoefficient(row, annualCover.column, -annualCover.tonnesPerMWh) }
             addSum(row, itPower) { [hours] _ in -capGramsPerKWh * hours / 1000 }
             if options.elastic {
@@ -463,7 +469,50 @@ struct Builder {
             built[key] = column
             list.append((key, column))
         }
+        if site.carbon.embodiedInDecisions { addEmbodiedCarbon() }
         return list
+    }
+
+    /// Embodied carbon in the decisions (`carbon.embodied_in_decisions`): each planned
+    /// dimension's amortised tonnes per unit priced at the carbon price on its column, the rest
+    /// of what is installed as a constant; both also enter the caps (formulation.md 14.5).
+    mutating func addEmbodiedCarbon() {
+        let years = site.horizonYears, factors = site.embodiedCarbon.factors
+        func perUnit(_ asset: EmbodiedCarbon.Asset, kilowattsPerUnit: Double) -> Double {
+            factors[asset].map { $0.amortisedTonnes(units: kilowattsPerUnit, years: years) } ?? 0
+        }
+        var unplanned = site
+        var plannedSMR = false
+        for (key, _) in site.expansions {
+            guard let column = built[key] else { continue }
+            var tonnes = 0.0
+            switch (key.asset, key.dimension) {
+            case (.smr, .units):
+                tonnes = perUnit(.smr, kilowattsPerUnit: 1000 * (site.smr?.capacityMWPerUnit ?? 0))
+                plannedSMR = true
+            case (.renewable, .powerMW):
+                guard let index = site.renewables.firstIndex(where: { $0.name == key.name }) else { continue }
+                tonnes = perUnit(site.renewables[index].kind == .solar ? .solar : .wind, kilowattsPerUnit: 1000)
+                unplanned.renewables[index].capacityMW = 0
+            case (.battery, .energyMWh):
+                guard let index = site.batteries.firstIndex(where: { $0.name == key.name }) else { continue }
+                tonnes = perUnit(.battery, kilowattsPerUnit: 1000)
+                unplanned.batteries[index].energyMWh = 0
+            case (.backup, .powerMW):
+                guard let index = site.backupGenerators.firstIndex(where: { $0.name == key.name }) else { continue }
+                tonnes = perUnit(.backup, kilowattsPerUnit: 1000)
+                unplanned.backupGenerators[index].capacityMW = 0
+            default:
+                continue
+            }
+            guard tonnes > 0 else { continue }
+            embodiedPerUnit.append((column, tonnes))
+            program.setObjective(column, program.objective[column.index] + site.carbon.priceUSDPerTonne * tonnes)
+        }
+        var fixed = KPIs()
+        EmbodiedAccounts.add(site: unplanned, smrUnits: plannedSMR ? 0 : nil, into: &fixed)
+        embodiedFixedTonnes = fixed.embodiedCarbonTonnes
+        program.objectiveConstant += site.carbon.priceUSDPerTonne * embodiedFixedTonnes
     }
 
     /// Output columns of a component limited by `factor[t]` x its capacity: a bound when the

@@ -85,13 +85,16 @@ struct CarbonAccounts {
 /// Embodied carbon of what is installed (a plan's capacities included), amortised straight-line
 /// over each asset's lifetime and charged for the horizon's share of a year.
 enum EmbodiedAccounts {
-    static func add(site: Site, into kpis: inout KPIs) {
+    /// - Parameter smrUnits: the SMR modules installed when a plan chose them (possibly
+    ///   fractional, relaxed); nil: the site's own fleet.
+    static func add(site: Site, smrUnits: Double? = nil, into kpis: inout KPIs) {
         let years = site.horizonYears
         func tonnes(_ asset: EmbodiedCarbon.Asset, units: Double) -> Double {
             site.embodiedCarbon.factors[asset]?.amortisedTonnes(units: units, years: years) ?? 0
         }
         let kilowatts = 1000.0
-        kpis.embodiedSMRTonnes = tonnes(.smr, units: (site.smr?.capacityMW ?? 0) * kilowatts)
+        let smrMW = smrUnits.map { $0 * (site.smr?.capacityMWPerUnit ?? 0) } ?? (site.smr?.capacityMW ?? 0)
+        kpis.embodiedSMRTonnes = tonnes(.smr, units: smrMW * kilowatts)
         kpis.embodiedSolarTonnes = tonnes(.solar, units: site.renewables.filter { $0.kind == .solar }.map(\.capacityMW).reduce(0, +) * kilowatts)
         kpis.embodiedWindTonnes = tonnes(.wind, units: site.renewables.filter { $0.kind == .wind }.map(\.capacityMW).reduce(0, +) * kilowatts)
         kpis.embodiedBatteryTonnes = tonnes(.battery, units: site.batteries.map(\.energyMWh).reduce(0, +) * kilowatts)

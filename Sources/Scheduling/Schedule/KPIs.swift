@@ -113,6 +113,8 @@ public struct KPIs: Sendable, Codable {
     public var instrumentCostUSD = 0.0
     /// Embodied carbon of installed assets amortised over the horizon, t (sum of the next six).
     public var embodiedCarbonTonnes = 0.0
+    /// `embodied_carbon_t` x carbon price, in the objective when `carbon.embodied_in_decisions`.
+    public var embodiedCarbonCostUSD = 0.0
     public var embodiedSMRTonnes = 0.0
     public var embodiedSolarTonnes = 0.0
     public var embodiedWindTonnes = 0.0
@@ -157,7 +159,7 @@ public struct KPIs: Sendable, Codable {
         case emissionsMarketTonnes = "emissions_market_t", emissionsMarginalTonnes = "emissions_marginal_t"
         case emissionsLifeCycleTonnes = "emissions_life_cycle_t", ppaMatchedMWh = "ppa_matched_mwh"
         case certificatesAppliedMWh = "certificates_applied_mwh", unusedInstrumentsMWh = "unused_instruments_mwh"
-        case instrumentCostUSD = "instrument_cost_usd", embodiedCarbonTonnes = "embodied_carbon_t"
+        case instrumentCostUSD = "instrument_cost_usd", embodiedCarbonTonnes = "embodied_carbon_t", embodiedCarbonCostUSD = "embodied_carbon_cost_usd"
         case embodiedSMRTonnes = "embodied_smr_t", embodiedSolarTonnes = "embodied_solar_t", embodiedWindTonnes = "embodied_wind_t"
         case embodiedBatteryTonnes = "embodied_battery_t", embodiedBackupTonnes = "embodied_backup_t", embodiedRacksTonnes = "embodied_racks_t"
     }

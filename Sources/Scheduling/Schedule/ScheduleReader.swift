@@ -277,7 +277,11 @@ public enum ScheduleReader {
             kpis.smrCapacityFactor = kpis.smrEnergyMWh / (fleet.capacityMW * Double(horizon.steps) * hours)
         }
         accounts.finish(into: &kpis, steps: steps, stepHours: hours)
-        EmbodiedAccounts.add(site: site, into: &kpis)
+        EmbodiedAccounts.add(site: site, smrUnits: capacities.first { $0.dimension == ExpansionKey.Dimension.units.rawValue }?.installed,
+                             into: &kpis)
+        if site.carbon.embodiedInDecisions {
+            kpis.embodiedCarbonCostUSD = kpis.embodiedCarbonTonnes * site.carbon.priceUSDPerTonne
+        }
 
         // Training jobs.
         var jobs: [Schedule.Job] = []
