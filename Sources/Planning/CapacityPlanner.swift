@@ -47,7 +47,7 @@ public struct CapacityPlan: Sendable {
     /// The strategy that ran (`auto` resolved).
     public var strategy: ModuleCountStrategy
     /// The chosen plan's operating run (its schedule carries ``Schedule/capacities``).
-    public var outcome: Planner.Outcome
+    public var outcome: OperatingSolve.Outcome
     /// The site as planned, with the module count fixed when enumeration chose it.
     public var site: Site
     /// Every count tried (enumeration only), in count order.
@@ -81,7 +81,7 @@ public enum CapacityPlanner {
             var planned = site
             if strategy == .relaxed { planned.smr?.integerUnits = false }
             if strategy == .mip { planned.smr?.integerUnits = true }
-            let outcome = try Planner.plan(planned, solver: options.solver, compile: options.compile)
+            let outcome = try OperatingSolve.run(planned, solver: options.solver, compile: options.compile)
             return CapacityPlan(strategy: build == nil ? .auto : strategy, outcome: outcome, site: planned, candidates: [])
         }
     }
@@ -98,7 +98,7 @@ public enum CapacityPlanner {
         var sequential = options.solver
         sequential.concurrent = false  // the threads are already busy with other counts
         let solver = sequential
-        let results = ResultSlots<Result<Planner.Outcome, any Error>>(count: sites.count)
+        let results = ResultSlots<Result<OperatingSolve.Outcome, any Error>>(count: sites.count)
         let seconds = ResultSlots<Double>(count: sites.count)
         let next = NextIndex()
         let group = DispatchGroup()
@@ -109,7 +109,7 @@ public enum CapacityPlanner {
                     while let index = next.take(below: sites.count) {
                         let clock = ContinuousClock()
                         let start = clock.now
-                        results[index] = Result { try Planner.plan(sites[index], solver: solver, compile: options.compile) }
+                        results[index] = Result { try OperatingSolve.run(sites[index], solver: solver, compile: options.compile) }
                         seconds[index] = (clock.now - start).seconds
                     }
                 }
@@ -121,7 +121,7 @@ public enum CapacityPlanner {
         group.wait()
 
         var candidates: [CapacityPlan.Candidate] = []
-        var best: (index: Int, outcome: Planner.Outcome)?
+        var best: (index: Int, outcome: OperatingSolve.Outcome)?
         for (index, units) in counts.enumerated() {
             let outcome = try results[index]!.get()
             let objective = outcome.result.status == .optimal ? outcome.result.objectiveValue : nil

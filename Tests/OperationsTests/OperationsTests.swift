@@ -29,7 +29,7 @@ struct OperationsTests {
     @Test("Perfect foresight with a window covering the horizon reproduces solve's objective")
     func perfectForesightCoveringHorizon() throws {
         let site = try OperationFixtures.week()
-        let solved = try Planner.plan(site)
+        let solved = try OperatingSolve.run(site)
         let objective = try #require(solved.schedule?.kpis.objectiveUSD)
         for replan in [24, 168] {
             let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: replan, lookaheadSteps: 168))
@@ -109,7 +109,7 @@ struct OperationStateTests {
     func carbonBudget(rule: OperationOptions.CarbonBudget) throws {
         // The uncapped week imports with emissions; cap it at half of them.
         let free = try OperationFixtures.week()
-        let uncapped = try #require(try Planner.plan(free).schedule?.kpis.emissionsTonnes)
+        let uncapped = try #require(try OperatingSolve.run(free).schedule?.kpis.emissionsTonnes)
         let capText = String(format: "%.3f", max(1, uncapped / 2))
         let site = try OperationFixtures.site("example-week", [(path: "carbon.cap_t", value: try YAMLNode.parse(yaml: capText, file: "test"))])
         let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 48, carbonBudget: rule))

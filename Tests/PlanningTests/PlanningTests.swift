@@ -102,7 +102,7 @@ struct PlanningTests {
             cooling: {cop: 5}
             """, series: ["cf": [0.2, 0.1]])
         let (plan, schedule) = try PlanSites.plan(fixed)
-        let operating = try Planner.plan(try fixed.withInstalled([ExpansionKey(asset: .renewable, name: "pv", dimension: .powerMW): 3]))
+        let operating = try OperatingSolve.run(try fixed.withInstalled([ExpansionKey(asset: .renewable, name: "pv", dimension: .powerMW): 3]))
         let fixedOM = 3 * 20_000 * 2 / 8760.0
         #expect(abs(plan.outcome.result.objectiveValue! - (operating.result.objectiveValue! + fixedOM)) < 1e-7)
         #expect(schedule.capacities.first?.capexUSD == 0)
@@ -214,7 +214,7 @@ struct PlanningStrategyTests {
             fixed.renewables[0].build?.maximum = solarMW
             fixed.batteries[0].energyBuild?.minimum = energyMWh
             fixed.batteries[0].energyBuild?.maximum = energyMWh
-            let outcome = try Planner.plan(fixed)
+            let outcome = try OperatingSolve.run(fixed)
             return try #require(outcome.result.objectiveValue)
         }
         var grid: [[Double]] = []
@@ -302,7 +302,7 @@ struct PlanningStrategyTests {
         var operating = try site.withInstalled([ExpansionKey(asset: .smr, name: "smr", dimension: .units): 3])
         #expect(operating.smr?.units == 3 && operating.smr?.availableUnits[12] == 2 && operating.smr?.availableUnits[0] == 3)
         operating.smr?.build = nil
-        let fixed = try Planner.plan(operating)
+        let fixed = try OperatingSolve.run(operating)
         let expansion = try #require(site.smr?.build)
         let constant = site.horizonYears * (expansion.annualisedCapexUSDPerUnitYear(discountRate: 0.05) * 1 + expansion.fixedOMUSDPerUnitYear * 3)
         let planned = try #require(plan.outcome.result.objectiveValue), operated = try #require(fixed.result.objectiveValue)

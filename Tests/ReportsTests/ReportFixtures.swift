@@ -24,7 +24,7 @@ enum ReportFixtures {
                       into folder: URL) throws -> RunSummary {
         let url = repositoryRoot.appendingPathComponent("data/sites/\(name).yaml")
         let site = try SiteLoader.resolve(try SiteDocument.read(from: url).applying(overrides: overrides))
-        let outcome = try Planner.plan(site, solver: SolverOptions(method: method))
+        let outcome = try OperatingSolve.run(site, solver: SolverOptions(method: method))
         let summary = RunSummary(site: site, outcome: outcome, insulaVersion: "test")
         var files: [(name: String, contents: String)] = []
         if let schedule = outcome.schedule {

@@ -264,7 +264,7 @@ struct AccountingTests {
         #expect(schedule.steps[1].trainingMW > 9, "the job runs in the PPA's hour: \(schedule.steps.map(\.trainingMW))")
         // Step 0 alone carries market emissions: its imports at 500 g/kWh.
         #expect(abs(schedule.kpis.emissionsMarketTonnes - schedule.steps[0].gridImportMW * 0.5) < 1e-9)
-        let location = try Planner.plan(try site(basis: "location"), solver: SolverOptions(method: .dual))
+        let location = try OperatingSolve.run(try site(basis: "location"), solver: SolverOptions(method: .dual))
         #expect(location.result.status == .infeasible)
     }
 

@@ -11,7 +11,7 @@ struct InfeasibilityTests {
         let site = try SiteFixtures.site("example-week", [
             ("smr.capacity_mw_per_unit", 5.0), ("grid_feeds[0].import_capacity_mw", 0.0), ("batteries[0].power_mw", 1.0),
         ])
-        let outcome = try Planner.plan(site)
+        let outcome = try OperatingSolve.run(site)
         #expect(outcome.result.status == .infeasible)
         let report = try #require(outcome.infeasibility)
         #expect(report.explained)
@@ -25,7 +25,7 @@ struct InfeasibilityTests {
     @Test("An unreachable carbon cap reports the least achievable emissions")
     func carbonCap() throws {
         let site = try SiteFixtures.site("example-week", [("smr.capacity_mw_per_unit", 15.0), ("carbon.cap_t", 1.0)])
-        let outcome = try Planner.plan(site)
+        let outcome = try OperatingSolve.run(site)
         #expect(outcome.result.status == .infeasible)
         let finding = try #require(outcome.infeasibility?.findings.first { $0.limit == "carbon_cap" })
         #expect(finding.message.hasPrefix("carbon cap 1 t cannot be met: the least achievable is "))

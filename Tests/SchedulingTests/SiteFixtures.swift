@@ -25,8 +25,8 @@ enum SiteFixtures {
         return try SiteLoader.load(from: file)
     }
 
-    static func solve(_ site: Site, method: SolverMethod = .auto) throws -> (Planner.Outcome, Schedule) {
-        let outcome = try Planner.plan(site, solver: SolverOptions(method: method))
+    static func solve(_ site: Site, method: SolverMethod = .auto) throws -> (OperatingSolve.Outcome, Schedule) {
+        let outcome = try OperatingSolve.run(site, solver: SolverOptions(method: method))
         guard let schedule = outcome.schedule else {
             throw PlanFailure(status: outcome.result.status, explanation: outcome.infeasibility?.text)
         }

@@ -17,10 +17,10 @@ struct SolverFallbackTests {
     @Test("auto and interior point reach the dual simplex optimum")
     func autoReachesOptimum() throws {
         let site = try SiteLoader.load(from: ercotSite)
-        let dual = try Planner.plan(site, solver: SolverOptions(method: .dual))
+        let dual = try OperatingSolve.run(site, solver: SolverOptions(method: .dual))
         let expected = try #require(dual.result.objectiveValue)
         for method in [SolverMethod.auto, .interior] {
-            let outcome = try Planner.plan(site, solver: SolverOptions(method: method))
+            let outcome = try OperatingSolve.run(site, solver: SolverOptions(method: method))
             #expect(outcome.result.status == .optimal, "\(method)")
             let found = try #require(outcome.result.objectiveValue)
             #expect(abs(found - expected) <= 1e-7 * abs(expected), "\(method): \(found) vs \(expected)")

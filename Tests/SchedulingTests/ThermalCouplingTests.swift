@@ -76,7 +76,7 @@ struct ThermalCouplingTests {
     @Test("With the steady limits in the LP the transient check finds every die at or below 83 C")
     func steadyLimitsHold() throws {
         let site = try SiteFixtures.site(yaml: Self.yaml())
-        let outcome = try Planner.plan(site, thermalCheck: ThermalCheckOptions(rounds: 3))
+        let outcome = try OperatingSolve.run(site, thermalCheck: ThermalCheckOptions(rounds: 3))
         let report = try #require(outcome.thermal)
         #expect(report.rounds == 1)
         #expect(report.violationsFound == 0)
@@ -91,7 +91,7 @@ struct ThermalCouplingTests {
     func injectedViolationIsRemoved() throws {
         let site = try SiteFixtures.site(yaml: Self.yaml())
         let electrical = [Double](repeating: 20 * 0.132, count: 24)
-        let outcome = try Planner.plan(site, compile: CompileOptions(itCapacityMW: electrical), thermalCheck: ThermalCheckOptions(rounds: 4))
+        let outcome = try OperatingSolve.run(site, compile: CompileOptions(itCapacityMW: electrical), thermalCheck: ThermalCheckOptions(rounds: 4))
         let report = try #require(outcome.thermal)
         #expect(report.violationsFound > 0)
         #expect(report.rounds >= 2)
@@ -108,7 +108,7 @@ struct ThermalCouplingTests {
     func cohortsMatchEveryRack() throws {
         let site = try SiteFixtures.site(yaml: Self.yaml())
         let model = try SiteThermalModel(site: site)
-        let outcome = try Planner.plan(site, thermalCheck: ThermalCheckOptions(rounds: 1))
+        let outcome = try OperatingSolve.run(site, thermalCheck: ThermalCheckOptions(rounds: 1))
         let schedule = try #require(outcome.schedule)
         let powers = schedule.steps.map {
             ScheduleThermalSimulation.StepPower(trainingMW: $0.trainingMW, inferenceMW: $0.inferenceMW, idleMW: $0.idleMW, itCapacityMW: $0.itCapacityMW)
@@ -128,7 +128,7 @@ struct ThermalCouplingTests {
     func checkNeedsThermalSection() throws {
         let site = try SiteFixtures.site(yaml: Self.yaml(thermal: ""))
         #expect(throws: ThermalModelError.noThermalSection) {
-            try Planner.plan(site, thermalCheck: ThermalCheckOptions())
+            try OperatingSolve.run(site, thermalCheck: ThermalCheckOptions())
         }
     }
 }

@@ -41,7 +41,7 @@ public struct OperationRun: Sendable {
     public var fullSolveSeconds = 0.0
 }
 
-/// A receding-horizon driver of ``Planner`` windows (`insula operate`, `docs/operations.md`).
+/// A receding-horizon driver of ``OperatingSolve`` windows (`insula operate`, `docs/operations.md`).
 ///
 /// Every `replanSteps` it plans a window of `lookaheadSteps` on forecasts issued then, keeps
 /// the first block, realises it on the realised data, and carries the state exactly into the
@@ -67,11 +67,11 @@ public enum RecedingHorizon {
         // Perfect foresight over the whole period: the benchmark, and the targets when the forecasts are exact.
         let clock = ContinuousClock()
         var start = clock.now
-        let perfect = try Planner.plan(site, solver: options.solver)
+        let perfect = try OperatingSolve.run(site, solver: options.solver)
         var targetsOutcome = perfect
         if !options.forecaster.isPerfect {
             let planned = try options.forecaster.forecastSite(site, full: site, range: 0..<steps, partial: true)
-            targetsOutcome = try Planner.plan(planned, solver: options.solver)
+            targetsOutcome = try OperatingSolve.run(planned, solver: options.solver)
         }
         let fullSolveSeconds = (clock.now - start).seconds
         let path = TargetPath(site: site, outcome: targetsOutcome)
@@ -99,7 +99,7 @@ public enum RecedingHorizon {
             var attempts: [(relaxCarbon: Bool, relaxTargets: Bool, note: String)] = [(false, false, "")]
             if site.carbon.capTonnes != nil, options.carbonBudget == .proRata { attempts.append((true, false, "carbon budget relaxed")) }
             attempts.append((true, true, attempts.count > 1 ? "carbon budget and targets relaxed" : "targets relaxed"))
-            var plan: Planner.Outcome?
+            var plan: OperatingSolve.Outcome?
             var note = ""
             var status = "failed"
             for attempt in attempts {
@@ -107,7 +107,7 @@ public enum RecedingHorizon {
                 budget(&planSite, range: range, state: state, options: options, shadowPrice: shadowPrice, relaxed: attempt.relaxCarbon)
                 let terminal = attempt.relaxTargets ? relaxedTerminal(site, range: range, state: state)
                     : planTerminal(site, range: range, state: state, path: path, options: options)
-                let outcome = try Planner.plan(planSite, solver: options.solver,
+                let outcome = try OperatingSolve.run(planSite, solver: options.solver,
                                                compile: compileOptions(state, terminal))
                 status = outcome.result.status.rawValue
                 if outcome.result.status == .optimal, outcome.schedule != nil {
@@ -133,9 +133,9 @@ public enum RecedingHorizon {
                 var blockSite = try cut(site, blockRange)
                 budget(&blockSite, range: blockRange, state: state, options: options, shadowPrice: shadowPrice, relaxed: true)
                 let targets = blockTerminal(site, block: blockRange, state: state, plan: plan, planSite: realisedWindow)
-                var solved: Planner.Outcome?
+                var solved: OperatingSolve.Outcome?
                 for (terminal, label) in [(targets, "redispatch"), (relaxedTerminal(site, range: blockRange, state: state), "redispatch, targets relaxed")] {
-                    let outcome = try Planner.plan(blockSite, solver: options.solver,
+                    let outcome = try OperatingSolve.run(blockSite, solver: options.solver,
                                                    compile: compileOptions(state, terminal))
                     if outcome.result.status == .optimal, outcome.schedule != nil {
                         solved = outcome
@@ -245,7 +245,7 @@ public enum RecedingHorizon {
 
     /// The committed block's end state in the plan: its battery state of charge and each
     /// continuing job's cumulative energy, as targets for the redispatch on realised data.
-    static func blockTerminal(_ site: Site, block: Range<Int>, state: OperatingState, plan: Planner.Outcome, planSite: Site) -> TerminalTargets? {
+    static func blockTerminal(_ site: Site, block: Range<Int>, state: OperatingState, plan: OperatingSolve.Outcome, planSite: Site) -> TerminalTargets? {
         guard block.upperBound < site.horizon.steps else { return nil }
         let x = plan.result.primalValues, last = block.count - 1
         var terminal = TerminalTargets()
@@ -268,7 +268,7 @@ struct TargetPath {
     var socMWh: [String: [Double]] = [:]
     var cumulativeMWh: [String: [Double]] = [:]
 
-    init(site: Site, outcome: Planner.Outcome) {
+    init(site: Site, outcome: OperatingSolve.Outcome) {
         guard outcome.schedule != nil, outcome.result.primalValues.count == outcome.model.program.columnCount else { return }
         let x = outcome.result.primalValues, steps = site.horizon.steps, hours = site.horizon.stepHours
         for (index, battery) in site.batteries.enumerated() {

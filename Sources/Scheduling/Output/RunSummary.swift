@@ -43,7 +43,7 @@ public struct RunSummary: Sendable, Encodable {
     /// Input warnings (`Site.warnings`), one line each; always present, empty when none.
     public var warnings: [String] = []
 
-    public init(site: Site, outcome: Planner.Outcome, insulaVersion: String) {
+    public init(site: Site, outcome: OperatingSolve.Outcome, insulaVersion: String) {
         self.site = site.name
         status = outcome.result.status.rawValue
         method = outcome.result.method.rawValue

@@ -80,7 +80,7 @@ struct BenchPlanCommand: ParsableCommand {
                     let built = try plan.site.withInstalled(installed)
                     log("dispatching \(path) as planned ...")
                     let dispatchStart = clock.now
-                    let outcome = try Planner.plan(built, solver: solver.options)
+                    let outcome = try OperatingSolve.run(built, solver: solver.options)
                     row.dispatchSeconds = (clock.now - dispatchStart).seconds
                     row.dispatchStatus = outcome.result.status.rawValue
                     row.ratio = planSeconds / max(row.dispatchSeconds, 1e-9)

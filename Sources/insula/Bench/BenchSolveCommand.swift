@@ -79,7 +79,7 @@ struct BenchSolveCommand: ParsableCommand {
     private func measure(_ site: Site, path: String) throws -> SiteSolveBenchmark {
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome = try Planner.plan(site, solver: solver.options, compile: CompileOptions(names: false))
+        let outcome = try OperatingSolve.run(site, solver: solver.options, compile: CompileOptions(names: false))
         let wall = (clock.now - start).seconds
         let result = outcome.result
         return SiteSolveBenchmark(

@@ -67,13 +67,13 @@ struct SolveCommand: ParsableCommand {
         }
         var written = false
         defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
-        let outcome: Planner.Outcome
+        let outcome: OperatingSolve.Outcome
         let progress = SolveProgressLine.forTerminal(verbose: global.verbose)
         defer { progress?.finish() }
         var solverOptions = solver.options
         solverOptions.progress = progress?.callback
         do {
-            outcome = try Planner.plan(loaded, solver: solverOptions,
+            outcome = try OperatingSolve.run(loaded, solver: solverOptions,
                                        compile: CompileOptions(maximumNonzeros: maximumNonzeros),
                                        thermalCheck: thermal.options)
         } catch let error as ModelSizeError {
@@ -91,7 +91,7 @@ struct SolveCommand: ParsableCommand {
 /// into `out` atomically, prints the summary, and exits non-zero unless optimal.
 /// The caller holds the folder's lock (``RunFolder/prepare(_:)``); `written` turns true once
 /// the run is in place, so that the caller's cleanup leaves it.
-func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Planner.Outcome, out: String, format: OutputFormat,
+func writeRunFolder(site loaded: Site, sitePath site: String, outcome: OperatingSolve.Outcome, out: String, format: OutputFormat,
                     clock: ContinuousClock, start: ContinuousClock.Instant, extraFiles: [(name: String, contents: String)] = [],
                     extraLines: [String] = [], written: inout Bool) throws {
     var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
@@ -151,7 +151,7 @@ private func manifest(site loaded: Site, sitePath site: String) throws -> String
     return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
 }
 
-private func summaryText(summary: RunSummary, outcome: Planner.Outcome, out: String, extraLines: [String]) -> String {
+private func summaryText(summary: RunSummary, outcome: OperatingSolve.Outcome, out: String, extraLines: [String]) -> String {
     var lines = ["\(summary.site): \(summary.status) (\(summary.method), \(summary.iterations) iterations)"]
     if let k = summary.kpis {
         lines += [

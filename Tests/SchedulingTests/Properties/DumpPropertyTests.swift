@@ -71,7 +71,7 @@ struct DumpPropertyTests {
     func surplusToDump(seed: UInt64) throws {
         let random = RandomSurplusSite(seed: seed)
         let site = try SiteFixtures.site(yaml: random.yaml)
-        let outcome = try Planner.plan(site, solver: SolverOptions(method: .dual))
+        let outcome = try OperatingSolve.run(site, solver: SolverOptions(method: .dual))
         guard let schedule = outcome.schedule else {
             Issue.record("\(outcome.result.status): \(random)")
             return

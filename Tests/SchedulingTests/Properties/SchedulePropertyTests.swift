@@ -12,8 +12,8 @@ private let seeds: [UInt64] = (1...24).map { UInt64($0) &* 7_919 }
 /// bounds hold to GLPK's feasibility tolerance (1e-7 relative) on flows of at most hundreds of MW.
 private let toleranceMW = 1e-5
 
-private func solve(_ site: Site) throws -> (Planner.Outcome, Schedule?) {
-    let outcome = try Planner.plan(site, solver: SolverOptions(method: .dual))
+private func solve(_ site: Site) throws -> (OperatingSolve.Outcome, Schedule?) {
+    let outcome = try OperatingSolve.run(site, solver: SolverOptions(method: .dual))
     return (outcome, outcome.schedule)
 }
 
@@ -195,7 +195,7 @@ struct SchedulePropertyTests {
         for (name, tighten) in tightenings {
             var tightened = site
             tighten(&tightened)
-            let outcome = try Planner.plan(tightened, solver: SolverOptions(method: .dual))
+            let outcome = try OperatingSolve.run(tightened, solver: SolverOptions(method: .dual))
             if outcome.result.status == .infeasible || outcome.result.status == .infeasibleOrUnbounded { continue }
             let cost = try #require(outcome.schedule?.kpis.objectiveUSD, "\(name): \(outcome.result.status) for \(random)")
             #expect(cost >= base - 1e-6 * max(1, abs(base)), "tightening \(name) lowered the cost from \(base) to \(cost) for \(random)")
@@ -205,7 +205,7 @@ struct SchedulePropertyTests {
         // the cost by a few 1e-5 (docs/validation.md, "What the properties found").
         let capacityMW = site.itFleet.capacityMW
         let derated = (0..<site.horizon.steps).map { $0 % 3 == 0 ? capacityMW * 0.95 : capacityMW }
-        let outcome = try Planner.plan(site, solver: SolverOptions(method: .dual), compile: CompileOptions(itCapacityMW: derated))
+        let outcome = try OperatingSolve.run(site, solver: SolverOptions(method: .dual), compile: CompileOptions(itCapacityMW: derated))
         if let cost = outcome.schedule?.kpis.objectiveUSD, outcome.result.status == .optimal {
             #expect(cost >= base - 1e-6 * max(1, abs(base)), "derating IT capacity lowered the cost from \(base) to \(cost) for \(random)")
         }

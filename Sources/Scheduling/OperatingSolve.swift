@@ -2,9 +2,11 @@ import Foundation
 import Island
 import Optimization
 
-/// The whole planning run for one site: compile, solve, read back, explain infeasibility, and
-/// optionally check the schedule thermally and re-solve until the racks stay under their limit.
-public enum Planner {
+/// One operating solve of a site with its capacities given (what `insula solve` runs; capacity
+/// planning, `Planning.CapacityPlanner`, builds on it): compile, solve, read back, explain
+/// infeasibility, and optionally check the schedule thermally and re-solve until the racks stay
+/// under their limit.
+public enum OperatingSolve {
     public struct Outcome: Sendable {
         public var model: SiteModel
         public var result: SolveResult
@@ -24,7 +26,7 @@ public enum Planner {
     ///
     /// Throws only for inputs that cannot be compiled (size limit, a thermal check without a
     /// `thermal` section) or a model that fails validation (a bug).
-    public static func plan(_ site: Site, solver: SolverOptions = SolverOptions(), compile: CompileOptions = CompileOptions(),
+    public static func run(_ site: Site, solver: SolverOptions = SolverOptions(), compile: CompileOptions = CompileOptions(),
                             thermalCheck: ThermalCheckOptions? = nil) throws -> Outcome {
         var compile = compile
         // Thermal rack caps: from the site's racks and weather, or from a capacity given by the
