@@ -123,9 +123,7 @@ struct OperateCommand: ParsableCommand {
                                        forecaster: Forecaster(models: try models(), autocorrelation: autocorrelation, seed: seed, archive: archive),
                                        carbonBudget: carbonBudget, targets: targets, solver: solver)
 
-        let folderExisted = FileManager.default.fileExists(atPath: out)
-        let lock: OutputLock
-        do { lock = try RunFolder.prepare(out) } catch { throw CommandFailure.writing(out, error, what: "cannot be used as the run folder") }
+        let (lock, folderExisted) = try lockRunFolder(out)
         var written = false
         defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let run: OperationRun

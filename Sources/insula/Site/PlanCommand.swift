@@ -62,13 +62,7 @@ struct PlanCommand: ParsableCommand {
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
         // One writer per run folder, taken before the solve so a second run is refused at once.
-        let folderExisted = FileManager.default.fileExists(atPath: out)
-        let lock: OutputLock
-        do {
-            lock = try RunFolder.prepare(out)
-        } catch {
-            throw CommandFailure.writing(out, error, what: "cannot be used as the run folder")
-        }
+        let (lock, folderExisted) = try lockRunFolder(out)
         var written = false
         defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let plan: CapacityPlan

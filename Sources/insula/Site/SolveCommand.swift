@@ -58,13 +58,7 @@ struct SolveCommand: ParsableCommand {
         }
         if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         // One writer per run folder, taken before the solve so a second run is refused at once.
-        let folderExisted = FileManager.default.fileExists(atPath: out)
-        let lock: OutputLock
-        do {
-            lock = try RunFolder.prepare(out)
-        } catch {
-            throw CommandFailure.writing(out, error, what: "cannot be used as the run folder")
-        }
+        let (lock, folderExisted) = try lockRunFolder(out)
         var written = false
         defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let outcome: OperatingSolve.Outcome
@@ -84,6 +78,18 @@ struct SolveCommand: ParsableCommand {
         try writeRunFolder(site: loaded, sitePath: site, outcome: outcome, out: out, format: format, clock: clock, start: start,
                            written: &written)
         withExtendedLifetime(lock) {}
+    }
+}
+
+/// Takes the run folder `out` for this process (``RunFolder/prepare(_:)``: one writer per
+/// folder), before any solve so that a second run is refused at once. Returns the lock and
+/// whether the folder existed (a run that fails leaves a new folder absent again).
+func lockRunFolder(_ out: String) throws -> (OutputLock, existed: Bool) {
+    let existed = FileManager.default.fileExists(atPath: out)
+    do {
+        return (try RunFolder.prepare(out), existed)
+    } catch {
+        throw CommandFailure.writing(out, error, what: "cannot be used as the run folder")
     }
 }
 
