@@ -14,7 +14,13 @@ public enum ScheduleReader {
         let expansions = Dictionary(uniqueKeysWithValues: planned.expansions.map { ($0.key, $0.expansion) })
         let capacities = model.capacities.compactMap { entry -> InstalledCapacity? in
             guard let expansion = expansions[entry.key] else { return nil }
-            return InstalledCapacity(key: entry.key, expansion: expansion, installed: value(entry.column),
+            // An interior point leaves an unused capacity at about 1e-6 instead of its bound:
+            // within 1e-6 (relative, at least 1 W) a bound is what the plan chose.
+            var installed = value(entry.column)
+            for bound in [expansion.existing, expansion.minimum, expansion.maximum] where bound.isFinite {
+                if abs(installed - bound) <= 1e-6 * max(1, abs(bound)) { installed = bound }
+            }
+            return InstalledCapacity(key: entry.key, expansion: expansion, installed: installed,
                                      discountRate: planned.investment.discountRate, horizonYears: planned.horizonYears)
         }
         var installed: [ExpansionKey: Double] = [:]
