@@ -42,6 +42,10 @@ public struct InstalledCapacity: Sendable, Codable, Equatable {
         horizonCostUSD = (annualisedCapexUSDPerYear + fixedOMUSDPerYear) * horizonYears
     }
 
+    /// The amount ``Site/withInstalled(_:)`` takes for this dimension: the connection added for a
+    /// grid feed, the installed total otherwise.
+    public var amountForSite: Double { asset == ExpansionKey.Asset.grid.rawValue ? added : installed }
+
     public var key: ExpansionKey? {
         guard let asset = ExpansionKey.Asset(rawValue: asset), let dimension = ExpansionKey.Dimension(rawValue: dimension) else { return nil }
         return ExpansionKey(asset: asset, name: name, dimension: dimension)

@@ -25,7 +25,7 @@ public enum ScheduleReader {
         }
         var installed: [ExpansionKey: Double] = [:]
         for capacity in capacities where capacity.dimension != ExpansionKey.Dimension.units.rawValue {
-            if let key = capacity.key { installed[key] = capacity.key?.asset == .grid ? capacity.added : capacity.installed }
+            if let key = capacity.key { installed[key] = capacity.amountForSite }
         }
         let site = (try? planned.withInstalled(installed)) ?? planned
         let horizon = site.horizon

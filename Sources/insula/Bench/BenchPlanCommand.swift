@@ -74,8 +74,7 @@ struct BenchPlanCommand: ParsableCommand {
                     var installed: [ExpansionKey: Double] = [:]
                     for capacity in schedule.capacities {
                         guard let key = capacity.key else { continue }
-                        installed[key] = key.asset == .grid ? capacity.added
-                            : key.dimension == .units ? (capacity.installed - 1e-6).rounded(.up) : capacity.installed
+                        installed[key] = key.dimension == .units ? (capacity.installed - 1e-6).rounded(.up) : capacity.amountForSite
                     }
                     let built = try plan.site.withInstalled(installed)
                     log("dispatching \(path) as planned ...")
