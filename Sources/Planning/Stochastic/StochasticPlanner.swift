@@ -38,8 +38,13 @@ public struct StochasticPlan: Sendable {
 
     /// Scenario costs and probabilities of the solved plan.
     var costs: [(cost: Double, probability: Double)]? {
-        let values = scenarios.compactMap { run in run.costUSD.map { ($0, run.probability) } }
-        return values.count == scenarios.count ? values : nil
+        // A plain loop: a compactMap over optional tuples crashed the 6.x optimiser (CopyPropagation).
+        var values: [(cost: Double, probability: Double)] = []
+        for run in scenarios {
+            guard let cost = run.outcome.schedule?.kpis.objectiveUSD else { return nil }
+            values.append((cost: cost, probability: run.probability))
+        }
+        return values
     }
     /// Probability-weighted cost of the scenarios, USD.
     public var expectedCostUSD: Double? { costs.map { $0.reduce(0) { $0 + $1.cost * $1.probability } } }
