@@ -216,4 +216,42 @@ struct RobustSolveTests {
         #expect(GLPKTerminal.parseProgress("Scaling...", method: .dual) == nil)
         #expect(GLPKTerminal.parseProgress(" A: min|aij| =  5.233e-04  max|aij| =  1.053e+00", method: .dual) == nil)
     }
+
+    // MARK: Crossover
+
+    @Test("Crossover from a perturbed interior point reaches the simplex optimum exactly, on random capped storage LPs",
+          arguments: [UInt64(1), 2, 3, 4])
+    func crossoverFromNearbyPoint(seed: UInt64) throws {
+        let model = cappedStorage(hours: 96, seed: seed)
+        let reference = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        let optimum = try #require(reference.objectiveValue)
+        var interiorOptions = SolverOptions(method: .interior)
+        interiorOptions.concurrent = false
+        let interior = try GLPK.solve(model, options: interiorOptions)
+        #expect(interior.status == .optimal)
+        // A point as a refused interior point leaves it: every value off by up to 1e-5.
+        var random = SplitMix64(seed: seed)
+        let values = interior.primalValues.map { $0 + 1e-5 * (Double(random.next() % 2001) / 1000 - 1) }
+        let crossed = try #require(GLPK.crossover(model, from: (values, interior.reducedCosts), options: SolverOptions(), cancel: nil))
+        #expect(crossed.status == .optimal, "\(crossed.attempts)")
+        #expect(abs(try #require(crossed.objectiveValue) - optimum) <= 1e-9 * abs(optimum))
+        #expect(try #require(crossed.quality).maxPrimalViolation <= 1e-9)
+        #expect(!crossed.rowDuals.isEmpty, "a basis gives clean duals")
+    }
+
+    @Test("Crossover from a point far from the optimum is still exact, or says it failed; never a wrong optimum")
+    func crossoverFromFarPoint() throws {
+        let model = cappedStorage(hours: 48, seed: 9)
+        let optimum = try #require(try GLPK.solve(model, options: SolverOptions(method: .dual)).objectiveValue)
+        var random = SplitMix64(seed: 9)
+        // Reduced costs of random sign: many columns fixed on the wrong bound.
+        let values = (0..<model.columnCount).map { model.columnLower[$0] + (random.next() % 2 == 0 ? 0 : 1e-9) }
+        let reducedCosts = (0..<model.columnCount).map { _ in Double(Int(random.next() % 3) - 1) }
+        let crossed = try #require(GLPK.crossover(model, from: (values, reducedCosts), options: SolverOptions(), cancel: nil))
+        if crossed.status == .optimal {
+            #expect(abs(try #require(crossed.objectiveValue) - optimum) <= 1e-9 * abs(optimum))
+        } else {
+            #expect(crossed.attempts.first?.message?.contains("crossover") == true)
+        }
+    }
 }

@@ -81,7 +81,19 @@ public enum GLPK {
     /// stay split: unsplit, one fills `A·D·Aᵀ` and a year's factorisation takes minutes.
     /// Nil when cancelled.
     static func interiorPoint(_ model: LinearProgram, options: SolverOptions, cancel: CancellationFlag?) -> SolveResult? {
-        guard let first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
+        guard var first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
+        if first.status == .numericalFailure, options.crossover, let point = first.refusedPoint {
+            // A point that misses the tolerances (or stopped short) is usually near the
+            // optimum: a crossover reaches a certified vertex in a few simplex iterations,
+            // where the retries below and the dual simplex take minutes on a year.
+            guard let crossed = crossover(model, from: point, options: options, cancel: cancel) else { return nil }
+            first.attempts += crossed.attempts
+            if crossed.status == .optimal {
+                var result = crossed
+                result.attempts = first.attempts
+                return result
+            }
+        }
         guard first.status == .numericalFailure, options.denseEntries > 0, options.splitDenseRows,
               DenseSplit.denseCount(model, denseEntries: options.denseEntries, denseColumnEntries: options.denseColumnEntries)
                 > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false, denseColumnEntries: options.denseColumnEntries)
@@ -92,6 +104,81 @@ public enum GLPK {
         second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
         second.attempts = first.attempts + second.attempts
         return second
+    }
+
+    /// Crossover from an interior point to an optimal basis (fix and polish): columns the
+    /// point's reduced costs price firmly at a bound, and that sit near it, are fixed there;
+    /// the dual simplex (with presolve, which removes them) solves what is left, a small LP
+    /// near the optimal face; then the bounds are restored and the primal simplex, started
+    /// from that basis (primal feasible: the fixed columns sit on their own bounds), moves
+    /// to the optimum of the whole model and certifies it. Exact whatever the point: a wrong
+    /// fix only costs primal simplex iterations. Returns a failed result when the fixed
+    /// model has no solution (the point was too far off), nil when cancelled.
+    static func crossover(_ model: LinearProgram, from point: (values: [Double], reducedCosts: [Double]), options: SolverOptions,
+                          cancel: CancellationFlag?) -> SolveResult? {
+        guard !model.hasIntegerColumns, point.values.count == model.columnCount, point.reducedCosts.count == model.columnCount else {
+            return SolveResult(status: .numericalFailure, method: .primal, message: "no point to cross over from")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let sign: Double = model.objectiveSense == .minimize ? 1 : -1
+        var fixed = model
+        var fixedAt: [(column: Int, lower: Bool)] = []
+        for column in 0..<model.columnCount {
+            let lower = model.columnLower[column], upper = model.columnUpper[column]
+            guard lower < upper else { continue }
+            let reduced = sign * point.reducedCosts[column], value = point.values[column]
+            let firm = 1e-7 * max(1, abs(model.objective[column]))
+            if reduced > firm, lower.isFinite, value - lower <= 1e-5 * max(1, abs(lower)) {
+                fixed.setBounds(Column(column), lower: lower, upper: lower)
+                fixedAt.append((column, true))
+            } else if reduced < -firm, upper.isFinite, upper - value <= 1e-5 * max(1, abs(upper)) {
+                fixed.setBounds(Column(column), lower: upper, upper: upper)
+                fixedAt.append((column, false))
+            }
+        }
+        let outcome: SolveResult?? = GLPKTerminal.capturing { terminal in
+            terminal.progress = options.progress
+            let problem = GLPKProblem()
+            problem.load(fixed)
+            var presolved = options
+            presolved.presolve = true
+            guard let reduced = simplex(problem, method: .dual, options: presolved, terminal: terminal, presolve: true, warm: false,
+                                        cancel: cancel) else {
+                problem.abandon()
+                glp_free_env()
+                return .some(nil)
+            }
+            guard reduced.status == .optimal else {
+                return SolveResult(status: .numericalFailure, iterations: reduced.iterations, method: .primal,
+                                   message: "crossover: the model with \(fixedAt.count) columns fixed at the interior point's bounds ended \(reduced.status.rawValue)")
+            }
+            // Restore the bounds; each fixed column stays nonbasic on the bound it was fixed at.
+            for (column, atLower) in fixedAt {
+                problem.setColumnBounds(column, lower: model.columnLower[column], upper: model.columnUpper[column])
+                if glp_get_col_stat(problem.pointer, Int32(column + 1)) != GLP_BS {
+                    glp_set_col_stat(problem.pointer, Int32(column + 1), atLower ? GLP_NL : GLP_NU)
+                }
+            }
+            guard var polished = simplex(problem, method: .primal, options: options, terminal: terminal, presolve: false, warm: true,
+                                         cancel: cancel) else {
+                problem.abandon()
+                glp_free_env()
+                return .some(nil)
+            }
+            polished.iterations += reduced.iterations
+            return polished
+        }
+        guard let solved = outcome, var result = solved else { return nil }
+        result.method = .primal
+        result.solveSeconds = (clock.now - start).seconds
+        certify(&result, model: model, tolerances: options.tolerances)
+        let message = "crossover from the interior point (\(fixedAt.count) of \(model.columnCount) columns fixed, then primal simplex)"
+            + (result.message.map { ": \($0)" } ?? "")
+        if result.status == .optimal { result.message = nil }
+        result.attempts = [SolveAttempt(method: .primal, status: result.status, seconds: result.solveSeconds,
+                                        iterations: result.iterations, message: message)]
+        return result
     }
 
     /// One method from start to finish on the calling thread: prepare (``DenseSplit`` for
@@ -166,6 +253,9 @@ public enum GLPK {
             break
         }
         if !result.status.hasSolution {
+            if result.method == .interior, !result.primalValues.isEmpty, result.reducedCosts.count == result.primalValues.count {
+                result.refusedPoint = (result.primalValues, result.reducedCosts)
+            }
             result.primalValues = []
             result.rowActivities = []
             result.rowDuals = []

@@ -46,6 +46,9 @@ public struct SolveResult: Sendable {
     public var quality: SolutionQuality?
     /// Every method that ran, in the order they finished (one entry for a plain solve).
     public var attempts: [SolveAttempt] = []
+    /// An interior point refused by ``GLPK/certify(_:model:tolerances:)``: its values and
+    /// reduced costs on the original model, kept for a crossover to start from.
+    var refusedPoint: (values: [Double], reducedCosts: [Double])?
 
     public init(
         status: SolveStatus, objectiveValue: Double? = nil, primalValues: [Double] = [],

@@ -48,6 +48,9 @@ public struct SolverOptions: Sendable {
     public var denseColumnBlockSize = DenseSplit.defaultColumnBlockSize
     /// Split dense rows too (off for the retry after a failed interior point on the split model).
     public var splitDenseRows = true
+    /// After an interior point that misses the tolerances, cross over to an optimal basis
+    /// from its point (fix and polish with the simplex) before any slower fallback.
+    public var crossover = true
     /// Called from the solving thread(s) for every progress line the solver prints.
     public var progress: (@Sendable (SolveProgress) -> Void)?
 
