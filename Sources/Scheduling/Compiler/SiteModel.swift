@@ -61,6 +61,10 @@ public struct SiteModel: Sendable {
     // MARK: Capacity planning
     /// Installed capacity columns, one per sized asset dimension, in ``Site/expansions`` order.
     public var capacities: [(key: ExpansionKey, column: Column)] = []
+
+    // MARK: Flexibility
+    /// Demand-response contracts' columns, in `flexibility.demand_response` order.
+    public var demandResponse: [DemandResponseColumns] = []
 }
 
 /// Slack columns of the elastic model: how far each limit is missed.
