@@ -428,8 +428,11 @@ def add_build_rows(terms: Terms):
 
 def sunk_capex(d: dict) -> float:
     """The annualised capex of existing capacity over the horizon: in PyPSA's capital_cost x
-    p_nom, taken out of Insula's objective (existing plant is sunk)."""
-    return sum(b["sunk_capex_usd"] for b in d.get("builds", []))
+    p_nom, taken out of Insula's objective (existing plant is sunk); and the payment of
+    demand-response contracts with a given commitment (a constant in Insula's objective)."""
+    payments = sum(c["payment_usd_per_mw"] * c["committed_mw"] for c in d.get("demand_response", [])
+                   if c.get("committed_mw") is not None)
+    return sum(b["sunk_capex_usd"] for b in d.get("builds", [])) + payments
 
 
 def planned_capacities(built: Built) -> dict:
@@ -744,6 +747,42 @@ def add_pins(terms: Terms, pinned: dict):
             pin((terms.generator.sel(name=names) * (sign * terms.built.step_hours)).sum(), mwh, f"pin_{key}")
 
 
+def add_demand_response(terms: Terms):
+    """dr_event[c,t]: sum_g import[g,t] - shortfall[c,t] + committed[c] <= baseline in every
+    event step, the shortfall at h x penalty, a decided commitment paid (negative cost) per MW
+    (section 4.11). A given commitment's payment is a constant, taken out in sunk_capex."""
+    contracts = terms.built.dump.get("demand_response", [])
+    if not contracts:
+        return
+    model, hours = terms.model, terms.built.step_hours
+    imports = terms.names("import:")
+    extra = 0
+    for contract in contracts:
+        name = contract["name"]
+        committed = None
+        level = contract["baseline_mw"]
+        if contract.get("committed_mw") is not None:
+            level -= contract["committed_mw"]
+        else:
+            committed = model.add_variables(lower=0, upper=contract["max_committed_mw"], name=f"dr_committed:{name}")
+            extra = extra - contract["payment_usd_per_mw"] * committed
+        steps = sorted({step for event in contract["event_steps"] for step in event})
+        if not steps:
+            continue
+        snapshots = terms.snapshots[steps]
+        shortfall = model.add_variables(lower=0, coords=[pd.Index(snapshots, name="snapshot")], name=f"dr_shortfall:{name}")
+        site_import = 0
+        for generator in imports:
+            site_import = site_import + terms.generator.sel(name=generator, snapshot=snapshots)
+        lhs = site_import - shortfall
+        if committed is not None:
+            lhs = lhs + committed
+        model.add_constraints(lhs <= level, name=f"dr_event:{name}")
+        extra = extra + (hours * contract["penalty_usd_per_mwh"] * shortfall).sum()
+    if not isinstance(extra, int):
+        model.add_objective(model.objective.expression + extra, overwrite=True)
+
+
 def insula_rows(built: Built, pinned: dict | None = None):
     """extra_functionality: every row of the Insula LP that PyPSA has no component for."""
 
@@ -757,6 +796,7 @@ def insula_rows(built: Built, pinned: dict | None = None):
         add_cfe_target(terms)
         add_site_limits(terms)
         add_build_rows(terms)
+        add_demand_response(terms)
         add_pins(terms, pinned or {})
 
     return add

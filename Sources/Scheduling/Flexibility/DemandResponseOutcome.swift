@@ -26,8 +26,8 @@ public struct DemandResponseOutcome: Sendable {
         public var penaltyUSD = 0.0
         /// Set by ``attribute(reference:site:)``: import energy below the reference schedule's in the event's steps.
         public var attribution: Attribution?
-        /// Delivered when the import stayed at or below the level in every step (to 1e-6 MW).
-        public var delivered: Bool { steps.isEmpty || shortfallMWh <= 1e-6 * max(1, Double(steps.count)) }
+        /// Delivered when the import stayed at or below the level in every step (to 1e-6 relative, at least 1e-6 MW).
+        public var delivered: Bool { shortfallMWh == 0 }
     }
 
     /// An event's import reduction against the schedule without the contracts, by what gave it,
@@ -127,10 +127,11 @@ public struct DemandResponseOutcome: Sendable {
                 for entry in entries {
                     let imported = model.gridImport.map { values[$0[entry.step].index] }.reduce(0, +)
                     record.maxImportMW = max(record.maxImportMW, imported)
-                    // The shortfall column may sit above the import excess only at zero penalty; report the excess.
-                    let excess = max(0, imported - record.levelMW)
-                    let shortfall = contract.penaltyUSDPerMWh > 0 ? max(0, values[entry.shortfall.index]) : excess
-                    record.shortfallMWh += (shortfall < 1e-9 ? 0 : shortfall) * hours
+                    // The import above the level (what the shortfall column equals at an optimum with
+                    // a positive penalty), within 1e-6 MW of the level counted as delivered: an interior
+                    // point stops about that close to a binding row.
+                    let excess = imported - record.levelMW
+                    record.shortfallMWh += (excess > 1e-6 * max(1, record.levelMW) ? excess : 0) * hours
                 }
                 record.penaltyUSD = record.shortfallMWh * contract.penaltyUSDPerMWh
                 outcome.totals.penaltyUSD += record.penaltyUSD
