@@ -131,3 +131,15 @@ struct DemandResponseTests {
         #expect(Set(json.keys).isSubset(of: RunSummary.columnNames))
     }
 }
+
+@Suite("Demand-response model size")
+struct DemandResponseSizeTests {
+    @Test("the size estimate bounds the LP of the two-contract cross-check site")
+    func estimateBounds() throws {
+        let site = try SiteLoader.load(from: SiteFixtures.repositoryRoot.appendingPathComponent("tools/crosscheck/sites/demand-response.yaml"))
+        let model = try SiteCompiler.compile(site)
+        #expect(model.demandResponse.count == 2)
+        #expect(model.demandResponse.flatMap(\.events).joined().count > 0)
+        #expect(SiteCompiler.estimatedNonzeros(site, elastic: false) >= model.program.entryCount)
+    }
+}
