@@ -54,6 +54,19 @@ struct DemandResponseLoaderTests {
         #expect(issue.message.contains(message), "\(issue.message)")
     }
 
+    @Test("an events file with a per-event amount column is refused, not half-read")
+    func extraColumn() throws {
+        let scratch = try Scratch()
+        try scratch.write("events.csv", "start_utc,end_utc,reduce_by_mw\n2025-01-01T01:00Z,2025-01-01T02:00Z,3\n")
+        let issues = try scratch.issues(MinimalSite.yaml(Self.contract("""
+            reduce_by_mw: 3
+            penalty_usd_per_mwh: 500
+            events_file: events.csv
+            """)))
+        let issue = try #require(issues.single(at: "flexibility.demand_response[0].events_file"))
+        #expect(issue.message.contains("unexpected column \"reduce_by_mw\""), "\(issue.message)")
+    }
+
     @Test("negative and inconsistent megawatts are refused with their key path", arguments: [
         ("reduce_by_mw: -2", "reduce_by_mw", "must be in (0"),
         ("reduce_by_mw: 12", "reduce_by_mw", "must be <= baseline_mw"),

@@ -100,6 +100,13 @@ extension SiteLoader {
             }
             columns.append(index)
         }
+        if let extra = table.header.first(where: { !["start_utc", "end_utc"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }) {
+            // Per-event amounts would silently be ignored: the contract's reduction applies to every event.
+            context.reportData(keyPath, line: line, dataFile: file, dataLine: table.headerLine,
+                               "unexpected column \(Echo.quoted(extra)); an events file has only start_utc,end_utc "
+                               + "(the contract's reduce_by_mw, reduce_to_mw or max_reduce_by_mw applies to every event)")
+            return nil
+        }
         if table.rows.isEmpty {
             context.reportData(keyPath, line: line, dataFile: file, "has no events (a header and no rows)")
             return nil

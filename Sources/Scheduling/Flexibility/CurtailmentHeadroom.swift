@@ -44,6 +44,8 @@ public enum CurtailmentHeadroom {
         public var referencePeakImportMW: Double
         public var referenceImportMWh: Double
         public var referenceObjectiveUSD: Double
+        /// The reference schedule's site import per step, MW (what curtailment is measured against).
+        public var referenceImportMW: [Double]
         public var rows: [Row]
 
         /// `headroom.csv` (docs/results-schema.md).
@@ -138,7 +140,8 @@ public enum CurtailmentHeadroom {
             rows.append(Row(budgetPercent: budget, status: .optimal, firmImportMW: firmMW, headroomMW: peak - firmMW,
                             curtailedMWh: curtailedMWh, curtailedHours: Double(curtailedSteps) * hours, addedCostUSD: cost - referenceObjective))
         }
-        return Table(referencePeakImportMW: peak, referenceImportMWh: energy, referenceObjectiveUSD: referenceObjective, rows: rows)
+        return Table(referencePeakImportMW: peak, referenceImportMWh: energy, referenceObjectiveUSD: referenceObjective,
+                     referenceImportMW: referenceImport, rows: rows)
     }
 
     /// Total grid import per step, MW.

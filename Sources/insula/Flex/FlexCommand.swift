@@ -41,6 +41,9 @@ struct FlexHeadroomCommand: ParsableCommand {
 
     @OptionGroup var solver: SolverArguments
 
+    @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (as `solve --dump-inputs`, contracts left out) with the reference import and the budgets, for the PyPSA cross-check.")
+    var dumpInputs: String?
+
     @OptionGroup var global: GlobalOptions
 
     func parsedBudgets() throws -> [Double] {
@@ -58,6 +61,7 @@ struct FlexHeadroomCommand: ParsableCommand {
     func run() throws {
         global.bootstrapLogging()
         let budgetsPercent = try parsedBudgets()
+        if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
         let loaded = try loadSite(site, overrides: overrides)
         printWarnings(loaded)
         if loaded.plansCapacity {
@@ -77,6 +81,7 @@ struct FlexHeadroomCommand: ParsableCommand {
         } catch let error as ModelSizeError {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")
         }
+        if let dumpInputs { try writeHeadroomDump(site: loaded, table: table, budgetsPercent: budgetsPercent, to: dumpInputs) }
         let folder = URL(fileURLWithPath: out)
         do {
             try RunWriter.write([("headroom.csv", table.csv())], into: folder)
@@ -101,6 +106,30 @@ struct FlexHeadroomCommand: ParsableCommand {
             throw CommandFailure(InsulaExitCode(failed.status), "")
         }
     }
+}
+
+/// The input dump of the site without its contracts, with a `headroom` object: the reference
+/// import per step (MW), the budgets (percent) and Insula's firm imports (MW; null unless solved).
+private func writeHeadroomDump(site: Site, table: CurtailmentHeadroom.Table, budgetsPercent: [Double], to path: String) throws {
+    var reference = site
+    reference.flexibility = nil
+    let data: Data
+    do {
+        guard var object = try JSONSerialization.jsonObject(with: try InputDump(reference).json()) as? [String: Any] else {
+            throw CommandFailure(.internalError, "error: \(path): the input dump is not a JSON object")
+        }
+        object["headroom"] = [
+            "reference_import_mw": table.referenceImportMW,
+            "budgets_percent": budgetsPercent,
+            "firm_import_mw": table.rows.map { $0.firmImportMW.map { $0 as Any } ?? NSNull() },
+        ] as [String: Any]
+        data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    } catch let failure as CommandFailure {
+        throw failure
+    } catch {
+        throw CommandFailure(.internalError, "error: \(path): could not encode the input dump (\(error))")
+    }
+    try writeAtomically(data, to: URL(fileURLWithPath: path), option: "--dump-inputs")
 }
 
 private func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
