@@ -81,8 +81,14 @@ struct SolveCommand: ParsableCommand {
             attributed = try DemandResponseAttribution.attribute(outcome, site: loaded, solver: solver.options,
                                                                  compile: CompileOptions(maximumNonzeros: maximumNonzeros))
         }
+        var extraLines: [String] = []
+        if let totals = attributed.schedule?.demandResponse?.totals {
+            extraLines.append("flexibility   \(totals.contracts) contract(s), \(totals.eventsDelivered) of \(totals.events) event(s) delivered, "
+                              + String(format: "%.0f MW committed, payment %.0f USD, penalty %.0f USD", totals.committedMW, totals.paymentUSD, totals.penaltyUSD)
+                              + (totals.netValueUSD.map { String(format: ", worth %.0f USD (events.csv)", $0) } ?? " (events.csv)"))
+        }
         try writeRunFolder(site: loaded, sitePath: site, outcome: attributed, out: out, format: format, clock: clock, start: start,
-                           written: &written)
+                           extraLines: extraLines, written: &written)
         withExtendedLifetime(lock) {}
     }
 }
