@@ -5,7 +5,7 @@ import Optimization
 /// What the demand-response contracts did in a solved schedule (docs/results-schema.md,
 /// `events.csv` and the `dr_` KPIs): per event, the level, the import, the shortfall and its
 /// penalty; per contract, the commitment and its payment; and, once a reference schedule without
-/// the contracts is given (``attribute(reference:site:)``), what delivered each event's reduction.
+/// the contracts is given (``attribute(with:reference:site:)``), what delivered each event's reduction.
 public struct DemandResponseOutcome: Sendable {
     /// One event of one contract.
     public struct Event: Sendable {
@@ -24,7 +24,7 @@ public struct DemandResponseOutcome: Sendable {
         /// Import energy above the level, MWh (what the penalty is paid on).
         public var shortfallMWh = 0.0
         public var penaltyUSD = 0.0
-        /// Set by ``attribute(reference:site:)``: import energy below the reference schedule's in the event's steps.
+        /// Set by ``attribute(with:reference:site:)``: import energy below the reference schedule's in the event's steps.
         public var attribution: Attribution?
         /// Delivered when the import stayed at or below the level in every step (to 1e-6 relative, at least 1e-6 MW).
         public var delivered: Bool { shortfallMWh == 0 }
