@@ -93,6 +93,20 @@ struct FlexCommandTests {
         }
     }
 
+    @Test("flex headroom --window solves only the window: its reference energy is the window's")
+    func headroomWindow() throws {
+        let site = try Self.site(flexibility: "")
+        let whole = site.deletingLastPathComponent().appendingPathComponent("whole")
+        let week = site.deletingLastPathComponent().appendingPathComponent("week")
+        #expect(try InsulaRunner.run(["flex", "headroom", site.path, "--budgets", "1", "--out", whole.path]).exitCode == 0)
+        let outcome = try InsulaRunner.run(["flex", "headroom", site.path, "--budgets", "1", "--out", week.path,
+                                            "--window", "2023-10-01T00:00Z..2023-10-08T00:00Z"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let energyWhole = try #require(Double(Self.table(whole.appendingPathComponent("headroom.csv"))[0]["reference_import_mwh"]!))
+        let energyWeek = try #require(Double(Self.table(week.appendingPathComponent("headroom.csv"))[0]["reference_import_mwh"]!))
+        #expect(energyWeek > 0 && energyWeek < 0.75 * energyWhole, "\(energyWeek) of \(energyWhole) MWh")
+    }
+
     @Test("a contract with a negative reduction, or a bad budget list, exits 2 naming the key or option")
     func badInput() throws {
         let site = try Self.site(flexibility: Self.contract.replacingOccurrences(of: "reduce_to_mw: 90", with: "reduce_by_mw: -5"))

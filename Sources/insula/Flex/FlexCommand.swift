@@ -41,6 +41,9 @@ struct FlexHeadroomCommand: ParsableCommand {
 
     @OptionGroup var solver: SolverArguments
 
+    @Option(help: ArgumentHelp("Only this sub-period of the horizon: START..END, UTC (as solve --window; budgets are then shares of its energy).", valueName: "START..END"))
+    var window: String?
+
     @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (as `solve --dump-inputs`, contracts left out) with the reference import and the budgets, for the PyPSA cross-check.")
     var dumpInputs: String?
 
@@ -62,7 +65,7 @@ struct FlexHeadroomCommand: ParsableCommand {
         global.bootstrapLogging()
         let budgetsPercent = try parsedBudgets()
         if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
-        let loaded = try loadSite(site, overrides: overrides)
+        let loaded = try applyWindow(window, trainingEnergy: .proRata, to: loadSite(site, overrides: overrides))
         printWarnings(loaded)
         if loaded.plansCapacity {
             throw CommandFailure(.invalidInput, "error: \(site): the site sizes capacity (build sections); headroom is computed for a site with its capacities given")
