@@ -19,7 +19,7 @@ struct InsulaCommand: ParsableCommand {
             """,
         version: "insula \(insulaVersion) (GLPK \(GLPKEnvironment.version))",
         subcommands: [ValidateCommand.self, SolveCommand.self, OperateCommand.self, PlanCommand.self, BatchCommand.self, ThermalCommand.self, ReportCommand.self,
-                      DataCommand.self, LPCommand.self, BenchCommand.self]
+                      DataCommand.self, LPCommand.self, BenchCommand.self, FlexCommand.self]
     )
 }
 

@@ -10,7 +10,10 @@ any comparison fails.
 Usage:
   crosscheck.py --insula PATH [--solvers glpk,highs] [--json FILE] SITE.yaml [SITE.yaml ...]
   crosscheck.py --insula PATH --time-only [--solvers highs] [--json FILE] SITE.yaml [...]
-  both take --mip-gap G (relative MIP gap of the PyPSA solve; default 1e-8, with --time-only
+  crosscheck.py --insula PATH --headroom [--budgets 0.25,0.5,1,5] [--solvers ...] SITE.yaml [...]
+              `insula flex headroom` (formulation 4.12): stage 1, the smallest firm import per budget,
+              rebuilt in PyPSA from Insula's dump and reference import; agreement within 1e-6 of the peak
+  the first two take --mip-gap G (relative MIP gap of the PyPSA solve; default 1e-8, with --time-only
   1e-4, Insula's own) and --time-limit SECONDS (per PyPSA solve).
 
 Comparison (docs/validation.md, section 1):
@@ -428,8 +431,11 @@ def add_build_rows(terms: Terms):
 
 def sunk_capex(d: dict) -> float:
     """The annualised capex of existing capacity over the horizon: in PyPSA's capital_cost x
-    p_nom, taken out of Insula's objective (existing plant is sunk)."""
-    return sum(b["sunk_capex_usd"] for b in d.get("builds", []))
+    p_nom, taken out of Insula's objective (existing plant is sunk); and the payment of
+    demand-response contracts with a given commitment (a constant in Insula's objective)."""
+    payments = sum(c["payment_usd_per_mw"] * c["committed_mw"] for c in d.get("demand_response", [])
+                   if c.get("committed_mw") is not None)
+    return sum(b["sunk_capex_usd"] for b in d.get("builds", [])) + payments
 
 
 def planned_capacities(built: Built) -> dict:
@@ -744,6 +750,42 @@ def add_pins(terms: Terms, pinned: dict):
             pin((terms.generator.sel(name=names) * (sign * terms.built.step_hours)).sum(), mwh, f"pin_{key}")
 
 
+def add_demand_response(terms: Terms):
+    """dr_event[c,t]: sum_g import[g,t] - shortfall[c,t] + committed[c] <= baseline in every
+    event step, the shortfall at h x penalty, a decided commitment paid (negative cost) per MW
+    (section 4.11). A given commitment's payment is a constant, taken out in sunk_capex."""
+    contracts = terms.built.dump.get("demand_response", [])
+    if not contracts:
+        return
+    model, hours = terms.model, terms.built.step_hours
+    imports = terms.names("import:")
+    extra = 0
+    for contract in contracts:
+        name = contract["name"]
+        committed = None
+        level = contract["baseline_mw"]
+        if contract.get("committed_mw") is not None:
+            level -= contract["committed_mw"]
+        else:
+            committed = model.add_variables(lower=0, upper=contract["max_committed_mw"], name=f"dr_committed:{name}")
+            extra = extra - contract["payment_usd_per_mw"] * committed
+        steps = sorted({step for event in contract["event_steps"] for step in event})
+        if not steps:
+            continue
+        snapshots = terms.snapshots[steps]
+        shortfall = model.add_variables(lower=0, coords=[pd.Index(snapshots, name="snapshot")], name=f"dr_shortfall:{name}")
+        site_import = 0
+        for generator in imports:
+            site_import = site_import + terms.generator.sel(name=generator, snapshot=snapshots)
+        lhs = site_import - shortfall
+        if committed is not None:
+            lhs = lhs + committed
+        model.add_constraints(lhs <= level, name=f"dr_event:{name}")
+        extra = extra + (hours * contract["penalty_usd_per_mwh"] * shortfall).sum()
+    if not isinstance(extra, int):
+        model.add_objective(model.objective.expression + extra, overwrite=True)
+
+
 def insula_rows(built: Built, pinned: dict | None = None):
     """extra_functionality: every row of the Insula LP that PyPSA has no component for."""
 
@@ -757,6 +799,7 @@ def insula_rows(built: Built, pinned: dict | None = None):
         add_cfe_target(terms)
         add_site_limits(terms)
         add_build_rows(terms)
+        add_demand_response(terms)
         add_pins(terms, pinned or {})
 
     return add
@@ -1006,6 +1049,84 @@ def time_site(insula: str, site: str, solver: str, settings: SolverSettings) -> 
     return entry
 
 
+# MARK: curtailment-enabled headroom (docs/formulation.md 4.12), stage 1
+
+def solve_headroom(dump: dict, budget_percent: float, solver: str) -> tuple[str, float | None]:
+    """min F over the site's model with firm_import[t]: sum_g import[g,t] <= F,
+    curtailment_floor[t]: curtailed[t] + sum_g import[g,t] >= r[t] (r: Insula's reference import),
+    curtailment_budget: sum_t h curtailed[t] <= b/100 x sum_t h r[t]. Returns (status, F)."""
+    built = build_network(dump)
+    network = built.network
+    model = network.optimize.create_model(include_objective_constant=False)
+    insula_rows(built)(network, network.snapshots)
+    terms = Terms(built)
+    reference_mw = np.asarray(dump["headroom"]["reference_import_mw"], dtype=float)
+    hours = built.step_hours
+    site_import = terms.total(terms.names("import:"))
+    firm = model.add_variables(lower=0, name="firm_import")
+    curtailed = model.add_variables(lower=terms.s(np.zeros(len(terms.snapshots))), name="curtailed")
+    model.add_constraints(site_import - firm <= 0, name="firm_import")
+    model.add_constraints(curtailed + site_import >= terms.s(reference_mw), name="curtailment_floor")
+    model.add_constraints((hours * curtailed).sum() <= budget_percent / 100 * float(reference_mw.sum() * hours),
+                          name="curtailment_budget")
+    model.add_objective(1.0 * firm, overwrite=True)
+    options = {"threads": 1, "primal_feasibility_tolerance": 1e-9, "dual_feasibility_tolerance": 1e-9,
+               "io_api": "direct"} if solver == "highs" else {}
+    with QuietOutput():
+        status, condition = model.solve(solver_name=solver, **options)
+    if status != "ok":
+        return str(condition), None
+    return str(condition), float(model.objective.value)
+
+
+def main_headroom(arguments, solvers: list[str]) -> int:
+    """--headroom: `insula flex headroom SITE --dump-inputs`, then stage 1 in PyPSA per budget;
+    each firm import must agree with Insula's within 1e-6 of the reference peak."""
+    reports, failed = [], False
+    print(f"{'site':<28} {'budget %':>9} {'firm MW (Insula)':>18} " + " ".join(f"{s + ' diff MW':>16}" for s in solvers))
+    for site in arguments.sites:
+        with tempfile.TemporaryDirectory(prefix="insula-headroom-") as folder:
+            dump_path = os.path.join(folder, "inputs.json")
+            run = subprocess.run([arguments.insula, "flex", "headroom", site, "--budgets", arguments.budgets,
+                                  "--out", os.path.join(folder, "out"), "--dump-inputs", dump_path], capture_output=True, text=True)
+            if run.returncode != 0:
+                print(f"{os.path.basename(site):<28} FAILED: insula exited {run.returncode}: {run.stderr.strip()}")
+                reports.append({"site": site, "failures": [run.stderr.strip()]})
+                failed = True
+                continue
+            with open(dump_path, encoding="utf-8") as handle:
+                dump = json.load(handle)
+        problems = unsupported_features(site, dump)
+        if problems:
+            print(f"{os.path.basename(site):<28} FAILED: {'; '.join(problems)}")
+            failed = True
+            continue
+        head = dump["headroom"]
+        scale = max(1.0, max(head["reference_import_mw"]))
+        report = {"site": site, "budgets": [], "failures": []}
+        for budget, insula_firm in zip(head["budgets_percent"], head["firm_import_mw"]):
+            entry = {"budget_percent": budget, "insula_firm_import_mw": insula_firm}
+            cells = []
+            for solver in solvers:
+                condition, firm = solve_headroom(dump, budget, solver)
+                entry[solver] = {"status": condition, "firm_import_mw": firm}
+                if firm is None or insula_firm is None or abs(firm - insula_firm) > RELATIVE_OBJECTIVE_TOLERANCE * scale:
+                    report["failures"].append(f"{solver}, budget {budget} %: firm import {firm} vs Insula {insula_firm} MW")
+                    cells.append(f"{'FAIL':>16}")
+                else:
+                    cells.append(f"{firm - insula_firm:>16.2e}")
+            report["budgets"].append(entry)
+            print(f"{os.path.basename(site):<28} {budget:>9g} {insula_firm if insula_firm is not None else float('nan'):>18.6f} "
+                  + " ".join(cells))
+        failed = failed or bool(report["failures"])
+        reports.append(report)
+    if arguments.json:
+        with open(arguments.json, "w") as handle:
+            json.dump(reports, handle, indent=2)
+    print("headroom cross-check " + ("FAILED" if failed else f"passed on {len(reports)} sites"))
+    return 1 if failed else 0
+
+
 def main_time_only(arguments, solvers: list[str], settings: SolverSettings) -> int:
     solver = solvers[0]
     reports, failed = [], False
@@ -1042,6 +1163,9 @@ def main() -> int:
                         help=f"relative MIP gap of the PyPSA solve (default {CHECK_MIP_RELATIVE_GAP:g}, "
                              f"with --time-only {TIMING_MIP_RELATIVE_GAP:g} as Insula's)")
     parser.add_argument("--time-limit", type=float, help="time limit of each PyPSA solve, in seconds")
+    parser.add_argument("--headroom", action="store_true",
+                        help="cross-check `insula flex headroom` (formulation 4.12, stage 1: the smallest firm import per budget)")
+    parser.add_argument("--budgets", default="0.25,0.5,1,5", help="with --headroom: budgets in percent")
     arguments = parser.parse_args()
     logging.getLogger("pypsa").setLevel(logging.ERROR)
     logging.getLogger("linopy").setLevel(logging.ERROR)
@@ -1051,6 +1175,8 @@ def main() -> int:
                               time_limit_seconds=arguments.time_limit)
     if arguments.time_only:
         return main_time_only(arguments, solvers, settings)
+    if arguments.headroom:
+        return main_headroom(arguments, solvers)
     reports, failed = [], False
     header = f"{'site':<28} {'steps':>6} {'objective USD (Insula)':>24} " + " ".join(
         f"{solver + ' rel. diff':>16}" for solver in solvers) + f" {'Insula s':>9} {'(solve)':>8} " + " ".join(

@@ -6,7 +6,7 @@
 #   tools/crosscheck/run.sh --corpus  every full-year site in data/sites/real/*.yaml, HiGHS only, each
 #                                     solve limited to CROSSCHECK_TIME_LIMIT seconds (default 1800:
 #                                     a full-year MILP can take HiGHS longer; the site then fails)
-# Reports: .build/crosscheck/report.json, example.json, corpus.json (timings included).
+# Reports: .build/crosscheck/report.json, example.json, headroom.json, corpus.json (timings included).
 # Needs: python3 with pypsa and highspy (`python3 -m pip install pypsa highspy`), glpsol
 # (`make deps`), and ../shared/data beside the repository for the real-data sites.
 # Exit status 1 if any site disagrees or cannot be checked.
@@ -32,4 +32,6 @@ fi
 status=0
 "${crosscheck[@]}" --json .build/crosscheck/report.json tools/crosscheck/sites/*.yaml || status=1
 "${crosscheck[@]}" --solvers highs --json .build/crosscheck/example.json data/sites/example.yaml || status=1
+# Curtailment-enabled headroom (insula flex headroom, formulation 4.12) on the demand-response site.
+"${crosscheck[@]}" --headroom --json .build/crosscheck/headroom.json tools/crosscheck/sites/demand-response.yaml || status=1
 exit $status

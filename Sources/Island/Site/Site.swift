@@ -45,6 +45,8 @@ public struct Site: Sendable, Equatable {
     public var embodiedCarbon = EmbodiedCarbon()
     /// Discount rate for capital costs (`investment` section).
     public var investment = InvestmentPolicy()
+    /// Demand-response contracts on the grid import (`flexibility`); nil: none.
+    public var flexibility: Flexibility?
     /// The site file first, then every data file, in first-use order.
     public var inputFiles: [InputFile]
     /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the

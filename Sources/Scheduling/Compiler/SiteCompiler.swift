@@ -128,6 +128,8 @@ public enum SiteCompiler {
         if site.dump != nil { perStep += 3 }
         // Water cap: IT power and busway loss per step.
         if site.cooling.water?.capCubicMetres != nil { perStep += 3 }
+        // Demand response: an event row holds the imports, its shortfall and the commitment.
+        perStep += (feeds + 2) * (site.flexibility?.demandResponse.count ?? 0)
         // Heat reuse: its source row (offtake, IT power, busway loss) and the AC balance.
         if site.heatReuse != nil { perStep += 4 }
         // Planned capacities: each sized dimension's column enters up to three rows per step
@@ -435,6 +437,7 @@ struct Builder {
             }
         }
 
+        let demandResponse = addDemandResponse(imports: feeds.map(\.imports))
         return SiteModel(
             program: program, itCapacityMW: capacity,
             smr: smrOutput, smrOnlineUnits: smr?.online,
@@ -446,7 +449,7 @@ struct Builder {
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
             trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities,
-            smrCommitment: smrCommitment)
+            smrCommitment: smrCommitment, demandResponse: demandResponse)
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {

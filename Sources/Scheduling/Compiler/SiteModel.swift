@@ -65,6 +65,10 @@ public struct SiteModel: Sendable {
     /// Integer SMR commitment with minimum up/down times: its rows and start/stop columns
     /// (a window of a longer run binds them to the commitment before it).
     public var smrCommitment: SMRCommitmentRows?
+
+    // MARK: Flexibility
+    /// Demand-response contracts' columns, in `flexibility.demand_response` order.
+    public var demandResponse: [DemandResponseColumns] = []
 }
 
 /// The rows of integer SMR commitment that look back in time (`docs/formulation.md`, SMR).

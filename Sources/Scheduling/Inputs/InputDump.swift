@@ -189,6 +189,8 @@ public struct InputDump: Encodable, Sendable {
     public var limitsImportLimitMW: Double?
     public var limitsRampLimitMWPerHour: Double?
     public var builds: [Build]
+    /// Demand-response contracts as the LP uses them (docs/formulation.md, 4.11); empty without `flexibility`.
+    public var demandResponse: [DemandResponse] = []
 
     public init(_ site: Site) {
         let steps = site.horizon.steps
@@ -277,6 +279,7 @@ public struct InputDump: Encodable, Sendable {
                   horizonCostUSDPerUnit: years * expansion.annualCostUSDPerUnitYear(discountRate: rate),
                   sunkCapexUSD: years * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate) * expansion.existing)
         }
+        demandResponse = DemandResponse.dump(site)
     }
 
     /// The dump as pretty-printed JSON with snake_case keys (`price_usd_per_mwh` style).

@@ -42,6 +42,8 @@ public struct RunSummary: Sendable, Encodable {
     public var maxDieC: Double?
     /// Input warnings (`Site.warnings`), one line each; always present, empty when none.
     public var warnings: [String] = []
+    /// Demand-response totals (`dr_*` keys), when the site has contracts.
+    public var demandResponse: DemandResponseOutcome.Totals?
 
     public init(site: Site, outcome: OperatingSolve.Outcome, insulaVersion: String) {
         self.site = site.name
@@ -71,6 +73,7 @@ public struct RunSummary: Sendable, Encodable {
         glpkVersion = GLPKEnvironment.version
         inputsSHA256 = site.inputsSHA256
         warnings = site.warnings.map(\.description)
+        demandResponse = outcome.schedule?.demandResponse?.totals
         if let thermal = outcome.thermal {
             thermalRounds = thermal.rounds
             thermalViolationsFixed = thermal.violationsFixed
@@ -82,6 +85,7 @@ public struct RunSummary: Sendable, Encodable {
     /// Every column a run's `summary.csv` can have (run fields and KPIs): batch reports use it
     /// to tell swept parameters from results.
     public static let columnNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue)).union(KPIs.columnNames)
+        .union(DemandResponseOutcome.Totals.columnNames)
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case site, status, method, message, steps, rows, columns, nonzeros, iterations
@@ -130,6 +134,7 @@ public struct RunSummary: Sendable, Encodable {
         try container.encode(warnings, forKey: .warnings)
         // KPIs sit beside the run fields, not nested: one flat record per run.
         try kpis?.encode(to: encoder)
+        try demandResponse?.encode(to: encoder)
         if let kpis {
             // Shadow prices are always present: null when the solve gave no duals (MIP).
             var figures = encoder.container(keyedBy: KPIs.CodingKeys.self)

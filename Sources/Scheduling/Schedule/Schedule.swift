@@ -87,4 +87,6 @@ public struct Schedule: Sendable {
     public var kpis: KPIs
     /// The capacities a plan chose (empty for an operating site with fixed capacities).
     public var capacities: [InstalledCapacity] = []
+    /// Demand-response contracts' events and payments (`flexibility`); nil without contracts.
+    public var demandResponse: DemandResponseOutcome?
 }

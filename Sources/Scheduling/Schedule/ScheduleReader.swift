@@ -331,7 +331,9 @@ public enum ScheduleReader {
             kpis.fixedOMUSD += capacity.fixedOMUSDPerYear * site.horizonYears
         }
         kpis.objectiveUSD = result.objectiveValue ?? .nan
-        return Schedule(steps: steps, jobs: jobs, kpis: kpis, capacities: capacities)
+        var schedule = Schedule(steps: steps, jobs: jobs, kpis: kpis, capacities: capacities)
+        schedule.demandResponse = DemandResponseOutcome.read(site: site, model: model, values: x)
+        return schedule
     }
 
     /// Values within 1e-9 of zero are solver noise.

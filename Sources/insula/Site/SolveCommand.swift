@@ -75,8 +75,20 @@ struct SolveCommand: ParsableCommand {
         } catch let error as ThermalModelError {
             throw CommandFailure(.invalidInput, "error: \(site): thermal: \(error)")
         }
-        try writeRunFolder(site: loaded, sitePath: site, outcome: outcome, out: out, format: format, clock: clock, start: start,
-                           written: &written)
+        var attributed = outcome
+        if loaded.flexibility?.demandResponse.isEmpty == false {
+            // What delivered each event: the same site solved without its contracts (docs/results-schema.md, events.csv).
+            attributed = try DemandResponseAttribution.attribute(outcome, site: loaded, solver: solver.options,
+                                                                 compile: CompileOptions(maximumNonzeros: maximumNonzeros))
+        }
+        var extraLines: [String] = []
+        if let totals = attributed.schedule?.demandResponse?.totals {
+            extraLines.append("flexibility   \(totals.contracts) contract(s), \(totals.eventsDelivered) of \(totals.events) event(s) delivered, "
+                              + String(format: "%.0f MW committed, payment %.0f USD, penalty %.0f USD", totals.committedMW, totals.paymentUSD, totals.penaltyUSD)
+                              + (totals.netValueUSD.map { String(format: ", worth %.0f USD (events.csv)", $0) } ?? " (events.csv)"))
+        }
+        try writeRunFolder(site: loaded, sitePath: site, outcome: attributed, out: out, format: format, clock: clock, start: start,
+                           extraLines: extraLines, written: &written)
         withExtendedLifetime(lock) {}
     }
 }
@@ -107,6 +119,7 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
     if let schedule = outcome.schedule {
         files.append(("dispatch.csv", RunWriter.dispatchCSV(schedule)))
         files.append(("jobs.csv", RunWriter.jobsCSV(schedule)))
+        if let demandResponse = schedule.demandResponse { files.append(("events.csv", demandResponse.eventsCSV())) }
     }
     if let report = outcome.infeasibility {
         files.append(("infeasibility.json", String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self) + "\n"))
