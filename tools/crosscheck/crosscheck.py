@@ -1104,7 +1104,8 @@ def main() -> int:
             parser.error("--time-only times single sites; scenario files are compared only")
         return main_time_only(arguments, solvers, settings)
     reports, failed = [], False
-    header = f"{'site':<28} {'steps':>6} {'objective USD (Insula)':>24} " + " ".join(
+    width = max([28] + [len(os.path.basename(site)) for site in arguments.sites])
+    header = f"{'site':<{width}} {'steps':>6} {'objective USD (Insula)':>24} " + " ".join(
         f"{solver + ' rel. diff':>16}" for solver in solvers) + f" {'Insula s':>9} {'(solve)':>8} " + " ".join(
         f"{'PyPSA+' + solver + ' s':>15} {'(build)':>8} {'(solve)':>8}" for solver in solvers)
     print(header)
@@ -1117,7 +1118,7 @@ def main() -> int:
             else:
                 report = check_site(arguments.insula, site, solvers, settings)
         except Exception as error:  # a site that cannot be checked is a failure, with the reason
-            print(f"{os.path.basename(site):<28} FAILED: {error}")
+            print(f"{os.path.basename(site):<{width}} FAILED: {error}")
             reports.append({"site": site, "failures": [str(error)]})
             failed = True
             continue
@@ -1127,7 +1128,7 @@ def main() -> int:
         def column(solver: str, key: str) -> float:
             return report["solvers"][solver].get(key, float("nan"))
 
-        row = f"{os.path.basename(site):<28} {insula['steps']:>6} {insula['objective_usd']:>24.4f} " + " ".join(
+        row = f"{os.path.basename(site):<{width}} {insula['steps']:>6} {insula['objective_usd']:>24.4f} " + " ".join(
             f"{column(s, 'objective_relative_difference'):>16.2e}" for s in solvers)
         row += f" {insula['wall_seconds']:>9.2f} {insula['solve_seconds']:>8.3f} " + " ".join(
             f"{column(s, 'build_seconds') + column(s, 'interface_seconds') + column(s, 'solve_seconds'):>15.2f} "
