@@ -9,6 +9,9 @@ any comparison fails.
 
 Usage:
   crosscheck.py --insula PATH [--solvers glpk,highs] [--json FILE] SITE.yaml [SITE.yaml ...]
+  an argument NAME.scenarios.yaml is a two-stage stochastic plan of NAME.yaml (same folder),
+  `insula plan NAME.yaml --scenarios NAME.scenarios.yaml`, rebuilt with PyPSA's set_scenarios
+  and set_risk_preference and compared by stochastic.py (its docstring; docs/validation.md)
   crosscheck.py --insula PATH --time-only [--solvers highs] [--json FILE] SITE.yaml [...]
   crosscheck.py --insula PATH --headroom [--budgets 0.25,0.5,1,5] [--solvers ...] SITE.yaml [...]
               `insula flex headroom` (formulation 4.12): stage 1, the smallest firm import per budget,
@@ -402,8 +405,10 @@ def apply_builds(built: Built, s) -> None:
 def add_build_rows(terms: Terms):
     """The rows that tie planned capacities to operation where PyPSA has no component: battery
     initial energy and the tie of charge and discharge ratings, the grid connection, and the
-    SMR ramp scaling with the planned fleet (docs/formulation.md, section 14)."""
-    built, model = terms.built, terms.model
+    SMR ramp scaling with the planned fleet (docs/formulation.md, section 14). On a stochastic
+    network it runs once per scenario: the ratings tie, the connection variable and its cost
+    belong to the shared build and are added by the first call only."""
+    built, model, shared = terms.built, terms.model, terms.shared_model
     d = built.dump
     extra = 0
     for (asset, name, dimension), b in built.builds.items():
@@ -414,19 +419,24 @@ def add_build_rows(terms: Terms):
             model.add_constraints(built.step_hours * first - battery["initial_soc_fraction"] * e_nom == 0,
                                   name=f"battery_initial_energy:{name}")
         elif asset == "battery" and dimension == "power_mw":
+            if f"battery_power_tie:{name}" in shared.constraints:
+                continue
             battery = next(x for x in d["batteries"] if x["name"] == name)
             p_nom = model.variables["Link-p_nom"]
-            model.add_constraints(battery_converter(d, battery) * p_nom.sel(name=f"charge:{name}")
-                                  - battery["discharge_efficiency"] * p_nom.sel(name=f"discharge:{name}") == 0,
-                                  name=f"battery_power_tie:{name}")
+            shared.add_constraints(battery_converter(d, battery) * p_nom.sel(name=f"charge:{name}")
+                                   - battery["discharge_efficiency"] * p_nom.sel(name=f"discharge:{name}") == 0,
+                                   name=f"battery_power_tie:{name}")
         elif asset == "grid_feed":
             feed = next(x for x in d["grid_feeds"] if x["name"] == name)
-            added = model.add_variables(lower=0, upper=b["maximum"], name=f"grid_connection:{name}")
+            if f"grid_connection:{name}" in shared.variables:
+                added = shared.variables[f"grid_connection:{name}"]
+            else:
+                added = shared.add_variables(lower=0, upper=b["maximum"], name=f"grid_connection:{name}")
+                extra = extra + b["horizon_cost_usd_per_unit"] * added
             model.add_constraints(terms.gen(f"import:{name}") - added <= feed["import_capacity_mw"], name=f"grid_import_connection:{name}")
             model.add_constraints(-terms.gen(f"export:{name}") - added <= feed["export_capacity_mw"], name=f"grid_export_connection:{name}")
-            extra = extra + b["horizon_cost_usd_per_unit"] * added
     if not isinstance(extra, int):
-        model.add_objective(model.objective.expression + extra, overwrite=True)
+        shared.add_objective(shared.objective.expression + extra, overwrite=True)
 
 
 def sunk_capex(d: dict) -> float:
@@ -479,16 +489,43 @@ def source_generators(network: pypsa.Network, key: str) -> list[str]:
 # MARK: rows PyPSA has no component for (docs/formulation.md, section 4), one function per family
 
 
-class Terms:
-    """Per-step linopy expressions of the network's columns, as Insula names them."""
+class ScenarioModel:
+    """The linopy model of a stochastic network seen from one scenario: the rows and variables the
+    Insula row functions add get the scenario in their names (`smr_ramp_up[hot]`); everything
+    else (the shared capacity variables, the objective) is the model's own."""
 
-    def __init__(self, built: Built):
+    def __init__(self, model, scenario: str):
+        self._model = model
+        self.scenario = scenario
+
+    def add_constraints(self, *args, name: str, **kwargs):
+        return self._model.add_constraints(*args, name=f"{name}[{self.scenario}]", **kwargs)
+
+    def add_variables(self, *args, name: str, **kwargs):
+        return self._model.add_variables(*args, name=f"{name}[{self.scenario}]", **kwargs)
+
+    def __getattr__(self, attribute):
+        return getattr(self._model, attribute)
+
+
+class Terms:
+    """Per-step linopy expressions of the network's columns, as Insula names them. For a
+    stochastic network (stochastic.py), `model` is its linopy model and `scenario` selects one
+    scenario of the operating variables (PyPSA gives them a `scenario` dimension; capacity
+    variables have none and are shared); `built` is then that scenario's own deterministic
+    build (its names and series)."""
+
+    def __init__(self, built: Built, model=None, scenario: str | None = None):
         self.built = built
         self.network = built.network
-        self.model = built.network.model
+        self.shared_model = model if model is not None else built.network.model
+        self.model = self.shared_model if scenario is None else ScenarioModel(self.shared_model, scenario)
         self.snapshots = built.network.snapshots
-        self.generator = self.model.variables["Generator-p"]
-        self.link = self.model.variables["Link-p"]
+        self.generator = self.shared_model.variables["Generator-p"]
+        self.link = self.shared_model.variables["Link-p"]
+        if scenario is not None:
+            self.generator = self.generator.sel(scenario=scenario)
+            self.link = self.link.sel(scenario=scenario)
 
     def gen(self, name: str):
         return self.generator.sel(name=name)
@@ -865,34 +902,8 @@ def solve_pypsa(dump: dict, solver: str, pinned: dict | None = None, settings: S
     model = network.optimize.create_model(include_objective_constant=False)
     insula_rows(built, pinned)(network, network.snapshots)
     build_seconds = time.perf_counter() - start
-    if solver == "highs":
-        options = {"threads": 1, "primal_feasibility_tolerance": 1e-9, "dual_feasibility_tolerance": 1e-9,
-                   "mip_rel_gap": settings.mip_relative_gap, "mip_feasibility_tolerance": 1e-9, "io_api": "direct"}
-        if settings.time_limit_seconds is not None:
-            options["time_limit"] = float(settings.time_limit_seconds)
-    else:
-        options = {"mipgap": settings.mip_relative_gap} if built.integer else {}
-        if settings.time_limit_seconds is not None:
-            options["tmlim"] = int(max(1, settings.time_limit_seconds))
-    start = time.perf_counter()
-    with QuietOutput():
-        status, condition = model.solve(solver_name=solver, **options)
-    call_seconds = time.perf_counter() - start
-    out = {"status": str(condition), "build_seconds": build_seconds, "integer": built.integer,
-           "rows": int(model.ncons), "columns": int(model.nvars), "mip_gap": None, "mip_bound": None}
-    if solver == "highs":
-        highs = model.solver_model
-        out["solve_seconds"] = float(highs.getRunTime())
-        out["interface_seconds"] = call_seconds - out["solve_seconds"]
-        if built.integer:
-            info = highs.getInfo()
-            out["mip_gap"], out["mip_bound"] = float(info.mip_gap), float(info.mip_dual_bound)
-    else:
-        out["solve_seconds"] = call_seconds
-        out["interface_seconds"] = 0.0
-    for key in ("mip_gap", "mip_bound"):  # no incumbent or no bound: null in JSON, not Infinity
-        if out[key] is not None and not np.isfinite(out[key]):
-            out[key] = None
+    status, out = run_solver(model, solver, settings, built.integer)
+    out["build_seconds"] = build_seconds
     objective = model.objective.value
     if status != "ok" or objective is None or not np.isfinite(objective):
         out["objective_usd"] = None
@@ -904,6 +915,41 @@ def solve_pypsa(dump: dict, solver: str, pinned: dict | None = None, settings: S
     if out["mip_bound"] is None:
         out["mip_bound"] = out["objective_usd"]  # GLPK (glpsol) runs branch-and-cut to a zero gap
     return out
+
+
+def run_solver(model, solver: str, settings: SolverSettings, integer: bool) -> tuple[str, dict]:
+    """Solves the linopy model with `solver` (module docstring: interface and solve times).
+    Returns linopy's status and the solve entries of the report (status is the termination
+    condition; mip_gap and mip_bound of HiGHS for a MILP)."""
+    if solver == "highs":
+        options = {"threads": 1, "primal_feasibility_tolerance": 1e-9, "dual_feasibility_tolerance": 1e-9,
+                   "mip_rel_gap": settings.mip_relative_gap, "mip_feasibility_tolerance": 1e-9, "io_api": "direct"}
+        if settings.time_limit_seconds is not None:
+            options["time_limit"] = float(settings.time_limit_seconds)
+    else:
+        options = {"mipgap": settings.mip_relative_gap} if integer else {}
+        if settings.time_limit_seconds is not None:
+            options["tmlim"] = int(max(1, settings.time_limit_seconds))
+    start = time.perf_counter()
+    with QuietOutput():
+        status, condition = model.solve(solver_name=solver, **options)
+    call_seconds = time.perf_counter() - start
+    out = {"status": str(condition), "integer": integer,
+           "rows": int(model.ncons), "columns": int(model.nvars), "mip_gap": None, "mip_bound": None}
+    if solver == "highs":
+        highs = model.solver_model
+        out["solve_seconds"] = float(highs.getRunTime())
+        out["interface_seconds"] = call_seconds - out["solve_seconds"]
+        if integer:
+            info = highs.getInfo()
+            out["mip_gap"], out["mip_bound"] = float(info.mip_gap), float(info.mip_dual_bound)
+    else:
+        out["solve_seconds"] = call_seconds
+        out["interface_seconds"] = 0.0
+    for key in ("mip_gap", "mip_bound"):  # no incumbent or no bound: null in JSON, not Infinity
+        if out[key] is not None and not np.isfinite(out[key]):
+            out[key] = None
+    return status, out
 
 
 def run_insula(insula: str, site: str, folder: str, dump_only: bool = False) -> tuple[dict | None, dict, float]:
@@ -1173,12 +1219,19 @@ def main() -> int:
     default_gap = TIMING_MIP_RELATIVE_GAP if arguments.time_only else CHECK_MIP_RELATIVE_GAP
     settings = SolverSettings(mip_relative_gap=arguments.mip_gap if arguments.mip_gap is not None else default_gap,
                               time_limit_seconds=arguments.time_limit)
+    # stochastic.py (two-stage stochastic plans, NAME.scenarios.yaml) imports this module by name.
+    sys.modules.setdefault("crosscheck", sys.modules[__name__])
+    import stochastic
+
     if arguments.time_only:
+        if any(site.endswith(stochastic.SCENARIO_SUFFIX) for site in arguments.sites):
+            parser.error("--time-only times single sites; scenario files are compared only")
         return main_time_only(arguments, solvers, settings)
     if arguments.headroom:
         return main_headroom(arguments, solvers)
     reports, failed = [], False
-    header = f"{'site':<28} {'steps':>6} {'objective USD (Insula)':>24} " + " ".join(
+    width = max([28] + [len(os.path.basename(site)) for site in arguments.sites])
+    header = f"{'site':<{width}} {'steps':>6} {'objective USD (Insula)':>24} " + " ".join(
         f"{solver + ' rel. diff':>16}" for solver in solvers) + f" {'Insula s':>9} {'(solve)':>8} " + " ".join(
         f"{'PyPSA+' + solver + ' s':>15} {'(build)':>8} {'(solve)':>8}" for solver in solvers)
     print(header)
@@ -1186,9 +1239,12 @@ def main() -> int:
           "network and linopy model, solve s of HiGHS's run clock, or for GLPK linopy's solve call incl. the LP file)")
     for site in arguments.sites:
         try:
-            report = check_site(arguments.insula, site, solvers, settings)
+            if site.endswith(stochastic.SCENARIO_SUFFIX):
+                report = stochastic.check_stochastic(arguments.insula, site, solvers, settings)
+            else:
+                report = check_site(arguments.insula, site, solvers, settings)
         except Exception as error:  # a site that cannot be checked is a failure, with the reason
-            print(f"{os.path.basename(site):<28} FAILED: {error}")
+            print(f"{os.path.basename(site):<{width}} FAILED: {error}")
             reports.append({"site": site, "failures": [str(error)]})
             failed = True
             continue
@@ -1198,7 +1254,7 @@ def main() -> int:
         def column(solver: str, key: str) -> float:
             return report["solvers"][solver].get(key, float("nan"))
 
-        row = f"{os.path.basename(site):<28} {insula['steps']:>6} {insula['objective_usd']:>24.4f} " + " ".join(
+        row = f"{os.path.basename(site):<{width}} {insula['steps']:>6} {insula['objective_usd']:>24.4f} " + " ".join(
             f"{column(s, 'objective_relative_difference'):>16.2e}" for s in solvers)
         row += f" {insula['wall_seconds']:>9.2f} {insula['solve_seconds']:>8.3f} " + " ".join(
             f"{column(s, 'build_seconds') + column(s, 'interface_seconds') + column(s, 'solve_seconds'):>15.2f} "
@@ -1211,6 +1267,17 @@ def main() -> int:
                         else "an alternative optimum of a degenerate LP")
                 print(f"    {solver}: energies of {', '.join(alternative['pinned_sources'])} differ; with them and the emissions "
                       f"pinned to Insula's the optimum moves by {alternative['objective_relative_difference']:.1e} ({kind})")
+        if report.get("kind") == "stochastic":
+            for solver in solvers:
+                entry = report["solvers"].get(solver, {})
+                if "scenario_cost_relative_differences" in entry:
+                    worst = max(abs(value) for value in entry["capacity_differences"].values())
+                    rounding = max(r / max(abs(c), 1e-9) for r, c in zip(entry["scenario_cost_rounding_usd"], insula["scenario_costs_usd"]))
+                    print(f"    {solver}: {len(report['scenarios'])} scenarios (w {report['cvar_weight']:g}, alpha "
+                          f"{report['cvar_alpha']:g}); scenario costs max rel. diff "
+                          f"{max(entry['scenario_cost_relative_differences']):.2e}"
+                          + (f" (glpsol's printed solution allows {rounding:.1e})" if rounding > 0 else "")
+                          + f"; capacities max diff {worst:.2e} (largest {max(abs(v) for v in insula['capacities'].values()):.1f})")
         for note in report["notes"]:
             print(f"    note: {note}")
         for failure in report["failures"]:

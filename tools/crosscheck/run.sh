@@ -2,7 +2,11 @@
 # Cross-checks Insula against PyPSA (docs/validation.md explains the comparison).
 #   tools/crosscheck/run.sh           every site in tools/crosscheck/sites with GLPK and HiGHS, then
 #                                     the full-year data/sites/example.yaml with HiGHS only
-#                                     (glpsol's simplex through linopy is too slow for a year)
+#                                     (glpsol's simplex through linopy is too slow for a year).
+#                                     NAME.scenarios.yaml files there are two-stage stochastic plans of
+#                                     NAME.yaml (insula plan --scenarios), checked against PyPSA's
+#                                     set_scenarios / set_risk_preference (tools/crosscheck/stochastic.py);
+#                                     NAME.yaml itself is also checked as an ordinary plan
 #   tools/crosscheck/run.sh --corpus  every full-year site in data/sites/real/*.yaml, HiGHS only, each
 #                                     solve limited to CROSSCHECK_TIME_LIMIT seconds (default 1800:
 #                                     a full-year MILP can take HiGHS longer; the site then fails)
