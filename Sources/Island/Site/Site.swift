@@ -45,6 +45,8 @@ public struct Site: Sendable, Equatable {
     public var embodiedCarbon = EmbodiedCarbon()
     /// Discount rate for capital costs (`investment` section).
     public var investment = InvestmentPolicy()
+    /// Shared power caps over training jobs (`workloads.training_groups`).
+    public var trainingGroups: [TrainingGroup] = []
     /// The site file first, then every data file, in first-use order.
     public var inputFiles: [InputFile]
     /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the

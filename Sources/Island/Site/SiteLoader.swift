@@ -99,7 +99,7 @@ public enum SiteLoader {
                            "the site has no power source: add at least one of smr, grid_feeds, renewables, backup_generators")
         }
 
-        let (inference, trainingJobs) = readWorkloads(reader, itFleet: itFleet)
+        let (inference, trainingJobs, trainingGroups) = readWorkloads(reader, itFleet: itFleet)
         let (cooling, copSeries, freeShare, supply) = readCooling(reader, weather: weather)
         let thermal = readThermal(reader)
         let carbon = readCarbon(reader)
@@ -122,6 +122,7 @@ public enum SiteLoader {
         site.dump = dump
         site.embodiedCarbon = embodied
         site.heatReuse = heatReuse
+        site.trainingGroups = trainingGroups
         return site
     }
 

@@ -107,6 +107,7 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
     if let schedule = outcome.schedule {
         files.append(("dispatch.csv", RunWriter.dispatchCSV(schedule)))
         files.append(("jobs.csv", RunWriter.jobsCSV(schedule)))
+        files.append(("pauses.csv", RunWriter.pausesCSV(schedule)))
     }
     if let report = outcome.infeasibility {
         files.append(("infeasibility.json", String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self) + "\n"))
