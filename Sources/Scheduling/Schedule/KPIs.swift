@@ -15,8 +15,9 @@ public struct KPIs: Sendable, Codable {
     public var trainingRestartEnergyMWh = 0.0
     /// Pauses taken by all training jobs (gaps between runs).
     public var trainingPauses = 0
-    /// With relaxed pause models: exact cost <= objective + this, USD, when the relaxed schedule
-    /// rounds to an exact one (docs/formulation.md, 4.11); nil otherwise or without relaxed jobs.
+    /// With relaxed pause models: the exact model's optimum lies between the objective (a lower
+    /// bound) and the objective + this, USD (``OperatingSolve`` re-solves with the running flags
+    /// rounded; docs/formulation.md, 4.11); nil without relaxed jobs or when the rounding fails.
     public var trainingPauseGapBoundUSD: Double?
     public var exportRevenueUSD = 0.0
     /// Capital of what a plan adds, annualised (capital recovery factor) and charged for the

@@ -33,37 +33,4 @@ extension Schedule.Job {
         kpis.trainingRestartCostUSD += restartCostUSD
         kpis.trainingPauses += pauses.count
     }
-
-    /// The a-posteriori bound on a relaxed pause model's error (docs/formulation.md, 4.11): when
-    /// every relaxed job's power is 0 or at least its minimum in each step, each run lasts its
-    /// minimum run and no relaxed job has restart energy, setting u = 1 on the runs gives an
-    /// exact schedule with the same power; it costs C x (runs - sum of relaxed starts) more per
-    /// job. nil when a relaxed job does not round so, or there is no relaxed job.
-    static func pauseGapBound(site: Site, model: SiteModel, value: (Column) -> Double) -> Double? {
-        var bound = 0.0, anyRelaxed = false
-        let hours = site.horizon.stepHours
-        for (index, job) in site.trainingJobs.enumerated() {
-            guard let pause = job.pause, pause.model == .relaxed, let columns = model.trainingPause[index] else { continue }
-            anyRelaxed = true
-            guard pause.restartEnergyMWh == 0 else { return nil }
-            let power = model.training[index].map(value)
-            let tolerance = 1e-6 * max(1, job.maxPowerMW)
-            guard power.allSatisfy({ $0 <= tolerance || $0 >= job.minPowerMW - tolerance }) else { return nil }
-            let minRun = pause.minRunSteps(stepHours: hours)
-            var runs = 0, length = 0
-            for (offset, megawatts) in power.enumerated() {
-                if megawatts > tolerance {
-                    if length == 0 { runs += 1 }
-                    length += 1
-                }
-                if megawatts <= tolerance || offset == power.count - 1 {
-                    if length > 0 && length < minRun { return nil }
-                    if megawatts <= tolerance { length = 0 }
-                }
-            }
-            let startsLP = columns.starts.map(value).reduce(0, +)
-            bound += pause.restartCostUSD * max(0, Double(runs) - startsLP)
-        }
-        return anyRelaxed ? bound : nil
-    }
 }

@@ -98,6 +98,13 @@ public struct Schedule: Sendable {
         /// End of the last paused step (the next run's start).
         public var endUTC: String
         public var hours: Double
+
+        public init(job: String, startUTC: String, endUTC: String, hours: Double) {
+            self.job = job
+            self.startUTC = startUTC
+            self.endUTC = endUTC
+            self.hours = hours
+        }
     }
 
     public var steps: [Step]

@@ -318,7 +318,6 @@ public enum ScheduleReader {
             deliveredMWh -= record.restartEnergyMWh
             jobs.append(record)
         }
-        kpis.trainingPauseGapBoundUSD = Schedule.Job.pauseGapBound(site: site, model: model, value: value)
         kpis.trainingDeliveredShare = requiredMWh > 0 ? min(1, deliveredMWh / requiredMWh) : 1
 
         // Shadow prices: USD saved per t of extra cap, per MW of extra import limit in every step.
