@@ -106,6 +106,23 @@ struct TrainingFlexibilityTests {
         #expect(job.completionUTC == "2025-01-06T04:00Z")
     }
 
+    @Test("Lost time after each start: the job pauses over a dear hour although each restart loses an hour")
+    func restartHours() throws {
+        // 20, 20, 200, 20, 20; 2 MWh of work at 0.5-1 MW; the first hour of every run draws the
+        // minimum and does no work. One run through the dear hour: 0.5 lost at 20, then at least
+        // 0.5 MW in each of the 4 work hours (exactly 2 MWh): 10 + 30 + 100 = 140k. Two runs,
+        // 0-1 and 3-4: 0.5 lost + 1 MW of work in each, all at 20: 60k.
+        let site = try Self.site(prices: [20, 20, 200, 20, 20], jobs: "    - {name: job, energy_mwh: 2, release_utc: 2025-01-06T00:00Z, deadline_utc: 2025-01-06T05:00Z, max_power_mw: 1, min_power_mw: 0.5, pause: {restart_hours: 1}}")
+        let k = Self.gridPerIT(site)
+        let (outcome, schedule) = try Self.solve(site)
+        let job = schedule.jobs[0]
+        #expect(Self.close(outcome.result.objectiveValue!, 60 * k))
+        #expect(job.starts == 2 && job.pauses == [Schedule.Pause(job: "job", startUTC: "2025-01-06T02:00Z", endUTC: "2025-01-06T03:00Z", hours: 1)])
+        #expect(Self.close(job.restartEnergyMWh, 1) && Self.close(job.deliveredMWh, 2))
+        #expect(Self.close(schedule.steps.map(\.trainingMW).reduce(0, +), 3))
+        #expect(job.completionUTC == "2025-01-06T05:00Z")
+    }
+
     @Test("A minimum run keeps the job on through a dear hour it would otherwise skip")
     func minimumRun() throws {
         // 20, 200, 20, 200, 200, 200: 2 MWh at 1 MW. With min_run_hours 1 it runs hours 0 and 2;
@@ -120,13 +137,16 @@ struct TrainingFlexibilityTests {
 
     // MARK: Pause and resume against enumeration
 
-    /// A random job on 8 hourly steps with its exact optimum by enumeration of all 256 running
-    /// patterns: a pattern is feasible when each run lasts at least L steps and the energy drawn,
-    /// E + R x runs, lies between min and max x running hours; its cheapest power puts the
-    /// minimum in every running hour and the rest in the cheapest running hours first.
+    /// A random job on 8 hourly steps with its exact optimum by enumeration. Each step is off,
+    /// on, or on with a (re)start (a start after an off step is required; one while running is
+    /// allowed: it wastes the lost time, which a job with a high minimum power may want): 3^8
+    /// patterns. A pattern is feasible when every start is followed by L running steps; the first
+    /// K steps from each start draw the minimum and do no work, and the work steps must draw
+    /// E + R x starts between min and max x their hours. The cheapest power puts the minimum in
+    /// every work hour and the rest in the cheapest work hours first.
     struct RandomCase: CustomStringConvertible {
         var prices: [Double], energyMWh: Double, maxMW: Double, minMW: Double
-        var restartMWh: Double, restartUSD: Double, minRunHours: Int
+        var restartMWh: Double, restartUSD: Double, minRunHours: Int, restartHours: Int
 
         init(seed: UInt64) {
             var generator = SplitMix(seed)
@@ -137,32 +157,43 @@ struct TrainingFlexibilityTests {
             restartMWh = (generator.unit() * 0.3 * 100).rounded() / 100
             restartUSD = (generator.unit() * 120).rounded()
             minRunHours = 1 + Int(generator.unit() * 3) % 3
+            // Lost time on every other seed (drawn last, so the other fields keep their values).
+            restartHours = seed % 2 == 0 ? Int(generator.unit() * 2) + 1 : 0
+            if restartHours > 0 { energyMWh *= 0.7 }
         }
 
-        var description: String { "prices \(prices), E \(energyMWh), max \(maxMW), min \(minMW), R \(restartMWh), C \(restartUSD), L \(minRunHours)" }
+        var description: String {
+            "prices \(prices), E \(energyMWh), max \(maxMW), min \(minMW), R \(restartMWh), C \(restartUSD), L \(minRunHours), K \(restartHours)"
+        }
 
         func yaml(model: String) -> String {
-            "    - {name: job, energy_mwh: \(energyMWh), release_utc: 2025-01-06T00:00Z, deadline_utc: 2025-01-06T08:00Z, max_power_mw: \(maxMW), min_power_mw: \(minMW), pause: {restart_energy_mwh: \(restartMWh), restart_cost_usd: \(restartUSD), min_run_hours: \(minRunHours), model: \(model)}}"
+            "    - {name: job, energy_mwh: \(energyMWh), release_utc: 2025-01-06T00:00Z, deadline_utc: 2025-01-06T08:00Z, max_power_mw: \(maxMW), min_power_mw: \(minMW), pause: {restart_energy_mwh: \(restartMWh), restart_cost_usd: \(restartUSD), restart_hours: \(restartHours), min_run_hours: \(minRunHours), model: \(model)}}"
         }
 
-        /// Least cost over all running patterns, USD; nil when none is feasible.
+        /// Least cost over all patterns, USD; nil when none is feasible.
         func enumerated(gridPerIT k: Double) -> Double? {
             var best: Double?
-            for pattern in 1..<256 {
-                let on = (0..<8).map { pattern >> $0 & 1 == 1 }
-                var runs: [Int] = [], length = 0
-                for t in 0...8 {
-                    if t < 8 && on[t] { length += 1 } else if length > 0 { runs.append(length); length = 0 }
-                }
-                guard runs.allSatisfy({ $0 >= minRunHours }) else { continue }
-                let hours = Double(on.filter { $0 }.count)
-                let drawn = energyMWh + restartMWh * Double(runs.count)
-                guard drawn >= minMW * hours - 1e-12, drawn <= maxMW * hours + 1e-12 else { continue }
-                var cost = restartUSD * Double(runs.count)
-                var rest = drawn - minMW * hours
-                for t in (0..<8).filter({ on[$0] }).sorted(by: { prices[$0] < prices[$1] }) {
-                    let extra = min(rest, maxMW - minMW)
-                    rest -= extra
+            var states = [Int](repeating: 0, count: 8)
+            for code in 0..<6561 {
+                var rest = code
+                for t in 0..<8 { states[t] = rest % 3; rest /= 3 }
+                // 0 off, 1 running on, 2 (re)start.
+                guard (0..<8).allSatisfy({ states[$0] != 1 || ($0 > 0 && states[$0 - 1] != 0) }) else { continue }
+                let starts = (0..<8).filter { states[$0] == 2 }
+                guard !starts.isEmpty,
+                      starts.allSatisfy({ t in t + minRunHours <= 8 && (t..<t + minRunHours).allSatisfy { states[$0] != 0 } }) else { continue }
+                var lost = [Bool](repeating: false, count: 8)
+                for t in starts { for offset in t..<min(8, t + restartHours) { lost[offset] = true } }
+                let work = (0..<8).filter { states[$0] != 0 && !lost[$0] }
+                let needed = energyMWh + restartMWh * Double(starts.count)
+                let hours = Double(work.count)
+                guard needed >= minMW * hours - 1e-12, needed <= maxMW * hours + 1e-12 else { continue }
+                var cost = restartUSD * Double(starts.count)
+                for t in 0..<8 where lost[t] { cost += k * prices[t] * minMW }
+                var left = needed - minMW * hours
+                for t in work.sorted(by: { prices[$0] < prices[$1] }) {
+                    let extra = min(left, maxMW - minMW)
+                    left -= extra
                     cost += k * prices[t] * (minMW + extra)
                 }
                 best = min(best ?? .infinity, cost)
@@ -185,7 +216,7 @@ struct TrainingFlexibilityTests {
         mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     }
 
-    @Test("GLPK's MIP optimum equals enumeration of every pause pattern on 8 steps", arguments: Array(UInt64(1)...12))
+    @Test("GLPK's MIP optimum equals enumeration of every pause pattern on 8 steps", arguments: Array(UInt64(1)...16))
     func matchesEnumeration(seed: UInt64) throws {
         let random = RandomCase(seed: seed)
         let site = try Self.site(prices: random.prices, jobs: random.yaml(model: "exact"))
@@ -196,7 +227,9 @@ struct TrainingFlexibilityTests {
         let drawn = schedule.steps.map(\.trainingMW).reduce(0, +)
         #expect(Self.close(drawn, schedule.jobs[0].deliveredMWh + schedule.jobs[0].restartEnergyMWh))
         #expect(Self.close(schedule.jobs[0].deliveredMWh, random.energyMWh))
-        #expect(Self.close(schedule.jobs[0].restartEnergyMWh, random.restartMWh * Double(schedule.jobs[0].starts)))
+        if random.restartHours == 0 {
+            #expect(Self.close(schedule.jobs[0].restartEnergyMWh, random.restartMWh * Double(schedule.jobs[0].starts)))
+        }
     }
 
     @Test("The relaxed pause model is a lower bound, and exact <= relaxed + the reported bound", arguments: Array(UInt64(101)...116))
@@ -272,5 +305,15 @@ struct TrainingFlexibilityTests {
         #expect(Self.close(schedule.jobs.map(\.deliveredMWh).reduce(0, +), 11))
         // The cap binds: 11 MWh in 12 h under caps averaging 1.1 MW leaves little room.
         #expect(outcome.result.objectiveValue! > free + 1e-3)
+    }
+
+    @Test("The size estimate bounds the model of the cross-check's training sites, elastic or not",
+          arguments: ["training-flexibility", "training-pause-exact"])
+    func sizeEstimate(name: String) throws {
+        let site = try SiteLoader.load(from: SiteFixtures.repositoryRoot.appendingPathComponent("tools/crosscheck/sites/\(name).yaml"))
+        for elastic in [false, true] {
+            let model = try SiteCompiler.compile(site, options: CompileOptions(elastic: elastic))
+            #expect(model.program.entryCount <= SiteCompiler.estimatedNonzeros(site), "elastic \(elastic)")
+        }
     }
 }

@@ -74,7 +74,8 @@ The mapping (docs/validation.md has the full table):
                its window; a penalty Generator supplies undelivered energy at the job's penalty
                per MWh; a window share, a group cap and a pause model (running flags, binary for
                `exact`, starts, min run) are linopy rows; restart energy leaves the store by a
-               drain Generator in the job's last step tied to the starts (formulation 4.11)
+               drain Generator in the job's last step tied to the starts, lost time by a
+               per-step drain Generator held to the steps after a start (formulation 4.11)
   carbon       cap and intensity cap as linopy constraints (time-varying intensities)
   CFE          matched variable per step <= clean supply and <= consumption; target row
   site limits  import limit over all feeds; ramp rows on the net site intake
@@ -358,6 +359,9 @@ def build_network(d: dict) -> Built:
             n.add("Generator", f"restart_drain:{name}", bus=bus, p_nom=e_nom / hours, p_min_pu=s(-at_last), p_max_pu=s(np.zeros(steps)))
         else:
             n.add("Store", bus, bus=bus, e_nom=job["energy_mwh"], e_min_pu=s(full), e_initial=0.0, e_cyclic=False)
+        if pause and pause.get("restart_steps", 0) > 0:
+            # Power drawn in the lost time after a start leaves the job's bus without reaching its store.
+            n.add("Generator", f"restart_lost:{name}", bus=bus, p_nom=maximum, p_min_pu=s(-window), p_max_pu=s(np.zeros(steps)))
         penalty = job.get("undelivered_penalty_usd_per_mwh")
         if penalty is not None:
             # Undelivered MWh as power in the last window step: x MW supplies x h MWh at penalty x h.
@@ -797,7 +801,10 @@ def add_training_rows(terms: Terms):
         if length > 1:
             # A start within L - 1 steps of the job's last step could not run L steps.
             may_start[max(first, last - length + 2):last + 1] = 0.0
-        starts = model.add_variables(lower=zero, upper=terms.s(may_start), name=f"training_start:{name}")
+        lost_steps = pause.get("restart_steps", 0)
+        # With lost time the starts are binary in the exact model (SiteCompiler+Training.swift).
+        starts = model.add_variables(lower=zero, upper=terms.s(may_start), integer=pause["model"] == "exact" and lost_steps > 0,
+                                     name=f"training_start:{name}")
         model.add_constraints(p - job["max_power_mw"] * running <= 0, name=f"training_running_max:{name}")
         model.add_constraints(p - job["min_power_mw"] * running >= 0, name=f"training_running_min:{name}")
         # The flag before the job's first step is 0 (it is 0 outside the window anyway).
@@ -805,6 +812,14 @@ def add_training_rows(terms: Terms):
         if length > 1:
             recent = sum(lag(starts, back) for back in range(length))
             model.add_constraints(running - recent >= 0, name=f"training_min_run:{name}")
+        if lost_steps > 0:
+            # lost = -restart_lost generator: lost <= p, lost <= P x recent starts, p - lost <= P (1 - recent starts).
+            lost = -1 * terms.gen(f"restart_lost:{name}")
+            recent_starts = sum(lag(starts, back) for back in range(lost_steps))
+            maximum = job["max_power_mw"]
+            model.add_constraints(lost - p <= 0, name=f"training_lost_drawn:{name}")
+            model.add_constraints(lost - maximum * recent_starts <= 0, name=f"training_lost_after_start:{name}")
+            model.add_constraints(p - lost + maximum * recent_starts <= maximum, name=f"training_no_work_restarting:{name}")
         if pause["restart_cost_usd"] > 0:
             model.add_objective(model.objective.expression + pause["restart_cost_usd"] * starts.sum(), overwrite=True)
         if pause["restart_energy_mwh"] > 0:

@@ -66,13 +66,14 @@ extension SiteLoader {
             job.minShareInWindow = share
         }
         // Pause and resume.
-        if let pause = reader.mapping("pause", allowedKeys: ["restart_energy_mwh", "restart_cost_usd", "min_run_hours", "model"]) {
+        if let pause = reader.mapping("pause", allowedKeys: ["restart_energy_mwh", "restart_cost_usd", "restart_hours", "min_run_hours", "model"]) {
             let energy = pause.number("restart_energy_mwh", unit: "MWh", range: .size(atMost: 1e9), default: 0)
             let cost = pause.number("restart_cost_usd", unit: "USD", range: .size(atMost: 1e12), default: 0)
+            let lostHours = pause.number("restart_hours", unit: "h", range: .size(atMost: 8784), default: 0)
             let minRun = pause.number("min_run_hours", unit: "h", range: .size(atMost: 8784), default: 0)
             let model = pause.has("model") ? pause.choice("model", ["exact": TrainingPause.Model.exact, "relaxed": .relaxed]) : .exact
-            if let energy, let cost, let minRun, let model {
-                job.pause = TrainingPause(restartEnergyMWh: energy, restartCostUSD: cost, minRunHours: minRun, model: model)
+            if let energy, let cost, let lostHours, let minRun, let model {
+                job.pause = TrainingPause(restartEnergyMWh: energy, restartCostUSD: cost, restartHours: lostHours, minRunHours: minRun, model: model)
             } else {
                 valid = false
             }
@@ -98,10 +99,12 @@ extension SiteLoader {
         let allowed = job.mayRun(horizon).filter { $0 }.count
         let allowedHours = Double(allowed) * horizon.stepHours
         let restart = job.pause?.restartEnergyMWh ?? 0
-        let achievable = job.maxPowerMW * allowedHours
+        // One start at least: its restart energy and its lost time.
+        let lostHours = Double(job.pause?.restartSteps(stepHours: horizon.stepHours) ?? 0) * horizon.stepHours
+        let achievable = job.maxPowerMW * max(0, allowedHours - lostHours)
         if job.undeliveredPenaltyUSDPerMWh == nil && job.energyMWh + restart > achievable * (1 + 1e-9) {
             reader.report(job.runWindow == nil ? "energy_mwh" : key,
-                          "needs \(formatNumber(job.energyMWh + restart)) MWh\(restart > 0 ? " (with one start's restart energy)" : "") but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours)) h the window is open \(span)")
+                          "needs \(formatNumber(job.energyMWh + restart)) MWh\(restart > 0 ? " (with one start's restart energy)" : "") but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours - lostHours)) h the job may run \(span)\(lostHours > 0 ? " less one restart's lost time" : "")")
             return nil
         }
         if let share = job.minShareInWindow, share > 0, job.undeliveredPenaltyUSDPerMWh == nil {

@@ -71,16 +71,23 @@ public struct TrainingPause: Sendable, Equatable {
     public var restartEnergyMWh: Double
     /// Cost of every start beyond its energy (lost GPU time valued), USD.
     public var restartCostUSD: Double
+    /// Time lost at every start, h (whole steps, rounded up): in the first steps of each run the job
+    /// draws power (at least its minimum) but makes no progress (checkpoint reload, warm-up).
+    public var restartHours: Double
     /// Shortest run once started, h (whole steps, rounded up; at least one step).
     public var minRunHours: Double
     public var model: Model
 
-    public init(restartEnergyMWh: Double = 0, restartCostUSD: Double = 0, minRunHours: Double = 0, model: Model = .exact) {
+    public init(restartEnergyMWh: Double = 0, restartCostUSD: Double = 0, restartHours: Double = 0, minRunHours: Double = 0, model: Model = .exact) {
         self.restartEnergyMWh = restartEnergyMWh
         self.restartCostUSD = restartCostUSD
+        self.restartHours = restartHours
         self.minRunHours = minRunHours
         self.model = model
     }
+
+    /// Steps of lost time after each start (0 without `restart_hours`).
+    public func restartSteps(stepHours: Double) -> Int { restartHours > 0 ? Int((restartHours / stepHours - 1e-9).rounded(.up)) : 0 }
 
     /// Minimum run in steps of `stepHours` (at least 1).
     public func minRunSteps(stepHours: Double) -> Int { max(1, Int((minRunHours / stepHours - 1e-9).rounded(.up))) }

@@ -9,6 +9,8 @@ public struct TrainingPauseColumns: Sendable {
     public var running: ColumnBlock
     /// Start indicator s >= u[t] - u[t-1], in [0, 1]; each start costs the restart energy and cost.
     public var starts: ColumnBlock
+    /// With `restart_hours`: power drawn in the lost steps after a start that does no work, MW.
+    public var lost: ColumnBlock?
 }
 
 extension SiteCompiler {
@@ -20,7 +22,13 @@ extension SiteCompiler {
         for job in site.trainingJobs {
             let count = job.lastStep - job.firstStep + 1
             if job.minShareInWindow != nil { total += count }
-            if let pause = job.pause { total += count * (9 + pause.minRunSteps(stepHours: site.horizon.stepHours)) }
+            if let pause = job.pause {
+                let hours = site.horizon.stepHours
+                total += count * (9 + pause.minRunSteps(stepHours: hours))
+                // Lost time: the lost column in three rows and the energy row, starts in two rows each.
+                let lost = pause.restartSteps(stepHours: hours)
+                if lost > 0 { total += count * (6 + 2 * lost) }
+            }
         }
         for group in site.trainingGroups {
             for name in group.jobs {
@@ -56,7 +64,10 @@ extension Builder {
 
     /// Pause and resume: p in [min u, max u], s[t] >= u[t] - u[t-1] (u before the first step 0),
     /// u[t] >= sum of s over the last L steps (a start runs L steps), restart energy R x s in the
-    /// energy row, restart cost C x s in the objective.
+    /// energy row, restart cost C x s in the objective. With `restart_hours` (K steps), a lost
+    /// column q[t] takes the power of the K steps from each start out of the energy row:
+    /// q <= p, q <= P sum_{last K} s, p - q <= P (1 - sum_{last K} s); s is then binary in the
+    /// exact model (a fractional s would let a job waste energy outside its restarts).
     mutating func addPause(_ job: TrainingJob, power: ColumnBlock, energy: Row, mayRun: [Bool]) -> TrainingPauseColumns {
         guard let pause = job.pause else { preconditionFailure("addPause needs a job with pause") }
         let count = power.count, first = job.firstStep
@@ -65,7 +76,9 @@ extension Builder {
         }
         let running = program.addColumns(count: count, upper: { mayRun[$0] ? 1 : 0 },
                                          kind: pause.model == .exact ? .integer : .continuous, name: label("training_running"))
+        let lostSteps = pause.restartSteps(stepHours: hours)
         let starts = program.addColumns(count: count, upper: { mayRun[$0] ? 1 : 0 }, objective: { _ in pause.restartCostUSD },
+                                        kind: pause.model == .exact && lostSteps > 0 ? .integer : .continuous,
                                         name: label("training_start"))
         for offset in 0..<count { program.setBounds(power[offset], lower: 0, upper: mayRun[offset] ? job.maxPowerMW : 0) }
         let upper = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_running_max"))
@@ -89,7 +102,29 @@ extension Builder {
             for offset in max(0, count - minRun + 1)..<count { program.setBounds(starts[offset], lower: 0, upper: 0) }
         }
         if pause.restartEnergyMWh > 0 { addSum(energy, starts) { _ in -pause.restartEnergyMWh } }
-        return TrainingPauseColumns(running: running, starts: starts)
+        var lost: ColumnBlock?
+        if lostSteps > 0 {
+            let maximum = job.maxPowerMW
+            let block = program.addColumns(count: count, upper: { mayRun[$0] ? maximum : 0 }, name: label("training_restart_lost"))
+            let drawn = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_lost_drawn"))
+            program.addCoefficients(rows: drawn, columns: block, value: 1)
+            program.addCoefficients(rows: drawn, columns: power, value: -1)
+            let onlyAfterStart = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_lost_after_start"))
+            program.addCoefficients(rows: onlyAfterStart, columns: block, value: 1)
+            let noWork = program.addRows(count: count, .lessOrEqual, rhs: { _ in maximum }, name: label("training_no_work_restarting"))
+            program.addCoefficients(rows: noWork, columns: power, value: 1)
+            program.addCoefficients(rows: noWork, columns: block, value: -1)
+            for offset in 0..<count {
+                for back in max(0, offset - lostSteps + 1)...offset {
+                    program.addCoefficient(onlyAfterStart[offset], starts[back], -maximum)
+                    program.addCoefficient(noWork[offset], starts[back], maximum)
+                }
+            }
+            let stepHours = hours
+            addSum(energy, block) { _ in -stepHours }
+            lost = block
+        }
+        return TrainingPauseColumns(running: running, starts: starts, lost: lost)
     }
 
     /// sum over a group's jobs of p[j,t] <= cap[t], one row per step any member may run in.

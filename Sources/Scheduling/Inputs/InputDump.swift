@@ -149,6 +149,8 @@ public struct InputDump: Encodable, Sendable {
     public struct Pause: Encodable, Sendable {
         var restartEnergyMWh: Double
         var restartCostUSD: Double
+        /// Steps after each start that draw power but do no work (0: none).
+        var restartSteps: Int
         /// Minimum run in steps (at least 1).
         var minRunSteps: Int
         /// `exact` (binary running flags) or `relaxed` (flags in [0, 1]).
@@ -286,6 +288,7 @@ public struct InputDump: Encodable, Sendable {
                         mayRun: job.mayRun(site.horizon).map { $0 ? 1 : 0 }, inWindow: job.inWindow(site.horizon).map { $0 ? 1 : 0 },
                         minShareInWindow: job.minShareInWindow,
                         pause: job.pause.map { Pause(restartEnergyMWh: $0.restartEnergyMWh, restartCostUSD: $0.restartCostUSD,
+                                                     restartSteps: $0.restartSteps(stepHours: site.horizon.stepHours),
                                                      minRunSteps: $0.minRunSteps(stepHours: site.horizon.stepHours), model: $0.model.rawValue) })
         }
         trainingGroups = site.trainingGroups.map { TrainingGroup(name: $0.name, jobs: $0.jobs, maxPowerMW: $0.maxPowerMW) }
