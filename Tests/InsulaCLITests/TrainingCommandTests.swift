@@ -35,8 +35,8 @@ struct TrainingCommandTests {
         let drawn = dispatch.compactMap { Double($0["training_mw"] ?? "") }.reduce(0, +)
         #expect(abs(drawn - delivered - restart) < 1e-4, "drawn \(drawn), delivered \(delivered), restart \(restart)")
         #expect((summary["training_pauses"] as? Int) == pauseCount)
-        // Each pause's hours have no training power for its job; the eval job is night-only and must pause.
-        #expect(pauses.contains { $0["job"] == "eval" })
+        // The pretrain job pauses on these prices (its runs are at least 3 h).
+        #expect(pauses.contains { $0["job"] == "pretrain" })
         for pause in pauses {
             let hours = try #require(Double(pause["hours"] ?? ""))
             #expect(hours >= 1)
