@@ -81,6 +81,7 @@ struct TrainingInputTests {
         (job(", min_power_mw: 1, pause: {model: sometimes}"), "workloads.training_jobs[0].pause.model", "expected one of"),
         (job(", min_power_mw: 1, pause: {restart_energy_mwh: -1}"), "workloads.training_jobs[0].pause.restart_energy_mwh", ""),
         (job(", min_power_mw: 1, pause: {min_run_hours: 5}"), "workloads.training_jobs[0].pause.min_run_hours", "never fits"),
+        (job(", min_power_mw: 1, pause: {min_run_hours: 3, restart_energy_mwh: 0.5}"), "workloads.training_jobs[0].pause.min_run_hours", "draws 3 MWh, more than energy_mwh 2 plus one restart's 0.5 MWh"),
         (job(", min_power_mw: 1, pause: {restart_hours: -1}"), "workloads.training_jobs[0].pause.restart_hours", ""),
         (job(", min_power_mw: 1, pause: {restart_minutes: 30}"), "workloads.training_jobs[0].pause.restart_minutes", "unknown key"),
         (job(", min_power_mw: 0.5, pause: {restart_hours: 3}", energy: 3), "workloads.training_jobs[0].energy_mwh", "less one restart's lost time"),

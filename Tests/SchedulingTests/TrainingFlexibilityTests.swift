@@ -85,6 +85,8 @@ struct TrainingFlexibilityTests {
             #expect(Self.close(outcome.result.objectiveValue!, 220 * k + cost))
         }
         #expect(schedule.kpis.trainingPauses == job.pauses.count)
+        // The objective is the energy bought plus the restart costs (no carbon price here).
+        #expect(Self.close(schedule.kpis.energyCostUSD + schedule.kpis.trainingRestartCostUSD, outcome.result.objectiveValue!))
     }
 
     @Test("Restart energy: delivered = required, energy drawn = required + restart energy x starts")

@@ -812,6 +812,9 @@ def add_training_rows(terms: Terms):
         if length > 1:
             recent = sum(lag(starts, back) for back in range(length))
             model.add_constraints(running - recent >= 0, name=f"training_min_run:{name}")
+        if job.get("undelivered_penalty_usd_per_mwh") is None:
+            # A hard job starts at least once (valid for every exact schedule; formulation 4.11).
+            model.add_constraints(starts.sum() >= 1, name=f"training_must_start:{name}")
         if lost_steps > 0:
             # lost = -restart_lost generator: lost <= p, lost <= P x recent starts, p - lost <= P (1 - recent starts).
             lost = -1 * terms.gen(f"restart_lost:{name}")

@@ -133,6 +133,14 @@ extension SiteLoader {
                     return nil
                 }
             }
+            // Without lost time every run draws at least min_power x min_run and only the energy
+            // plus one restart's energy per run may be drawn: one run must not draw too much.
+            let floorMWh = job.minPowerMW * Double(minRun) * horizon.stepHours
+            if pause.restartSteps(stepHours: horizon.stepHours) == 0, job.undeliveredPenaltyUSDPerMWh == nil,
+               floorMWh > (job.energyMWh + pause.restartEnergyMWh) * (1 + 1e-9) {
+                reader.report("pause.min_run_hours", "one run of \(formatNumber(Double(minRun) * horizon.stepHours)) h at min_power_mw \(formatNumber(job.minPowerMW)) draws \(formatNumber(floorMWh)) MWh, more than energy_mwh \(formatNumber(job.energyMWh)) plus one restart's \(formatNumber(pause.restartEnergyMWh)) MWh")
+                return nil
+            }
         }
         return job
     }

@@ -24,7 +24,7 @@ extension SiteCompiler {
             if job.minShareInWindow != nil { total += count }
             if let pause = job.pause {
                 let hours = site.horizon.stepHours
-                total += count * (9 + pause.minRunSteps(stepHours: hours))
+                total += count * (10 + pause.minRunSteps(stepHours: hours))
                 // Lost time: the lost column in three rows and the energy row, starts in two rows each.
                 let lost = pause.restartSteps(stepHours: hours)
                 if lost > 0 { total += count * (6 + 2 * lost) }
@@ -67,7 +67,8 @@ extension Builder {
     /// energy row, restart cost C x s in the objective. With `restart_hours` (K steps), a lost
     /// column q[t] takes the power of the K steps from each start out of the energy row:
     /// q <= p, q <= P sum_{last K} s, p - q <= P (1 - sum_{last K} s); s is then binary in the
-    /// exact model (a fractional s would let a job waste energy outside its restarts).
+    /// exact model (a fractional s would let a job waste energy outside its restarts). A hard job
+    /// gets `sum s >= 1`.
     mutating func addPause(_ job: TrainingJob, power: ColumnBlock, energy: Row, mayRun: [Bool]) -> TrainingPauseColumns {
         guard let pause = job.pause else { preconditionFailure("addPause needs a job with pause") }
         let count = power.count, first = job.firstStep
@@ -123,6 +124,15 @@ extension Builder {
             let stepHours = hours
             addSum(energy, block) { _ in -stepHours }
             lost = block
+        }
+        // A hard job must start at least once: valid for every exact schedule, and it makes the
+        // relaxation see min_power x min_run (an LP proves at once what branch-and-cut would
+        // search a tree for). Not in the elastic model (a job may then deliver nothing) nor in a
+        // receding-horizon window (the job may be done, or deliver nothing in this window).
+        if job.undeliveredPenaltyUSDPerMWh == nil, job.energyMWh > 0, !options.elastic,
+           options.initialState == nil, options.terminal == nil {
+            let row = program.addRow(.greaterOrEqual, 1, name: name("training_must_start[\(job.name)]"))
+            addSum(row, starts) { _ in 1 }
         }
         return TrainingPauseColumns(running: running, starts: starts, lost: lost)
     }

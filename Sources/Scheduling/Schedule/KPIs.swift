@@ -18,7 +18,8 @@ public struct KPIs: Sendable, Codable {
     /// With relaxed pause models: the exact model's optimum lies between the objective (a lower
     /// bound) and the objective + this, USD (``OperatingSolve`` re-solves with the running flags
     /// rounded; docs/formulation.md, 4.11); nil without relaxed jobs or when the rounding fails.
-    public var trainingPauseGapBoundUSD: Double?
+    /// (0 in `KPIs()` so that the key names a column of the batch store, as `emissionsMarginalTonnes`.)
+    public var trainingPauseGapBoundUSD: Double? = 0
     public var exportRevenueUSD = 0.0
     /// Capital of what a plan adds, annualised (capital recovery factor) and charged for the
     /// horizon's share of a year; 0 for an operating site.

@@ -318,6 +318,8 @@ public enum ScheduleReader {
             deliveredMWh -= record.restartEnergyMWh
             jobs.append(record)
         }
+        // Set by OperatingSolve when the site has relaxed pause models (it re-solves to find it).
+        kpis.trainingPauseGapBoundUSD = nil
         kpis.trainingDeliveredShare = requiredMWh > 0 ? min(1, deliveredMWh / requiredMWh) : 1
 
         // Shadow prices: USD saved per t of extra cap, per MW of extra import limit in every step.
