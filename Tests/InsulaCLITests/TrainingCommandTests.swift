@@ -20,7 +20,7 @@ struct TrainingCommandTests {
         let jobs = try Self.rows(folder.appendingPathComponent("jobs.csv"))
         let pauses = try Self.rows(folder.appendingPathComponent("pauses.csv"))
         let dispatch = try Self.rows(folder.appendingPathComponent("dispatch.csv"))
-        #expect(jobs.count == 2)
+        #expect(jobs.count == 3)
         var delivered = 0.0, restart = 0.0, pauseCount = 0
         for job in jobs {
             let required = try #require(Double(job["required_mwh"] ?? ""))
