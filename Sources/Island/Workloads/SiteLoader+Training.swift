@@ -102,9 +102,11 @@ extension SiteLoader {
         // One start at least: its restart energy and its lost time.
         let lostHours = Double(job.pause?.restartSteps(stepHours: horizon.stepHours) ?? 0) * horizon.stepHours
         let achievable = job.maxPowerMW * max(0, allowedHours - lostHours)
-        if job.undeliveredPenaltyUSDPerMWh == nil && job.energyMWh + restart > achievable * (1 + 1e-9) {
-            reader.report(job.runWindow == nil ? "energy_mwh" : key,
-                          "needs \(formatNumber(job.energyMWh + restart)) MWh\(restart > 0 ? " (with one start's restart energy)" : "") but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours - lostHours)) h the job may run \(span)\(lostHours > 0 ? " less one restart's lost time" : "")")
+        if job.energyMWh + restart > achievable * (1 + 1e-9) {
+            let plain = job.runWindow == nil && job.pause == nil
+            reader.report(job.runWindow == nil ? "energy_mwh" : key, plain
+                ? "needs \(formatNumber(job.energyMWh)) MWh but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours)) h between release and deadline"
+                : "needs \(formatNumber(job.energyMWh + restart)) MWh\(restart > 0 ? " (with one start's restart energy)" : "") but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours - lostHours)) h the job may run \(span)\(lostHours > 0 ? " less one restart's lost time" : "")")
             return nil
         }
         if let share = job.minShareInWindow, share > 0, job.undeliveredPenaltyUSDPerMWh == nil {
@@ -119,7 +121,10 @@ extension SiteLoader {
         if job.pause == nil {
             let floorMWh = job.minPowerMW * allowedHours
             if floorMWh > job.energyMWh * (1 + 1e-9) {
-                reader.report("min_power_mw", "\(formatNumber(job.minPowerMW)) MW in each of the \(formatNumber(allowedHours)) h the job may run \(span) delivers \(formatNumber(floorMWh)) MWh, more than energy_mwh \(formatNumber(job.energyMWh)); add a pause section to let it stop")
+                let hoursText = formatNumber(allowedHours)
+                reader.report("min_power_mw", job.runWindow == nil
+                    ? "\(formatNumber(job.minPowerMW)) MW in each of the \(hoursText) h between release and deadline delivers \(formatNumber(floorMWh)) MWh, more than energy_mwh \(formatNumber(job.energyMWh))"
+                    : "\(formatNumber(job.minPowerMW)) MW in each of the \(hoursText) h the job may run \(span) delivers \(formatNumber(floorMWh)) MWh, more than energy_mwh \(formatNumber(job.energyMWh)); add a pause section to let it stop")
                 return nil
             }
         } else if let pause = job.pause {
