@@ -118,6 +118,7 @@ public enum OperatingSolve {
         var outcome = Outcome(model: model, result: result, buildSeconds: buildSeconds)
         if result.primalValues.count == model.program.columnCount, result.status == .optimal || result.status == .timeLimit {
             outcome.schedule = ScheduleReader.read(site: site, model: model, result: result)
+            outcome.schedule?.kpis.trainingPauseGapBoundUSD = try relaxedPauseGapBound(site: site, model: model, result: result, solver: solver)
         }
         if result.status == .infeasible || result.status == .infeasibleOrUnbounded {
             if let deadline { solver.timeLimitSeconds = max(0.001, deadline.timeIntervalSinceNow) }

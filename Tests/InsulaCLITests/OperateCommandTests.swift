@@ -22,7 +22,7 @@ struct OperateCommandTests {
                          "--seed", "3", "--format", "json"]
         let outcome = try InsulaRunner.run(arguments)
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
-        for name in ["dispatch.csv", "jobs.csv", "windows.csv", "summary.json", "manifest.json"] {
+        for name in ["dispatch.csv", "jobs.csv", "pauses.csv", "windows.csv", "summary.json", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
         }
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])

@@ -88,7 +88,7 @@ struct SafetyTests {
             let outcomes = try Self.runTwice(["solve", "data/sites/example-week.yaml", "--out", out.path, "--method", "dual", "--no-race"])
             #expect(outcomes.allSatisfy { $0.code == 0 || $0.code == 7 } && outcomes.contains { $0.code == 0 }, "round \(round): \(outcomes)")
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-            #expect(names == ["dispatch.csv", "jobs.csv", "manifest.json", "summary.csv", "summary.json"], "round \(round): \(names)")
+            #expect(names == ["dispatch.csv", "jobs.csv", "manifest.json", "pauses.csv", "summary.csv", "summary.json"], "round \(round): \(names)")
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
             #expect(leftovers.isEmpty, "\(leftovers)")
         }
@@ -158,7 +158,7 @@ struct SafetyTests {
             } else {
                 // A kill before the swap leaves the old run with the killed process's lock file.
                 let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path)).subtracting([".insula.lock"])
-                #expect(names == ["dispatch.csv", "jobs.csv", "manifest.json", "summary.csv", "summary.json"], "round \(round): \(names)")
+                #expect(names == ["dispatch.csv", "jobs.csv", "manifest.json", "pauses.csv", "summary.csv", "summary.json"], "round \(round): \(names)")
                 let dispatch = try String(contentsOf: out.appendingPathComponent("dispatch.csv"), encoding: .utf8)
                 let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
                 let objective = try Self.json(try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8))["objective_usd"] as? Double

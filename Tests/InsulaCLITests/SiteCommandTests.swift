@@ -33,7 +33,7 @@ struct SiteCommandTests {
         let folder = try InsulaRunner.temporaryFolder().appendingPathComponent("run")
         let outcome = try InsulaRunner.run(["solve", "data/sites/example-week.yaml", "--out", folder.path, "--format", "json"])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
-        for name in ["dispatch.csv", "jobs.csv", "summary.json", "summary.csv", "manifest.json"] {
+        for name in ["dispatch.csv", "jobs.csv", "pauses.csv", "summary.json", "summary.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }

@@ -89,7 +89,7 @@ struct AccountingTests {
         #expect(abs(k.netTradingRevenueUSD - (k.exportRevenueUSD - perExportedMWh * k.gridExportMWh)) < 1e-6)
         // Every dollar of the objective is in exactly one place.
         let parts = k.itEnergyCostUSD + k.dumpedSupplyCostUSD + k.dumpCostUSD + k.lossTieBreakUSD - k.netTradingRevenueUSD
-            + k.lostInferencePenaltyUSD + k.undeliveredTrainingPenaltyUSD + k.annualisedCapexUSD + k.fixedOMUSD
+            + k.lostInferencePenaltyUSD + k.undeliveredTrainingPenaltyUSD + k.trainingRestartCostUSD + k.annualisedCapexUSD + k.fixedOMUSD
         #expect(abs(parts - outcome.result.objectiveValue!) < 1e-6 * max(1, abs(parts)), "\(parts) vs \(outcome.result.objectiveValue!)")
         // The dump is the marginal sink: one more MWh of load on the AC bus saves the load bank's 1 USD.
         #expect(abs(schedule.steps[0].marginalPriceUSDPerMWh - (-1)) < 1e-6)

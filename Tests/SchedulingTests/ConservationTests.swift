@@ -91,7 +91,7 @@ struct ConservationTests {
         // Cost terms add up to the objective (training penalties and demand charges included).
         let k = schedule.kpis
         let total = k.energyCostUSD - k.exportRevenueUSD + k.smrCostUSD + k.backupCostUSD + k.batteryThroughputCostUSD
-            + k.demandChargeUSD + k.carbonCostUSD + k.lostInferencePenaltyUSD + k.undeliveredTrainingPenaltyUSD
+            + k.demandChargeUSD + k.carbonCostUSD + k.lostInferencePenaltyUSD + k.undeliveredTrainingPenaltyUSD + k.trainingRestartCostUSD
         #expect(abs(total - k.objectiveUSD) <= 1e-6 * max(1, abs(k.objectiveUSD)))
     }
 }

@@ -75,9 +75,13 @@ The mapping (docs/validation.md has the full table):
                cooled), p_nom = loss at bus capacity, and one chord row per segment
   cooling      Link ac->heat with time-varying efficiency COP x cooling-transformer efficiency
   inference    Load on racks (+ a shedding Generator priced at the value of lost service)
-  training     Link racks->job (available only between release and deadline) into a Store that
-               must be full (e_min_pu = 1) from the last step of its window; a penalty
-               Generator supplies undelivered energy at the job's penalty per MWh
+  training     Link racks->job (available only between release and deadline, and inside a hard
+               run window) into a Store that must be full (e_min_pu = 1) from the last step of
+               its window; a penalty Generator supplies undelivered energy at the job's penalty
+               per MWh; a window share, a group cap and a pause model (running flags, binary for
+               `exact`, starts, min run) are linopy rows; restart energy leaves the store by a
+               drain Generator in the job's last step tied to the starts, lost time by a
+               per-step drain Generator held to the steps after a start (formulation 4.13)
   carbon       cap and intensity cap as linopy constraints (time-varying intensities)
   CFE          matched variable per step <= clean supply and <= consumption; target row
   site limits  import limit over all feeds; ramp rows on the net site intake
@@ -327,20 +331,43 @@ def build_network(d: dict) -> Built:
         n.add("Generator", "inference_shed", bus="racks", p_nom=demand.max(), p_max_pu=s(demand / demand.max()),
               marginal_cost=voll)
 
-    # Training jobs: energy by the deadline, power only inside the window.
+    # Training jobs: energy by the deadline, power only inside the window (and, with a hard
+    # run window, only where it is open). A paused job's floor is a row (add_training_rows).
     for job in d["training_jobs"]:
         name = job["name"]
         first, last = job["first_step"], job["last_step"]
         window = np.zeros(steps)
-        window[first:last + 1] = 1.0
+        window[first:last + 1] = np.asarray(job.get("may_run", [1] * (last - first + 1)), dtype=float)
         bus = f"job:{name}"
         n.add("Bus", bus, carrier="AC")
         maximum = job["max_power_mw"]
+        floor = 0.0 if job.get("pause") else job["min_power_mw"] / maximum
         n.add("Link", f"train:{name}", bus0="racks", bus1=bus, p_nom=maximum, efficiency=1.0,
-              p_max_pu=s(window), p_min_pu=s(window * job["min_power_mw"] / maximum))
+              p_max_pu=s(window), p_min_pu=s(window * floor))
         full = np.zeros(steps)
         full[last:] = 1.0
-        n.add("Store", bus, bus=bus, e_nom=job["energy_mwh"], e_min_pu=s(full), e_initial=0.0, e_cyclic=False)
+        pause = job.get("pause")
+        if pause and pause["model"] == "exact":
+            built.integer = True  # binary running flags: a MILP
+        restart = pause["restart_energy_mwh"] if pause else 0.0
+        if restart > 0:
+            # Restart energy leaves the job's store in its last step (a drain tied to the starts in
+            # add_training_rows): the store may hold up to the energy plus every possible restart
+            # before it, and exactly the energy at the end.
+            count = last - first + 1
+            e_nom = job["energy_mwh"] + restart * count
+            exact = np.ones(steps)
+            exact[last:] = job["energy_mwh"] / e_nom
+            n.add("Store", bus, bus=bus, e_nom=e_nom, e_min_pu=s(full * job["energy_mwh"] / e_nom), e_max_pu=s(exact),
+                  e_initial=0.0, e_cyclic=False)
+            at_last = np.zeros(steps)
+            at_last[last] = 1.0
+            n.add("Generator", f"restart_drain:{name}", bus=bus, p_nom=e_nom / hours, p_min_pu=s(-at_last), p_max_pu=s(np.zeros(steps)))
+        else:
+            n.add("Store", bus, bus=bus, e_nom=job["energy_mwh"], e_min_pu=s(full), e_initial=0.0, e_cyclic=False)
+        if pause and pause.get("restart_steps", 0) > 0:
+            # Power drawn in the lost time after a start leaves the job's bus without reaching its store.
+            n.add("Generator", f"restart_lost:{name}", bus=bus, p_nom=maximum, p_min_pu=s(-window), p_max_pu=s(np.zeros(steps)))
         penalty = job.get("undelivered_penalty_usd_per_mwh")
         if penalty is not None:
             # Undelivered MWh as power in the last window step: x MW supplies x h MWh at penalty x h.
@@ -823,6 +850,69 @@ def add_demand_response(terms: Terms):
         model.add_objective(model.objective.expression + extra, overwrite=True)
 
 
+def add_training_rows(terms: Terms):
+    """Training jobs' window shares, group caps and pause models (docs/formulation.md, 4.13)."""
+    d, model = terms.built.dump, terms.model
+    hours = terms.built.step_hours
+    steps = len(terms.snapshots)
+    for job in d["training_jobs"]:
+        name = job["name"]
+        first, last = job["first_step"], job["last_step"]
+        p = terms.lnk(f"train:{name}")
+        share = job.get("min_share_in_window")
+        if share is not None:
+            inside = np.zeros(steps)
+            inside[first:last + 1] = np.asarray(job["in_window"], dtype=float)
+            span = np.zeros(steps)
+            span[first:last + 1] = 1.0
+            weight = span * np.where(inside > 0, hours * (1 - share), -hours * share)
+            model.add_constraints((p * terms.s(weight)).sum() >= 0, name=f"training_window_share:{name}")
+        pause = job.get("pause")
+        if not pause:
+            continue
+        may = np.zeros(steps)
+        may[first:last + 1] = np.asarray(job["may_run"], dtype=float)
+        zero = terms.s(np.zeros(steps))
+        running = model.add_variables(lower=zero, upper=terms.s(may), integer=pause["model"] == "exact",
+                                      name=f"training_running:{name}")
+        length = pause["min_run_steps"]
+        may_start = may.copy()
+        if length > 1:
+            # A start within L - 1 steps of the job's last step could not run L steps.
+            may_start[max(first, last - length + 2):last + 1] = 0.0
+        lost_steps = pause.get("restart_steps", 0)
+        # With lost time the starts are binary in the exact model (SiteCompiler+Training.swift).
+        starts = model.add_variables(lower=zero, upper=terms.s(may_start), integer=pause["model"] == "exact" and lost_steps > 0,
+                                     name=f"training_start:{name}")
+        model.add_constraints(p - job["max_power_mw"] * running <= 0, name=f"training_running_max:{name}")
+        model.add_constraints(p - job["min_power_mw"] * running >= 0, name=f"training_running_min:{name}")
+        # The flag before the job's first step is 0 (it is 0 outside the window anyway).
+        model.add_constraints(starts - running + lag(running, 1) >= 0, name=f"training_start_transition:{name}")
+        if length > 1:
+            recent = sum(lag(starts, back) for back in range(length))
+            model.add_constraints(running - recent >= 0, name=f"training_min_run:{name}")
+        if job.get("undelivered_penalty_usd_per_mwh") is None:
+            # A hard job starts at least once (valid for every exact schedule; formulation 4.13).
+            model.add_constraints(starts.sum() >= 1, name=f"training_must_start:{name}")
+        if lost_steps > 0:
+            # lost = -restart_lost generator: lost <= p, lost <= P x recent starts, p - lost <= P (1 - recent starts).
+            lost = -1 * terms.gen(f"restart_lost:{name}")
+            recent_starts = sum(lag(starts, back) for back in range(lost_steps))
+            maximum = job["max_power_mw"]
+            model.add_constraints(lost - p <= 0, name=f"training_lost_drawn:{name}")
+            model.add_constraints(lost - maximum * recent_starts <= 0, name=f"training_lost_after_start:{name}")
+            model.add_constraints(p - lost + maximum * recent_starts <= maximum, name=f"training_no_work_restarting:{name}")
+        if pause["restart_cost_usd"] > 0:
+            model.add_objective(model.objective.expression + pause["restart_cost_usd"] * starts.sum(), overwrite=True)
+        if pause["restart_energy_mwh"] > 0:
+            drain = terms.gen(f"restart_drain:{name}").isel(snapshot=last)
+            model.add_constraints(-hours * drain - pause["restart_energy_mwh"] * starts.sum() == 0, name=f"training_restart_energy:{name}")
+    for group in d.get("training_groups", []):
+        cap = np.asarray(group["max_power_mw"], dtype=float)
+        total = sum(terms.lnk(f"train:{job}") for job in group["jobs"])
+        model.add_constraints(total <= terms.s(cap), name=f"training_group_cap:{group['name']}")
+
+
 def insula_rows(built: Built, pinned: dict | None = None):
     """extra_functionality: every row of the Insula LP that PyPSA has no component for."""
 
@@ -835,6 +925,7 @@ def insula_rows(built: Built, pinned: dict | None = None):
         add_demand_charges(terms)
         add_cfe_target(terms)
         add_site_limits(terms)
+        add_training_rows(terms)
         add_build_rows(terms)
         add_demand_response(terms)
         add_pins(terms, pinned or {})

@@ -47,6 +47,8 @@ public struct Site: Sendable, Equatable {
     public var investment = InvestmentPolicy()
     /// Demand-response contracts on the grid import (`flexibility`); nil: none.
     public var flexibility: Flexibility?
+    /// Shared power caps over training jobs (`workloads.training_groups`).
+    public var trainingGroups: [TrainingGroup] = []
     /// The site file first, then every data file, in first-use order.
     public var inputFiles: [InputFile]
     /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the

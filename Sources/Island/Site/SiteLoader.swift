@@ -99,7 +99,7 @@ public enum SiteLoader {
                            "the site has no power source: add at least one of smr, grid_feeds, renewables, backup_generators")
         }
 
-        let (inference, trainingJobs) = readWorkloads(reader, itFleet: itFleet)
+        let (inference, trainingJobs, trainingGroups) = readWorkloads(reader, itFleet: itFleet)
         let (cooling, copSeries, freeShare, supply) = readCooling(reader, weather: weather)
         let thermal = readThermal(reader)
         let carbon = readCarbon(reader)
@@ -124,6 +124,7 @@ public enum SiteLoader {
         site.embodiedCarbon = embodied
         site.heatReuse = heatReuse
         site.flexibility = flexibility
+        site.trainingGroups = trainingGroups
         return site
     }
 

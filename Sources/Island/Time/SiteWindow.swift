@@ -129,6 +129,8 @@ extension Site {
             job.lastStep = lastStep
             return job
         }
+        site.trainingGroups = trainingGroups.map { TrainingGroup(name: $0.name, jobs: $0.jobs.filter { name in site.trainingJobs.contains { $0.name == name } },
+                                                                 maxPowerMW: slice($0.maxPowerMW)) }
         site.carbon.residualMixGramsPerKWh = slice(carbon.residualMixGramsPerKWh)
         if let heat = heatReuse { site.heatReuse?.demandMW = slice(heat.demandMW) }
         // Contracted volumes: PPA profiles are cut with the window; certificates scale with its share.

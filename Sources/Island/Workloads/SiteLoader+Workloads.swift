@@ -1,24 +1,25 @@
 import Foundation
 
 extension SiteLoader {
-    static func readWorkloads(_ root: MappingReader, itFleet: ITFleet?) -> (InferenceWorkload?, [TrainingJob]) {
+    static func readWorkloads(_ root: MappingReader, itFleet: ITFleet?) -> (InferenceWorkload?, [TrainingJob], [TrainingGroup]) {
         let context = root.context
         let zeros = context.horizon.map { [Double](repeating: 0, count: $0.steps) }
-        guard root.has("workloads") else { return (zeros.map { InferenceWorkload(demandMW: $0) }, []) }
-        guard let reader = root.mapping("workloads", allowedKeys: ["inference", "training_jobs"]) else { return (nil, []) }
+        guard root.has("workloads") else { return (zeros.map { InferenceWorkload(demandMW: $0) }, [], []) }
+        guard let reader = root.mapping("workloads", allowedKeys: ["inference", "training_jobs", "training_groups", "timezone"]) else { return (nil, [], []) }
+        let zone = readTrainingZone(reader)
         let inference = readInference(reader, itFleet: itFleet) ?? (reader.has("inference") ? nil
             : zeros.map { InferenceWorkload(demandMW: $0) })
         var jobs: [TrainingJob] = []
         var names: Set<String> = []
         for item in reader.list("training_jobs") {
-            guard let job = readTrainingJob(item.node, path: item.path, itFleet: itFleet, context: context) else { continue }
+            guard let job = readTrainingJob(item.node, path: item.path, itFleet: itFleet, context: context, zone: zone) else { continue }
             if !names.insert(job.name).inserted {
                 context.report("\(item.path).name", node: item.node, "duplicate job name \(Echo.quoted(job.name))")
                 continue
             }
             jobs.append(job)
         }
-        return (inference, jobs)
+        return (inference, jobs, readTrainingGroups(reader, jobs: jobs))
     }
 
     private static func readInference(_ workloads: MappingReader, itFleet: ITFleet?) -> InferenceWorkload? {
@@ -59,9 +60,9 @@ extension SiteLoader {
     }
 
     private static func readTrainingJob(_ node: YAMLNode, path: String, itFleet: ITFleet?,
-                                        context: LoadContext) -> TrainingJob? {
+                                        context: LoadContext, zone: TimeZoneSpec?) -> TrainingJob? {
         let keys = ["name", "energy_mwh", "gpu_hours", "kw_per_gpu", "release_utc", "deadline_utc", "max_power_mw",
-                    "min_power_mw", "undelivered_penalty_usd_per_mwh"]
+                    "min_power_mw", "undelivered_penalty_usd_per_mwh"] + trainingFlexibilityKeys
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name", required: true)
         var energy: Double?
@@ -115,21 +116,11 @@ extension SiteLoader {
             reader.report("deadline_utc", "the window \(Horizon.format(epochSeconds: release)) to \(Horizon.format(epochSeconds: deadline)) holds no whole \(horizon.stepMinutes)-minute step")
             return nil
         }
-        let achievable = maxPower * Double(lastStep - firstStep + 1) * horizon.stepHours
-        if energy > achievable * (1 + 1e-9) {
-            reader.report("energy_mwh", "needs \(formatNumber(energy)) MWh but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(maxPower)) x \(formatNumber(Double(lastStep - firstStep + 1) * horizon.stepHours)) h between release and deadline")
-            return nil
-        }
-        // The minimum power holds in every step of the window, and the energy row is an
-        // equality (a job never gets more than it asked for), so the floor must fit the energy.
-        let floorMWh = minPower * Double(lastStep - firstStep + 1) * horizon.stepHours
-        if floorMWh > energy * (1 + 1e-9) {
-            reader.report("min_power_mw", "\(formatNumber(minPower)) MW in each of the \(formatNumber(Double(lastStep - firstStep + 1) * horizon.stepHours)) h between release and deadline delivers \(formatNumber(floorMWh)) MWh, more than energy_mwh \(formatNumber(energy))")
-            return nil
-        }
-        return TrainingJob(name: name, energyMWh: energy, releaseUTC: Date(timeIntervalSince1970: Double(release)),
-                           deadlineUTC: Date(timeIntervalSince1970: Double(deadline)), maxPowerMW: maxPower,
-                           minPowerMW: minPower, undeliveredPenaltyUSDPerMWh: penalty, firstStep: firstStep,
-                           lastStep: lastStep)
+        // Energy, floor, window and pause checks (SiteLoader+Training.swift).
+        let job = TrainingJob(name: name, energyMWh: energy, releaseUTC: Date(timeIntervalSince1970: Double(release)),
+                              deadlineUTC: Date(timeIntervalSince1970: Double(deadline)), maxPowerMW: maxPower,
+                              minPowerMW: minPower, undeliveredPenaltyUSDPerMWh: penalty, firstStep: firstStep,
+                              lastStep: lastStep)
+        return readTrainingFlexibility(reader, job: job, zone: zone)
     }
 }

@@ -138,7 +138,7 @@ public enum SiteCompiler {
         let expansions = site.expansions.count
         if expansions > 0 { perStep += 6 * expansions + (site.smr?.commitment == .integer ? 4 : 0) }
         // Once per model: final state of charge, undelivered-energy and elastic columns.
-        let once = batteries + 2 * jobs + 8
+        let once = batteries + 2 * jobs + 8 + trainingFlexibilityNonzeros(site)
         let (product, overflow) = steps.multipliedReportingOverflow(by: perStep)
         return overflow ? Int.max : product + once
     }
@@ -335,6 +335,7 @@ struct Builder {
             trainingEnergy.append(row)
             trainingShortfall.append(job.undeliveredPenaltyUSDPerMWh == nil ? undelivered[index] : nil)
         }
+        let trainingPause = addTrainingFlexibility(training: training, energy: trainingEnergy)
 
         // Elastic supply slacks on the AC bus.
         var elastic: ElasticSlacks?
@@ -438,7 +439,7 @@ struct Builder {
         }
 
         let demandResponse = addDemandResponse(imports: feeds.map(\.imports))
-        return SiteModel(
+        var model = SiteModel(
             program: program, itCapacityMW: capacity,
             smr: smrOutput, smrOnlineUnits: smr?.online,
             gridImport: feeds.map(\.imports), gridExport: feeds.map(\.exports), gridPeak: feeds.map(\.peak),
@@ -450,6 +451,8 @@ struct Builder {
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
             trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities,
             smrCommitment: smrCommitment, demandResponse: demandResponse)
+        model.trainingPause = trainingPause
+        return model
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {

@@ -39,6 +39,8 @@ public struct SiteModel: Sendable {
     /// Per training job: columns for the steps `job.firstStep...job.lastStep` (offset 0 = first step).
     public var training: [ColumnBlock] = []
     public var trainingUndelivered: [Column?] = []
+    /// Per training job: its pause model's columns, nil for a job without `pause`.
+    public var trainingPause: [TrainingPauseColumns?] = []
     public var cfeMatched: ColumnBlock?
 
     // MARK: Rows

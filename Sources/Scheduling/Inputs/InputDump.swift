@@ -136,6 +136,32 @@ public struct InputDump: Encodable, Sendable {
         /// First and last step (0-based, inclusive) lying wholly inside [release, deadline].
         var firstStep: Int
         var lastStep: Int
+        /// Per step first...last: 1 where the job may draw power (inside a hard window), else 0.
+        var mayRun: [Int]
+        /// Per step first...last: 1 inside the run window (all 1 without one).
+        var inWindow: [Int]
+        /// Least share of the energy drawn that falls inside the window; nil: none (hard window or none).
+        var minShareInWindow: Double?
+        var pause: Pause?
+    }
+
+    /// A job's pause model (docs/formulation.md, 4.13).
+    public struct Pause: Encodable, Sendable {
+        var restartEnergyMWh: Double
+        var restartCostUSD: Double
+        /// Steps after each start that draw power but do no work (0: none).
+        var restartSteps: Int
+        /// Minimum run in steps (at least 1).
+        var minRunSteps: Int
+        /// `exact` (binary running flags) or `relaxed` (flags in [0, 1]).
+        var model: String
+    }
+
+    /// A shared cap over jobs: sum of their power <= max_power_mw[t].
+    public struct TrainingGroup: Encodable, Sendable {
+        var name: String
+        var jobs: [String]
+        var maxPowerMW: [Double]
     }
 
     public struct Carbon: Encodable, Sendable {
@@ -179,6 +205,7 @@ public struct InputDump: Encodable, Sendable {
     public var inferenceDemandMW: [Double]
     public var inferenceValueOfLostServiceUSDPerMWh: Double?
     public var trainingJobs: [TrainingJob]
+    public var trainingGroups: [TrainingGroup]
     public var cop: [Double]
     /// AC-bus MW per MW of heat: 1 / (COP x cooling transformer efficiency).
     public var coolingMWPerMWHeat: [Double]
@@ -259,8 +286,14 @@ public struct InputDump: Encodable, Sendable {
         trainingJobs = site.trainingJobs.map { job in
             TrainingJob(name: job.name, energyMWh: job.energyMWh, releaseUTC: Island.Horizon.format(job.releaseUTC),
                         deadlineUTC: Island.Horizon.format(job.deadlineUTC), maxPowerMW: job.maxPowerMW, minPowerMW: job.minPowerMW,
-                        undeliveredPenaltyUSDPerMWh: job.undeliveredPenaltyUSDPerMWh, firstStep: job.firstStep, lastStep: job.lastStep)
+                        undeliveredPenaltyUSDPerMWh: job.undeliveredPenaltyUSDPerMWh, firstStep: job.firstStep, lastStep: job.lastStep,
+                        mayRun: job.mayRun(site.horizon).map { $0 ? 1 : 0 }, inWindow: job.inWindow(site.horizon).map { $0 ? 1 : 0 },
+                        minShareInWindow: job.minShareInWindow,
+                        pause: job.pause.map { Pause(restartEnergyMWh: $0.restartEnergyMWh, restartCostUSD: $0.restartCostUSD,
+                                                     restartSteps: $0.restartSteps(stepHours: site.horizon.stepHours),
+                                                     minRunSteps: $0.minRunSteps(stepHours: site.horizon.stepHours), model: $0.model.rawValue) })
         }
+        trainingGroups = site.trainingGroups.map { TrainingGroup(name: $0.name, jobs: $0.jobs, maxPowerMW: $0.maxPowerMW) }
         cop = site.copSeries
         coolingMWPerMWHeat = site.copSeries.map { 1 / ($0 * distribution.efficiencies.coolingTransformer) }
         freeCoolingShare = site.freeCoolingShare

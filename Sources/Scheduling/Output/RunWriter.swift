@@ -47,13 +47,25 @@ public enum RunWriter {
     }
 
     public static func jobsCSV(_ schedule: Schedule) -> String {
-        var text = "job,required_mwh,delivered_mwh,undelivered_mwh,release_utc,deadline_utc,first_step_with_power,last_step_with_power,completion_utc\n"
+        var text = "job,required_mwh,delivered_mwh,undelivered_mwh,release_utc,deadline_utc,first_step_with_power,last_step_with_power,completion_utc,"
+            + "starts,pauses,paused_hours,restart_energy_mwh,restart_cost_usd\n"
         for job in schedule.jobs {
             let fields = [
                 csvField(job.name), number(job.requiredMWh), number(job.deliveredMWh), number(job.undeliveredMWh),
                 job.releaseUTC, job.deadlineUTC, job.firstStepWithPower ?? "", job.lastStepWithPower ?? "", job.completionUTC ?? "",
+                String(job.starts), String(job.pauses.count), number(job.pauses.map(\.hours).reduce(0, +)),
+                number(job.restartEnergyMWh), number(job.restartCostUSD),
             ]
             text += fields.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// Every pause of every job: `job,start_utc,end_utc,hours` (docs/results-schema.md).
+    public static func pausesCSV(_ schedule: Schedule) -> String {
+        var text = "job,start_utc,end_utc,hours\n"
+        for pause in schedule.jobs.flatMap(\.pauses) {
+            text += [csvField(pause.job), pause.startUTC, pause.endUTC, number(pause.hours)].joined(separator: ",") + "\n"
         }
         return text
     }

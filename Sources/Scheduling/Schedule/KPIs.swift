@@ -9,6 +9,17 @@ public struct KPIs: Sendable, Codable {
     public var carbonCostUSD = 0.0
     public var lostInferencePenaltyUSD = 0.0
     public var undeliveredTrainingPenaltyUSD = 0.0
+    /// Training jobs' restart costs (`pause.restart_cost_usd` x starts), USD (in the objective).
+    public var trainingRestartCostUSD = 0.0
+    /// Energy training jobs lost to restarts (`pause.restart_energy_mwh` x starts), MWh.
+    public var trainingRestartEnergyMWh = 0.0
+    /// Pauses taken by all training jobs (gaps between runs).
+    public var trainingPauses = 0
+    /// With relaxed pause models: the exact model's optimum lies between the objective (a lower
+    /// bound) and the objective + this, USD (``OperatingSolve`` re-solves with the running flags
+    /// rounded; docs/formulation.md, 4.13); nil without relaxed jobs or when the rounding fails.
+    /// (0 in `KPIs()` so that the key names a column of the batch store, as `emissionsMarginalTonnes`.)
+    public var trainingPauseGapBoundUSD: Double? = 0
     public var exportRevenueUSD = 0.0
     /// Capital of what a plan adds, annualised (capital recovery factor) and charged for the
     /// horizon's share of a year; 0 for an operating site.
@@ -133,6 +144,8 @@ public struct KPIs: Sendable, Codable {
         case backupCostUSD = "backup_cost_usd", batteryThroughputCostUSD = "battery_throughput_cost_usd"
         case demandChargeUSD = "demand_charge_usd", carbonCostUSD = "carbon_cost_usd"
         case lostInferencePenaltyUSD = "lost_inference_penalty_usd", undeliveredTrainingPenaltyUSD = "undelivered_training_penalty_usd"
+        case trainingRestartCostUSD = "training_restart_cost_usd", trainingRestartEnergyMWh = "training_restart_energy_mwh"
+        case trainingPauses = "training_pauses", trainingPauseGapBoundUSD = "training_pause_gap_bound_usd"
         case exportRevenueUSD = "export_revenue_usd"
         case annualisedCapexUSD = "annualised_capex_usd", fixedOMUSD = "fixed_om_usd"
         case smrEnergyMWh = "smr_mwh", gridImportMWh = "grid_import_mwh", gridExportMWh = "grid_export_mwh"

@@ -29,5 +29,23 @@ extension Schedule.Job {
         }
         deliveredMWh = cumulative
         undeliveredMWh = max(0, requiredMWh - cumulative)
+        recordRuns(running: powerMW.map { $0 > 1e-6 }, horizon: horizon)
+    }
+
+    /// Sets ``starts`` and ``pauses`` from a running flag per step of the horizon.
+    mutating func recordRuns(running: [Bool], horizon: Horizon) {
+        starts = 0
+        pauses = []
+        var lastRunning: Int?
+        for (step, on) in running.enumerated() where on {
+            if lastRunning != step - 1 {
+                starts += 1
+                if let last = lastRunning {
+                    pauses.append(Schedule.Pause(job: name, startUTC: horizon.label(last + 1),
+                                                 endUTC: horizon.label(step), hours: Double(step - last - 1) * horizon.stepHours))
+                }
+            }
+            lastRunning = step
+        }
     }
 }

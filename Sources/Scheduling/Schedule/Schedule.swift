@@ -80,6 +80,31 @@ public struct Schedule: Sendable {
         public var completionUTC: String?
         /// Per-step power of the job over the whole horizon, MW.
         public var powerMW: [Double]
+        /// Runs of the job: each a stretch of steps with its running flag on (power > 0 without
+        /// a pause model); `starts` = their count, pauses = the gaps between them.
+        public var starts = 0
+        public var pauses: [Pause] = []
+        /// Energy the job's starts lost (restart energy x starts, as the LP counted it), MWh.
+        public var restartEnergyMWh = 0.0
+        /// Restart cost x starts, as the LP counted it, USD.
+        public var restartCostUSD = 0.0
+    }
+
+    /// A stretch with the job stopped between two of its runs.
+    public struct Pause: Sendable, Equatable {
+        public var job: String
+        /// Start of the first paused step.
+        public var startUTC: String
+        /// End of the last paused step (the next run's start).
+        public var endUTC: String
+        public var hours: Double
+
+        public init(job: String, startUTC: String, endUTC: String, hours: Double) {
+            self.job = job
+            self.startUTC = startUTC
+            self.endUTC = endUTC
+            self.hours = hours
+        }
     }
 
     public var steps: [Step]

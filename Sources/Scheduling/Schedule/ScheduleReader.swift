@@ -310,12 +310,18 @@ public enum ScheduleReader {
             kpis.undeliveredTrainingPenaltyUSD += undelivered * (job.undeliveredPenaltyUSDPerMWh ?? 0)
             requiredMWh += job.energyMWh
             deliveredMWh += cumulative
-            jobs.append(Schedule.Job(
+            var record = Schedule.Job(
                 name: job.name, requiredMWh: job.energyMWh, deliveredMWh: cumulative, undeliveredMWh: max(0, job.energyMWh - cumulative),
                 releaseUTC: Horizon.format(job.releaseUTC), deadlineUTC: Horizon.format(job.deadlineUTC),
                 firstStepWithPower: first.map(horizon.label), lastStepWithPower: last.map(horizon.label),
-                completionUTC: completion, powerMW: power))
+                completionUTC: completion, powerMW: power)
+            record.readPause(job, columns: model.trainingPause.indices.contains(index) ? model.trainingPause[index] : nil,
+                             value: value, horizon: horizon, kpis: &kpis)
+            deliveredMWh -= record.restartEnergyMWh
+            jobs.append(record)
         }
+        // Set by OperatingSolve when the site has relaxed pause models (it re-solves to find it).
+        kpis.trainingPauseGapBoundUSD = nil
         kpis.trainingDeliveredShare = requiredMWh > 0 ? min(1, deliveredMWh / requiredMWh) : 1
 
         // Shadow prices: USD saved per t of extra cap, per MW of extra import limit in every step.

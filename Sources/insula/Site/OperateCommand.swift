@@ -140,6 +140,7 @@ struct OperateCommand: ParsableCommand {
         let files: [(name: String, contents: String)] = [
             ("dispatch.csv", RunWriter.dispatchCSV(run.dispatch)),
             ("jobs.csv", RunWriter.jobsCSV(run.dispatch)),
+            ("pauses.csv", RunWriter.pausesCSV(run.dispatch)),
             ("windows.csv", OperationWriter.windowsCSV(run)),
             ("summary.json", json + "\n"),
             ("manifest.json", try operateManifest(site: loaded, sitePath: site)),

@@ -120,6 +120,7 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
         files.append(("dispatch.csv", RunWriter.dispatchCSV(schedule)))
         files.append(("jobs.csv", RunWriter.jobsCSV(schedule)))
         if let demandResponse = schedule.demandResponse { files.append(("events.csv", demandResponse.eventsCSV())) }
+        files.append(("pauses.csv", RunWriter.pausesCSV(schedule)))
     }
     if let report = outcome.infeasibility {
         files.append(("infeasibility.json", String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self) + "\n"))
