@@ -122,6 +122,7 @@ public enum SiteCompiler {
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
+        perStep += powerCappingNonzerosPerStep(site)
         // Market-based caps: PPA cover columns in both cap rows and both limit rows, imports in the limit rows.
         if site.carbon.capBasis == .market { perStep += 4 * site.carbon.ppas.count + 2 * feeds + 1 }
         // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
@@ -331,6 +332,8 @@ struct Builder {
             trainingEnergy.append(row)
             trainingShortfall.append(job.undeliveredPenaltyUSDPerMWh == nil ? undelivered[index] : nil)
         }
+        let capping = addPowerCapping(itDefinition: itDefinition, itCapacity: itCapacity, training: training,
+                                      trainingEnergy: trainingEnergy, inferenceShed: shed ?? inferenceShortfall)
 
         // Elastic supply slacks on the AC bus.
         var elastic: ElasticSlacks?
@@ -443,7 +446,8 @@ struct Builder {
             itPower: itPower, inferenceShed: shed, training: training, trainingUndelivered: undelivered, cfeMatched: cfeMatched,
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
-            trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities)
+            trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities,
+            capping: capping)
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {

@@ -61,6 +61,10 @@ public struct SiteModel: Sendable {
     // MARK: Capacity planning
     /// Installed capacity columns, one per sized asset dimension, in ``Site/expansions`` order.
     public var capacities: [(key: ExpansionKey, column: Column)] = []
+
+    // MARK: Power capping
+    /// Columns of workloads running below full power on their curves (docs/formulation.md, 4.11).
+    public var capping = PowerCappingColumns()
 }
 
 /// Slack columns of the elastic model: how far each limit is missed.

@@ -136,6 +136,23 @@ public struct InputDump: Encodable, Sendable {
         /// First and last step (0-based, inclusive) lying wholly inside [release, deadline].
         var firstStep: Int
         var lastStep: Int
+        /// Capped operating points of its performance curve (empty without one); `energyMWh`
+        /// is then full-power-equivalent work.
+        var cappedPoints: [CappedPoint]
+    }
+
+    /// A point below full power on a performance curve (docs/formulation.md, 4.11).
+    public struct CappedPoint: Encodable, Sendable {
+        var powerFraction: Double
+        var throughputFraction: Double
+        /// Full-power-equivalent MWh of work per MWh drawn: throughput / power fraction.
+        var workPerMWh: Double
+
+        init(_ point: PerformanceCurve.Point) {
+            powerFraction = point.powerFraction
+            throughputFraction = point.throughputFraction
+            workPerMWh = point.workPerMWh
+        }
     }
 
     public struct Carbon: Encodable, Sendable {
@@ -178,6 +195,9 @@ public struct InputDump: Encodable, Sendable {
     public var itFleet: ITFleet
     public var inferenceDemandMW: [Double]
     public var inferenceValueOfLostServiceUSDPerMWh: Double?
+    /// Capped operating points of inference's performance curve (empty without one).
+    public var inferenceCappedPoints: [CappedPoint]
+    public var inferenceTokensPerMWhAtFullPower: Double?
     public var trainingJobs: [TrainingJob]
     public var cop: [Double]
     /// AC-bus MW per MW of heat: 1 / (COP x cooling transformer efficiency).
@@ -254,10 +274,13 @@ public struct InputDump: Encodable, Sendable {
                           idleFraction: site.itFleet.idleFraction, tokensPerMWh: site.itFleet.tokensPerMWh)
         inferenceDemandMW = site.inference.demandMW
         inferenceValueOfLostServiceUSDPerMWh = site.inference.valueOfLostServiceUSDPerMWh
+        inferenceCappedPoints = site.inference.performance?.curve.cappedPoints.map(CappedPoint.init) ?? []
+        inferenceTokensPerMWhAtFullPower = site.inference.tokensPerMWhAtFullPower
         trainingJobs = site.trainingJobs.map { job in
             TrainingJob(name: job.name, energyMWh: job.energyMWh, releaseUTC: Island.Horizon.format(job.releaseUTC),
                         deadlineUTC: Island.Horizon.format(job.deadlineUTC), maxPowerMW: job.maxPowerMW, minPowerMW: job.minPowerMW,
-                        undeliveredPenaltyUSDPerMWh: job.undeliveredPenaltyUSDPerMWh, firstStep: job.firstStep, lastStep: job.lastStep)
+                        undeliveredPenaltyUSDPerMWh: job.undeliveredPenaltyUSDPerMWh, firstStep: job.firstStep, lastStep: job.lastStep,
+                        cappedPoints: job.performance?.curve.cappedPoints.map(CappedPoint.init) ?? [])
         }
         cop = site.copSeries
         coolingMWPerMWHeat = site.copSeries.map { 1 / ($0 * distribution.efficiencies.coolingTransformer) }
