@@ -140,7 +140,8 @@ extension SiteLoader {
         }
         let achievable = maxPower * Double(lastStep - firstStep + 1) * horizon.stepHours
         if energy > achievable * (1 + 1e-9) {
-            reader.report("energy_mwh", "needs \(formatNumber(energy)) MWh but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(maxPower)) x \(formatNumber(Double(lastStep - firstStep + 1) * horizon.stepHours)) h between release and deadline")
+            let key = reader.has("tokens") ? "tokens" : "energy_mwh"
+            reader.report(key, "needs \(formatNumber(energy)) MWh\(key == "tokens" ? " of full-power work" : "") but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(maxPower)) x \(formatNumber(Double(lastStep - firstStep + 1) * horizon.stepHours)) h between release and deadline")
             return nil
         }
         // The minimum power holds in every step of the window, and the energy row is an
