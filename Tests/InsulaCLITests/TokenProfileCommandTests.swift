@@ -167,4 +167,55 @@ struct TokenProfileCommandTests {
         #expect(text.contains("workloads.performance_curves.convex.points[1]"))
         #expect(text.contains("not concave"))
     }
+
+    @Test("The Splitwise fit: the curve it derives from the -pcap rows loads into a site",
+          .enabled(if: pythonWithPandasForCurves, "needs python3 with pandas"))
+    func splitwiseCurveLoads() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let yaml = folder.appendingPathComponent("curve.yaml")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "tools/perfcurve/splitwise_curve.py", "--model", "llama2-70b", "--tp", "8",
+                             "--cap-power-fraction", "0.7", "--gpus-per-rack", "72", "--yaml-out", yaml.path,
+                             "--perf-model", InsulaRunner.sharedData.appendingPathComponent("workloads/splitwise_perf_model/perf_model.csv").path]
+        process.currentDirectoryURL = InsulaRunner.repositoryRoot
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // What the data says, checked each run: power only on A100 rows; the cap slows prefill by exactly 1.3.
+        #expect(text.contains("only the full-power point survives"))
+        #expect(text.contains("prompt_time x 1.300000 (spread 0.0e+00), token_time x 1.000000"))
+        let curve = try String(contentsOf: yaml, encoding: .utf8)
+            .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        let site = """
+            name: splitwise
+            horizon: {start_utc: 2025-01-01T00:00Z, steps: 2, step_minutes: 60}
+            grid_feeds:
+              - {name: grid, import_capacity_mw: 100, price_usd_per_mwh: 60, carbon_intensity_g_per_kwh: 350}
+            it_fleet: {racks: 100, power_per_rack_kw: 132}
+            workloads:
+              performance_curves:
+            \(curve)
+              inference: {tokens_per_second: 50000, performance_curve: splitwise_pcap}
+            cooling: {cop: 5}
+            """
+        try site.write(to: folder.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+        let run = try InsulaRunner.run(["validate", folder.appendingPathComponent("site.yaml").path])
+        #expect(run.exitCode == 0, "\(run.standardOutput)\(run.standardError)\n\(site)")
+    }
 }
+
+/// Whether `python3` with pandas is on PATH (the Splitwise fit needs it).
+private let pythonWithPandasForCurves: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import pandas"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()

@@ -19,7 +19,7 @@ struct PowerCappingTests {
               tokens_per_second_per_rack_at_full_power: 1000
         """
 
-    static func site(steps: Int, prices: [Double], workloads: String, racks: Int = 10) throws -> Site {
+    static func site(steps: Int, prices: [Double], workloads: String, racks: Int = 10, idle: Double = 0) throws -> Site {
         let yaml = """
             name: capping
             horizon: {start_utc: 2025-01-01T00:00Z, steps: \(steps), step_minutes: 60}
@@ -29,7 +29,7 @@ struct PowerCappingTests {
                 price_usd_per_mwh: {file: prices.csv, column: price}
                 carbon_intensity_g_per_kwh: {file: prices.csv, column: carbon}
             power_distribution: {architecture: dc800, busway_loss_segments: 1}
-            it_fleet: {racks: \(racks), power_per_rack_kw: 200}
+            it_fleet: {racks: \(racks), power_per_rack_kw: 200, idle_fraction: \(idle)}
             workloads:
             \(curve)
             \(workloads)
@@ -121,6 +121,22 @@ struct PowerCappingTests {
             #expect(abs(schedule.kpis.inferenceTokensServed - 5000 * 3600) < 1e-3)
             #expect(abs(schedule.kpis.inferenceCappedShare - 1) < 1e-7)
         }
+    }
+
+    @Test("Idle racks: capping occupies more racks, which no longer idle; IT power counts both")
+    func cappingWithIdleRacks() throws {
+        // 2 MW of racks idling at 20 %, 1 MW of full-power work. At half power the work
+        // occupies 1.25 MW of racks drawing 0.625 MW; the other 0.75 MW idle at 0.15 MW:
+        // IT power 0.775 MW, against 1 + 0.2 x 1 = 1.2 MW at full power.
+        let site = try Self.site(steps: 1, prices: [50], workloads: """
+              inference: {tokens_per_second: 5000, performance_curve: dvfs}
+            """, idle: 0.2)
+        let (_, schedule) = try SiteFixtures.solve(site)
+        let step = schedule.steps[0]
+        #expect(abs(step.itMW - 0.775) < 1e-7)
+        #expect(abs(step.inferenceMW - 0.625) < 1e-7)
+        #expect(abs(step.idleMW - 0.15) < 1e-7)
+        #expect(abs(step.inferencePowerFraction - 0.5) < 1e-7)
     }
 
     @Test("Scarce racks force full power: demand on every rack leaves no room to cap")
