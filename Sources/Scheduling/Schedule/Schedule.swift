@@ -97,6 +97,9 @@ public struct Schedule: Sendable {
         /// IT energy drawn, MWh (with a performance curve less than `deliveredMWh`, which is
         /// full-power-equivalent work).
         public var drawnMWh = 0.0
+        /// Per-step work of the job over the whole horizon, full-power-equivalent MW (its power
+        /// without a performance curve).
+        public var workMW: [Double] = []
         /// Tokens processed; nil when the job has no token rate.
         public var tokens: Double?
         /// Facility energy cost and location-based emissions allocated to the job (docs/results-schema.md, "Token KPIs").

@@ -300,9 +300,11 @@ public enum ScheduleReader {
             var completion: String?
             var first: Int?, last: Int?
             var drawnMWh = 0.0
+            var work = [Double](repeating: 0, count: horizon.steps)
             for t in job.steps {
                 let (megawatts, workMW, _, _) = capping.training(job: index, step: t)
                 power[t] = megawatts
+                work[t] = workMW
                 drawnMWh += megawatts * hours
                 if megawatts > 1e-6 { first = first ?? t; last = t }
                 cumulative += workMW * hours
@@ -316,7 +318,7 @@ public enum ScheduleReader {
                 name: job.name, requiredMWh: job.energyMWh, deliveredMWh: cumulative, undeliveredMWh: max(0, job.energyMWh - cumulative),
                 releaseUTC: Horizon.format(job.releaseUTC), deadlineUTC: Horizon.format(job.deadlineUTC),
                 firstStepWithPower: first.map(horizon.label), lastStepWithPower: last.map(horizon.label),
-                completionUTC: completion, powerMW: power, drawnMWh: drawnMWh,
+                completionUTC: completion, powerMW: power, drawnMWh: drawnMWh, workMW: work,
                 tokens: job.tokensPerMWhAtFullPower.map { cumulative * $0 },
                 minimumPowerFraction: job.performance?.minimumPowerFraction ?? 1))
         }
