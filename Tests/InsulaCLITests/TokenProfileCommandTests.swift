@@ -206,6 +206,40 @@ struct TokenProfileCommandTests {
         let run = try InsulaRunner.run(["validate", folder.appendingPathComponent("site.yaml").path])
         #expect(run.exitCode == 0, "\(run.standardOutput)\(run.standardError)\n\(site)")
     }
+
+    @Test("A batch over a capped site stores the token KPIs and per-step token columns; a latency floor of 1 turns capping off")
+    func batchStoresTokens() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let site = InsulaRunner.repositoryRoot.appendingPathComponent("tools/crosscheck/sites/power-capping.yaml").path
+        let batch = folder.appendingPathComponent("batch.yaml")
+        try "site: \(site)\ngrid:\n  workloads.inference.min_power_fraction: [0.7, 1]\n".write(to: batch, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let run = try InsulaRunner.run(["batch", "run", batch.path, "--out", out.path, "--dispatch"])
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        let lines = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        func value(_ row: Int, _ name: String) throws -> Double {
+            let index = try #require(header.firstIndex(of: name), "no column \(name)")
+            return try #require(Double(lines[row].split(separator: ",", omittingEmptySubsequences: false)[index]))
+        }
+        let capped = try value(1, "inference_capped_share"), floor = try value(2, "inference_capped_share")
+        #expect(capped > 0.5)
+        #expect(floor == 0)
+        // Capping lowers the energy per inference token; tokens served are the same work.
+        #expect(try value(1, "inference_energy_per_token_j") < value(2, "inference_energy_per_token_j"))
+        #expect(abs(try value(1, "inference_tokens_served") - value(2, "inference_tokens_served")) < 1e-6 * (try value(2, "inference_tokens_served")))
+        for name in ["tokens_served", "cost_usd_per_million_tokens", "emissions_g_per_thousand_tokens", "training_tokens_served"] {
+            #expect(try value(1, name) > 0, "\(name)")
+        }
+        // The per-step columns come back out of the store in dispatch.csv.
+        let scenarios = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("scenarios").path)
+        #expect(scenarios.count == 2)
+        let dispatch = try String(contentsOf: out.appendingPathComponent("scenarios/\(scenarios[0])/dispatch.csv"), encoding: .utf8)
+        let columns = dispatch.split(separator: "\n")[0]
+        for name in ["inference_tokens_per_s", "training_tokens_per_s", "inference_power_fraction", "it_energy_cost_usd"] {
+            #expect(columns.contains(name))
+        }
+    }
 }
 
 /// Whether `python3` with pandas is on PATH (the Splitwise fit needs it).
