@@ -236,9 +236,14 @@ struct TokenProfileCommandTests {
         #expect(scenarios.count == 2)
         let dispatch = try String(contentsOf: out.appendingPathComponent("scenarios/\(scenarios[0])/dispatch.csv"), encoding: .utf8)
         let columns = dispatch.split(separator: "\n")[0]
+        let dispatchHeader = columns.split(separator: ",").map(String.init)
+        let firstRow = dispatch.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         for name in ["inference_tokens_per_s", "training_tokens_per_s", "inference_power_fraction", "it_energy_cost_usd"] {
-            #expect(columns.contains(name))
+            // Stored and written back as numbers, not empty cells.
+            let index = try #require(dispatchHeader.firstIndex(of: name), "no column \(name)")
+            #expect(Double(firstRow[index]) != nil, "\(name): \(firstRow[index])")
         }
+        #expect(Double(firstRow[try #require(dispatchHeader.firstIndex(of: "inference_tokens_per_s"))])! > 0)
     }
 }
 
