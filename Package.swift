@@ -41,7 +41,7 @@ let modules: [Target] = [
     // Receding-horizon operation on forecasts: windows of Scheduling with state carried between them.
     .target(name: "Operations", dependencies: ["Island", "Scheduling", "Optimization"]),
     // Batches of scenarios: expansion, parallel runs, the SQLite results store, shards and merges.
-    .target(name: "Batch", dependencies: ["Island", "Scheduling", "Optimization", grdb, sqlite]),
+    .target(name: "Batch", dependencies: ["Island", "Scheduling", "Optimization", "Planning", grdb, sqlite]),
 ]
 
 // MARK: - Command-line tool

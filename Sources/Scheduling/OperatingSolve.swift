@@ -17,6 +17,16 @@ public enum OperatingSolve {
         public var buildSeconds: Double
         /// The thermal check, when one ran.
         public var thermal: ThermalCheckReport?
+
+        public init(model: SiteModel, result: SolveResult, schedule: Schedule? = nil, infeasibility: InfeasibilityReport? = nil,
+                    buildSeconds: Double, thermal: ThermalCheckReport? = nil) {
+            self.model = model
+            self.result = result
+            self.schedule = schedule
+            self.infeasibility = infeasibility
+            self.buildSeconds = buildSeconds
+            self.thermal = thermal
+        }
     }
 
     /// Solves `site`. A site with a `thermal` section gets, per step, an IT capacity of

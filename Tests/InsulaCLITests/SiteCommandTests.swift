@@ -107,4 +107,36 @@ struct PlanCommandTests {
         #expect(plan.exitCode == 2)
         #expect(plan.standardError.contains("no component has a build section"))
     }
+
+    @Test("plan --scenarios writes one build, each scenario's run, and an expected cost that is the probability-weighted one")
+    func planAcrossScenarios() throws {
+        let folder = try InsulaRunner.temporaryFolder().appendingPathComponent("run")
+        let outcome = try InsulaRunner.run(["plan", "data/sites/plan-example-week.yaml", "--scenarios", "data/scenarios/plan-example-week.yaml",
+                                            "--module-counts", "relaxed", "--out", folder.path, "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(scenarios.map { $0["name"] as? String } == ["temperate", "hot-dear"])
+        let weighted = scenarios.reduce(0.0) { $0 + (($1["probability"] as? Double) ?? .nan) * (($1["cost_usd"] as? Double) ?? .nan) }
+        let expected = try #require(json["expected_cost_usd"] as? Double)
+        #expect(abs(weighted - expected) <= 1e-9 * expected)
+        for name in ["build_plan.csv", "scenarios.csv", "stochastic.json", "scenarios/temperate/dispatch.csv", "scenarios/hot-dear/summary.json"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
+        let table = try String(contentsOf: folder.appendingPathComponent("scenarios.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(table.count == 3 && table[0].hasPrefix("scenario,probability,site,status,objective_usd"))
+    }
+
+    @Test("plan --scenarios refuses a bad scenario file with its key path, and options that need --scenarios")
+    func badScenarios() throws {
+        let folder = try InsulaRunner.temporaryFolder()
+        let file = folder.appendingPathComponent("futures.yaml")
+        try "scenarios:\n  - {name: a, probability: 0.7}\n  - {name: b, probability: 0.7}\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try InsulaRunner.run(["plan", "data/sites/plan-example-week.yaml", "--scenarios", file.path, "--out", folder.appendingPathComponent("a").path])
+        #expect(bad.exitCode == 2)
+        #expect(bad.standardError.contains("scenarios") && bad.standardError.contains("sum to 1"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a").path))
+        let orphan = try InsulaRunner.run(["plan", "data/sites/plan-example-week.yaml", "--bounds", "--out", folder.appendingPathComponent("b").path])
+        #expect(orphan.exitCode != 0 && orphan.standardError.contains("need --scenarios"))
+    }
 }

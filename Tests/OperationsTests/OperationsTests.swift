@@ -224,3 +224,49 @@ struct OperationCappingTests {
         }
     }
 }
+
+@Suite("Receding-horizon operation: integer SMR commitment carried across windows")
+struct CommitmentCarryTests {
+    /// Two 10 MW modules with 4 h minimum up and down times; a two-hour morning peak pays for
+    /// a start whose minimum up time runs past 08:00, where the 8-hour windows begin.
+    static func site() throws -> Site {
+        let prices = (0..<48).map { t -> String in
+            let hour = t % 24
+            return hour < 6 ? "5" : hour < 8 ? "400" : hour < 14 ? "20" : hour < 20 ? "300" : "8"
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insula-commit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("site.yaml")
+        try """
+            name: commitment-carry
+            horizon: {start_utc: 2025-01-01T00:00Z, steps: 48, step_minutes: 60}
+            smr:
+              units: 2
+              capacity_mw_per_unit: 10
+              min_stable_load_fraction: 0.5
+              ramp_fraction_per_hour: 1
+              marginal_cost_usd_per_mwh: 60
+              commitment: integer
+              min_up_hours: 4
+              min_down_hours: 4
+            grid_feeds:
+              - {name: grid, import_capacity_mw: 40, price_usd_per_mwh: [\(prices.joined(separator: ", "))], carbon_intensity_g_per_kwh: 400}
+            it_fleet: {racks: 100, power_per_rack_kw: 200}
+            workloads:
+              inference: {demand_mw: 12}
+            cooling: {cop: 5}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        return try SiteLoader.load(from: file)
+    }
+
+    @Test("with perfect foresight, windows that carry the commitment never beat the optimum (a fresh window would stop the units early)")
+    func carriedWindowsRespectMinimumTimes() throws {
+        let site = try Self.site()
+        let optimum = try #require(try OperatingSolve.run(site, solver: SolverOptions(method: .mip)).result.objectiveValue)
+        let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 8, lookaheadSteps: 8))
+        #expect(run.status == "completed")
+        // Every window boundary at 08:00 falls inside the minimum up time of the 06:00 start: a
+        // window that forgot it would stop the units at 08:00 and undercut the optimum.
+        #expect(run.realised.objectiveUSD >= optimum - 1e-6 * optimum, "realised \(run.realised.objectiveUSD) vs optimum \(optimum)")
+    }
+}

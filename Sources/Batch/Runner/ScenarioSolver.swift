@@ -1,6 +1,7 @@
 import Foundation
 import Island
 import Optimization
+import Planning
 import Scheduling
 
 /// Solves scenarios one after another on one worker thread.
@@ -27,7 +28,7 @@ final class ScenarioSolver {
         var result: ScenarioResult
         do {
             let site = try sites?.take(scenario.id) ?? BatchValidator.resolve(scenario, base: base)
-            result = try plan(site, scenario: scenario)
+            result = try site.plansCapacity ? planCapacity(site, scenario: scenario) : plan(site, scenario: scenario)
         } catch let error as SiteValidationError {
             result = ScenarioResult(scenario: scenario, status: ScenarioResult.failedStatus, message: error.description)
         } catch {
@@ -69,6 +70,44 @@ final class ScenarioSolver {
             result.message = report.text
             result.infeasibilityJSON = String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self)
             result.solveSeconds += (clock.now - explainStart).seconds
+        }
+        if result.message == nil, solve.status != .optimal { result.message = "the solver ended with status \(solve.status.rawValue)" }
+        return result
+    }
+
+    /// A site with `build` sections: a capacity plan (``CapacityPlanner``, module counts settled
+    /// as `insula plan` settles them by default), its capacities stored beside its KPIs.
+    /// Enumerated module counts run one after another: the batch's workers already share the cores.
+    private func planCapacity(_ site: Site, scenario: Scenario) throws -> ScenarioResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var solver = options.solver
+        solver.concurrent = false
+        let planOptions = PlanOptions(moduleCounts: .auto, solver: solver,
+                                      compile: CompileOptions(names: false, maximumNonzeros: options.maximumNonzeros), jobs: 1)
+        let plan = try CapacityPlanner.plan(site, options: planOptions)
+        let outcome = plan.outcome
+        let solve = outcome.result
+        var result = ScenarioResult(scenario: scenario, status: solve.status.rawValue,
+                                    message: solve.status == .optimal ? nil : solve.message)
+        result.buildSeconds = outcome.buildSeconds
+        result.loadSeconds = solve.loadSeconds
+        result.solveSeconds = (clock.now - start).seconds - outcome.buildSeconds - solve.loadSeconds
+        result.method = solve.method.rawValue
+        result.iterations = solve.iterations
+        result.rows = outcome.model.program.rowCount
+        result.columns = outcome.model.program.columnCount
+        result.nonzeros = outcome.model.program.entryCount
+        result.stepCount = site.horizon.steps
+        result.inputsSHA256 = site.inputsSHA256
+        if let schedule = outcome.schedule {
+            result.kpis = schedule.kpis
+            result.steps = schedule.steps
+            result.capacities = schedule.capacities
+        }
+        if let infeasibility = outcome.infeasibility {
+            result.message = infeasibility.text
+            result.infeasibilityJSON = String(decoding: try RunWriter.jsonEncoder().encode(infeasibility), as: UTF8.self)
         }
         if result.message == nil, solve.status != .optimal { result.message = "the solver ended with status \(solve.status.rawValue)" }
         return result

@@ -80,11 +80,33 @@ extension ResultsStore {
             // The same table without its timing columns, for byte-for-byte comparisons.
             files.append(("summary-no-timings.csv", tables.withoutTimings))
         }
+        if let plans = try buildPlansCSV() { files.append(("build_plans.csv", plans)) }
         try RunWriter.write(files, into: folder)
         guard dispatch else { return }
         for id in try scenariosWithSteps() {
             guard let csv = try dispatchCSV(scenarioID: id) else { continue }
             try RunWriter.write([("dispatch.csv", csv)], into: folder.appendingPathComponent("scenarios").appendingPathComponent(id))
+        }
+    }
+
+    /// `build_plans.csv`: every plan scenario's capacities (`build_plan.csv`'s columns after the
+    /// scenario's id and name), in scenario order; nil when no scenario planned capacity.
+    public func buildPlansCSV() throws -> String? {
+        try database.read { db in
+            let names = ["asset", "name", "dimension"] + StoreColumns.capacityNumbers
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.id AS scenario_id, s.name AS scenario_name, \(names.map { "c.\(StoreColumns.quoted($0))" }.joined(separator: ", "))
+                FROM capacity c JOIN scenario s ON s.id = c.scenario_id ORDER BY s.position, s.id, c.ordinal
+                """)
+            guard !rows.isEmpty else { return nil }
+            var text = (["scenario_id", "scenario_name"] + names).joined(separator: ",") + "\n"
+            for row in rows {
+                var fields = [RunWriter.csvField(row["scenario_id"] as String), RunWriter.csvField(row["scenario_name"] as String)]
+                fields += ["asset", "name", "dimension"].map { RunWriter.csvField(row[$0] as String) }
+                fields += StoreColumns.capacityNumbers.map { Self.dispatchNumber(row[$0] as Double) }
+                text += fields.joined(separator: ",") + "\n"
+            }
+            return text
         }
     }
 

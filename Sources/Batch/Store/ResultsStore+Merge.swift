@@ -49,6 +49,7 @@ extension ResultsStore {
                 try db.execute(sql: "DELETE FROM main.scenario WHERE id IN (SELECT id FROM temp.taken)")
                 try db.execute(sql: "INSERT INTO main.scenario SELECT * FROM source.scenario WHERE id IN (SELECT id FROM temp.taken)")
                 try db.execute(sql: "INSERT INTO main.step SELECT * FROM source.step WHERE scenario_id IN (SELECT id FROM temp.taken)")
+                try db.execute(sql: "INSERT INTO main.capacity SELECT * FROM source.capacity WHERE scenario_id IN (SELECT id FROM temp.taken)")
                 try db.execute(sql: "INSERT OR IGNORE INTO main.scenario SELECT * FROM source.scenario WHERE status = 'pending'")
                 try db.execute(sql: "INSERT OR IGNORE INTO main.scenario_override SELECT * FROM source.scenario_override")
                 try db.execute(sql: "DROP TABLE temp.taken")

@@ -92,7 +92,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
 public final class ResultsStore: Sendable {
     public static let fileName = "results.sqlite"
     /// The schema version written into `batch_meta.schema_version`.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let url: URL
     let database: DatabaseQueue
@@ -252,6 +252,18 @@ public final class ResultsStore: Sendable {
                   PRIMARY KEY (scenario_id, path)) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v2-capacity") { db in
+            // A plan scenario's capacities (`build_plan.csv` of `insula plan`), one row per sized dimension.
+            let numbers = StoreColumns.capacityNumbers.map { "\(StoreColumns.quoted($0)) REAL NOT NULL" }
+            try db.execute(sql: """
+                CREATE TABLE capacity (
+                  "scenario_id" TEXT NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+                  "ordinal" INTEGER NOT NULL, "asset" TEXT NOT NULL, "name" TEXT NOT NULL, "dimension" TEXT NOT NULL,
+                  \(numbers.joined(separator: ", ")),
+                  PRIMARY KEY (scenario_id, asset, name, dimension)) WITHOUT ROWID
+                """)
+            try db.execute(sql: "UPDATE batch_meta SET value = '2' WHERE key = 'schema_version'")
+        }
         return migrator
     }
 
@@ -338,7 +350,18 @@ public final class ResultsStore: Sendable {
         let arguments = StatementArguments(row.map(\.1))
         try database.write { db in
             try db.cachedStatement(sql: "DELETE FROM step WHERE scenario_id = ?").execute(arguments: [result.scenario.id])
+            try db.cachedStatement(sql: "DELETE FROM capacity WHERE scenario_id = ?").execute(arguments: [result.scenario.id])
             try db.cachedStatement(sql: sql).execute(arguments: arguments)
+            if !result.capacities.isEmpty {
+                let names = ["scenario_id", "ordinal", "asset", "name", "dimension"] + StoreColumns.capacityNumbers
+                let insert = try db.cachedStatement(sql: "INSERT INTO capacity (\(names.map(StoreColumns.quoted).joined(separator: ", "))) VALUES ("
+                                                    + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")")
+                for (ordinal, capacity) in result.capacities.enumerated() {
+                    let values: [(any DatabaseValueConvertible)?] = [result.scenario.id, ordinal, capacity.asset, capacity.name, capacity.dimension]
+                        + StoreColumns.capacityValues(capacity).map { $0 }
+                    try insert.execute(arguments: StatementArguments(values))
+                }
+            }
             guard !result.steps.isEmpty else { return }
             try Self.insertSteps(result.steps, of: result.scenario.id, into: db)
         }

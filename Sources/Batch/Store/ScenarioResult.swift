@@ -15,6 +15,8 @@ public struct ScenarioResult: Sendable {
     public var kpis: KPIs?
     /// Per-step dispatch, for scenarios with a schedule.
     public var steps: [Schedule.Step]
+    /// The capacities a capacity plan chose (a scenario of a site with `build` sections).
+    public var capacities: [InstalledCapacity] = []
     public var method: String?
     public var iterations: Int?
     public var rows: Int?

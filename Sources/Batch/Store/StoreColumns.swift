@@ -28,6 +28,16 @@ public enum StoreColumns {
         ("insula_version", "TEXT"), ("glpk_version", "TEXT"), ("finished_utc", "TEXT"),
     ]
 
+    /// Number columns of the `capacity` table: `build_plan.csv`'s after asset, name, dimension.
+    public static let capacityNumbers = ["existing", "added", "installed", "capex_usd", "annualised_capex_usd_per_year",
+                                         "fixed_om_usd_per_year", "horizon_cost_usd"]
+
+    /// A capacity's numbers in ``capacityNumbers`` order.
+    static func capacityValues(_ capacity: InstalledCapacity) -> [Double] {
+        [capacity.existing, capacity.added, capacity.installed, capacity.capexUSD, capacity.annualisedCapexUSDPerYear,
+         capacity.fixedOMUSDPerYear, capacity.horizonCostUSD]
+    }
+
     /// `"name"`: every identifier is quoted (`rows` and `columns` are SQL words).
     static func quoted(_ name: String) -> String { "\"" + name + "\"" }
 }

@@ -15,6 +15,12 @@ struct OperatingState: Sendable {
     var deliveredMWh: [String: Double] = [:]
     var peakImportMW: [String: Double] = [:]
     var emissionsTonnes = 0.0
+    /// Integer SMR commitment: units online in the last committed step, and the startups,
+    /// shutdowns and forced shutdowns of the committed steps (the last few are enough).
+    var smrOnlineUnits: Double?
+    var smrStartups: [Double] = []
+    var smrShutdowns: [Double] = []
+    var smrForced: [Double] = []
 
     init(site: Site) {
         self.site = site
@@ -30,6 +36,10 @@ struct OperatingState: Sendable {
         state.previousIntakeMW = previousIntakeMW
         state.trainingDeliveredMWh = deliveredMWh
         state.peakImportMW = peakImportMW
+        state.smrOnlineUnits = smrOnlineUnits
+        state.smrStartupsBefore = smrStartups
+        state.smrShutdownsBefore = smrShutdowns
+        state.smrForcedBefore = smrForced
         return state
     }
 }
@@ -97,6 +107,21 @@ struct Ledger {
         }
         let last = count - 1
         for (index, battery) in window.batteries.enumerated() { state.batterySOCMWh[battery.name] = max(0, value(model.batterySOC[index][last])) }
+        if let commitment = model.smrCommitment, let units = model.smrOnlineUnits, let smr = window.smr {
+            var availableBefore = Double(state.previousSMRAvailableUnits ?? smr.availableUnits[0])
+            for t in 0..<count {
+                state.smrStartups.append(value(commitment.startups[t]))
+                state.smrShutdowns.append(value(commitment.shutdowns[t]))
+                state.smrForced.append(max(0, availableBefore - Double(smr.availableUnits[t])))
+                availableBefore = Double(smr.availableUnits[t])
+            }
+            // Only the last minimum up/down time's worth is ever read.
+            let kept = max(commitment.upSteps, commitment.downSteps)
+            for keyPath in [\OperatingState.smrStartups, \.smrShutdowns, \.smrForced] where state[keyPath: keyPath].count > kept {
+                state[keyPath: keyPath].removeFirst(state[keyPath: keyPath].count - kept)
+            }
+            state.smrOnlineUnits = value(units[last]).rounded()
+        }
         if let output = model.smr {
             state.previousSMRMW = value(output[last])
             state.previousSMRAvailableUnits = window.smr?.availableUnits[last]

@@ -137,7 +137,15 @@ public enum GLPK {
         guard !result.primalValues.isEmpty else { return }
         let quality = model.quality(values: result.primalValues, rowDuals: result.rowDuals.isEmpty ? nil : result.rowDuals)
         result.quality = quality
-        let describe = "primal violation \(scientific(quality.maxPrimalViolation)), dual violation \(scientific(quality.maxDualViolation))"
+        var place = ""
+        if quality.maxPrimalViolation > tolerances.primal {
+            if quality.maxRowViolation >= quality.maxColumnViolation, let row = quality.worstRow {
+                place = " in row \(model.rowNames[row].isEmpty ? "#\(row + 1)" : model.rowNames[row])"
+            } else if let column = quality.worstColumn {
+                place = " at column \(model.columnNames[column].isEmpty ? "#\(column + 1)" : model.columnNames[column])"
+            }
+        }
+        let describe = "primal violation \(scientific(quality.maxPrimalViolation))\(place), dual violation \(scientific(quality.maxDualViolation))"
             + (quality.relativeGap.map { ", relative gap \(scientific($0))" } ?? "")
         switch result.status {
         case .optimal:

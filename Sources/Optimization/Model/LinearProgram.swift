@@ -197,6 +197,46 @@ public struct LinearProgram: Sendable {
         }
     }
 
+    // MARK: Blocks
+
+    /// Where an appended model's columns and rows start in this one.
+    public struct AppendedBlock: Sendable, Equatable {
+        public var columnOffset: Int
+        public var rowOffset: Int
+        public var columnCount: Int
+        public var rowCount: Int
+
+        /// This model's column for `column` of the appended model.
+        public func column(_ column: Column) -> Column { Column(columnOffset + column.index) }
+        /// This model's row for `row` of the appended model.
+        public func row(_ row: Row) -> Row { Row(rowOffset + row.index) }
+    }
+
+    /// Appends `other` as a block of its own (no shared rows or columns): its costs (and
+    /// constant) multiplied by `objectiveScale`, its names prefixed with `namePrefix`.
+    /// The deterministic equivalent of a stochastic program is built this way, one block per
+    /// scenario weighted by its probability. `other` must have the same objective sense.
+    /// - Complexity: O(columns + rows + entries of `other`).
+    @discardableResult
+    public mutating func append(_ other: LinearProgram, objectiveScale: Double = 1, namePrefix: String = "") -> AppendedBlock {
+        precondition(other.objectiveSense == objectiveSense, "append needs models of the same objective sense")
+        let block = AppendedBlock(columnOffset: columnCount, rowOffset: rowCount, columnCount: other.columnCount, rowCount: other.rowCount)
+        columnLower += other.columnLower
+        columnUpper += other.columnUpper
+        objective += other.objective.map { $0 * objectiveScale }
+        columnKinds += other.columnKinds
+        columnNames += namePrefix.isEmpty ? other.columnNames : other.columnNames.map { $0.isEmpty ? $0 : namePrefix + $0 }
+        rowLower += other.rowLower
+        rowUpper += other.rowUpper
+        rowNames += namePrefix.isEmpty ? other.rowNames : other.rowNames.map { $0.isEmpty ? $0 : namePrefix + $0 }
+        let rowShift = Int32(block.rowOffset), columnShift = Int32(block.columnOffset)
+        entryRows += other.entryRows.map { $0 + rowShift }
+        entryColumns += other.entryColumns.map { $0 + columnShift }
+        entryValues += other.entryValues
+        objectiveConstant += other.objectiveConstant * objectiveScale
+        return block
+    }
+
     // MARK: Coefficients
 
     /// Adds `value` at (`row`, `column`). Repeated pairs are summed when loaded.

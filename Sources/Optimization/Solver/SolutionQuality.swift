@@ -10,6 +10,11 @@ public struct SolutionQuality: Sendable, Codable, Equatable {
     public var maxRowViolation: Double
     /// Largest relative violation of a column bound by `x`.
     public var maxColumnViolation: Double
+    /// The row with the largest violation (nil when no row is violated): names the place a
+    /// refused solution breaks, in messages.
+    public var worstRow: Int?
+    /// The column with the largest bound violation (nil when none is violated).
+    public var worstColumn: Int?
     /// Largest relative amount by which a reduced cost has the sign that would improve the
     /// objective at a bound that cannot move (0 without duals).
     public var maxDualViolation: Double
@@ -66,22 +71,27 @@ extension LinearProgram {
     public func quality(values: [Double], rowDuals: [Double]? = nil) -> SolutionQuality {
         precondition(values.count == columnCount, "one value per column")
         let activities = rowActivities(at: values)
-        var rowViolation = 0.0
+        var rowViolation = 0.0, worstRow: Int?
         for row in 0..<rowCount {
             let activity = activities[row]
-            if activity < rowLower[row] { rowViolation = max(rowViolation, (rowLower[row] - activity) / max(1, abs(rowLower[row]))) }
-            if activity > rowUpper[row] { rowViolation = max(rowViolation, (activity - rowUpper[row]) / max(1, abs(rowUpper[row]))) }
-            if activity.isNaN { rowViolation = .infinity }
+            var violation = 0.0
+            if activity < rowLower[row] { violation = (rowLower[row] - activity) / max(1, abs(rowLower[row])) }
+            if activity > rowUpper[row] { violation = (activity - rowUpper[row]) / max(1, abs(rowUpper[row])) }
+            if activity.isNaN { violation = .infinity }
+            if violation > rowViolation { rowViolation = violation; worstRow = row }
         }
-        var columnViolation = 0.0
+        var columnViolation = 0.0, worstColumn: Int?
         for column in 0..<columnCount {
             let value = values[column]
-            if value < columnLower[column] { columnViolation = max(columnViolation, (columnLower[column] - value) / max(1, abs(columnLower[column]))) }
-            if value > columnUpper[column] { columnViolation = max(columnViolation, (value - columnUpper[column]) / max(1, abs(columnUpper[column]))) }
-            if value.isNaN { columnViolation = .infinity }
+            var violation = 0.0
+            if value < columnLower[column] { violation = (columnLower[column] - value) / max(1, abs(columnLower[column])) }
+            if value > columnUpper[column] { violation = (value - columnUpper[column]) / max(1, abs(columnUpper[column])) }
+            if value.isNaN { violation = .infinity }
+            if violation > columnViolation { columnViolation = violation; worstColumn = column }
         }
         let primalObjective = objectiveValue(at: values)
         var quality = SolutionQuality(maxRowViolation: rowViolation, maxColumnViolation: columnViolation,
+                                      worstRow: worstRow, worstColumn: worstColumn,
                                       maxDualViolation: 0, primalObjective: primalObjective)
         guard let rowDuals, rowDuals.count == rowCount, !hasIntegerColumns else { return quality }
 

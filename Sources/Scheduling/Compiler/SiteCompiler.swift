@@ -160,6 +160,8 @@ struct Builder {
     var embodiedFixedTonnes = 0.0
     /// Market-based caps: the horizon's annual-instrument cover (MWh) and the t it saves per MWh.
     var annualCover: (column: Column, tonnesPerMWh: Double)?
+    /// Integer SMR commitment's transition and minimum up/down rows, when it has them.
+    var smrCommitment: SMRCommitmentRows?
 
     init(site: Site, options: CompileOptions) {
         self.site = site
@@ -447,7 +449,7 @@ struct Builder {
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
             trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities,
-            capping: capping)
+            smrCommitment: smrCommitment, capping: capping)
     }
 
     mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {
@@ -652,6 +654,8 @@ struct Builder {
         program.addCoefficients(rows: minDown, columns: units, value: 1)
         for lag in 0..<upSteps { program.addCoefficients(rows: minUp, columns: startups, columnOffset: -lag, value: 1) }
         for lag in 0..<downSteps { program.addCoefficients(rows: minDown, columns: shutdowns, columnOffset: -lag, value: 1) }
+        smrCommitment = SMRCommitmentRows(transition: transition, minimumUp: minUp, minimumDown: minDown, startups: startups,
+                                          shutdowns: shutdowns, upSteps: upSteps, downSteps: downSteps)
     }
 
     struct FeedColumns {

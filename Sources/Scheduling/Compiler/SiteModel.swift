@@ -62,9 +62,28 @@ public struct SiteModel: Sendable {
     /// Installed capacity columns, one per sized asset dimension, in ``Site/expansions`` order.
     public var capacities: [(key: ExpansionKey, column: Column)] = []
 
+    /// Integer SMR commitment with minimum up/down times: its rows and start/stop columns
+    /// (a window of a longer run binds them to the commitment before it).
+    public var smrCommitment: SMRCommitmentRows?
+
     // MARK: Power capping
     /// Columns of workloads running below full power on their curves (docs/formulation.md, 4.11).
     public var capping = PowerCappingColumns()
+}
+
+/// The rows of integer SMR commitment that look back in time (`docs/formulation.md`, SMR).
+public struct SMRCommitmentRows: Sendable {
+    /// `units[t] - units[t-1] - startups[t] + shutdowns[t] = 0` (t = 0: against the units online before).
+    public var transition: RowBlock
+    /// `sum of startups in the last upSteps steps - units[t] <= 0`.
+    public var minimumUp: RowBlock
+    /// `sum of shutdowns in the last downSteps steps + units[t] <= available[t] + forced outages`.
+    public var minimumDown: RowBlock
+    public var startups: ColumnBlock
+    public var shutdowns: ColumnBlock
+    /// Minimum up and down times in steps.
+    public var upSteps: Int
+    public var downSteps: Int
 }
 
 /// Slack columns of the elastic model: how far each limit is missed.

@@ -26,6 +26,18 @@ public struct InitialState: Sendable, Equatable {
     public var trainingDeliveredMWh: [String: Double] = [:]
     /// Highest import so far per grid feed name, MW: the demand-charge peak starts there.
     public var peakImportMW: [String: Double] = [:]
+    /// Integer SMR commitment: units online in the step before the first (without it, every
+    /// available unit, as at the start of a horizon).
+    public var smrOnlineUnits: Double?
+    /// Units started and shut down (forced shutdowns included) in the steps before the
+    /// first, oldest first, the step just before last; only the last `min up/down - 1` matter.
+    /// Startups still inside their minimum up time keep units online in the first steps, and
+    /// shutdowns inside their minimum down time keep them off, as in one long model.
+    public var smrStartupsBefore: [Double] = []
+    public var smrShutdownsBefore: [Double] = []
+    /// Units lost to outages in the steps before the first (same order): forced shutdowns,
+    /// which do not count against the units that may come back online.
+    public var smrForcedBefore: [Double] = []
 
     public init() {}
 }
@@ -94,10 +106,47 @@ extension SiteModel {
             let upper = program.columnUpper[peak.index]
             program.setBounds(peak, lower: min(max(0, sofar), upper), upper: upper)
         }
+        if let smr = site.smr, let commitment = smrCommitment, let online = initial.smrOnlineUnits, site.horizon.steps > 0 {
+            applyCommitmentHistory(initial, commitment: commitment, smr: smr, online: online)
+        }
         for (index, job) in site.trainingJobs.enumerated() {
             guard let cumulative = terminal?.trainingCumulativeMWh[job.name] else { continue }
             let minimum = min(job.energyMWh, max(0, cumulative - (initial.trainingDeliveredMWh[job.name] ?? 0)))
             program.setBounds(trainingEnergy[index], lower: minimum, upper: job.energyMWh)
+        }
+    }
+
+    /// Binds integer commitment's look-back rows to what happened before the first step:
+    /// the transition starts from the units online then, and the first minimum up/down rows
+    /// count the startups and (voluntary) shutdowns whose minimum times reach into the window.
+    /// The rows are then exactly those of one model over both periods.
+    private mutating func applyCommitmentHistory(_ initial: InitialState, commitment: SMRCommitmentRows, smr: SMRFleet, online: Double) {
+        let steps = commitment.transition.count
+        // units[0] - startups[0] + shutdowns[0] = units online before.
+        program.setBounds(commitment.transition[0], lower: online, upper: online)
+        // The unit lost to an outage between the step before and the first is forced.
+        let availableBefore = Double(initial.previousSMRAvailableUnits ?? smr.availableUnits[0])
+        let forcedAtFirst = max(0, availableBefore - Double(smr.availableUnits[0]))
+        /// History value `back` steps before the first (1 = the step just before), 0 when unknown.
+        func before(_ history: [Double], _ back: Int) -> Double { back <= history.count ? history[history.count - back] : 0 }
+        for t in 0..<min(steps, commitment.upSteps - 1) {
+            // Startups at steps t - lag < 0 for lag < upSteps.
+            var earlier = 0.0
+            for lag in (t + 1)..<commitment.upSteps { earlier += before(initial.smrStartupsBefore, lag - t) }
+            let row = commitment.minimumUp[t]
+            program.setBounds(row, lower: -.infinity, upper: program.rowUpper[row.index] - earlier)
+        }
+        for t in 0..<min(steps, commitment.downSteps) {
+            // Shutdowns at steps t - lag < 0, and forced outages at steps t - lag <= 0 (the
+            // window's own rows count those at steps >= 1).
+            var shutdowns = 0.0, forced = 0.0
+            for lag in 0..<commitment.downSteps {
+                let step = t - lag
+                if step < 0 { shutdowns += before(initial.smrShutdownsBefore, -step); forced += before(initial.smrForcedBefore, -step) }
+                if step == 0 { forced += forcedAtFirst }
+            }
+            let row = commitment.minimumDown[t]
+            program.setBounds(row, lower: -.infinity, upper: program.rowUpper[row.index] - shutdowns + forced)
         }
     }
 

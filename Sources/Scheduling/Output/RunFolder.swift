@@ -80,7 +80,12 @@ public enum RunFolder {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
+                let url = staging.appendingPathComponent(file.name)
+                // A name with folders (`scenarios/hot/dispatch.csv`) gets them inside the staging folder.
+                if file.name.contains("/") {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                }
+                try Data(file.contents.utf8).write(to: url)
             }
             DebugDelay.pause("run-folder-staged")
             if FileManager.default.fileExists(atPath: folder.path), rename(folder.path, aside.path) != 0 {

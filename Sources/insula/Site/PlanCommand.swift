@@ -43,10 +43,27 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("dump-inputs"), help: "Also write the resolved inputs (every series after alignment, all parameters, the build sections) as JSON to this file.")
     var dumpInputs: String?
 
+    @Option(help: "Scenario file (YAML): plan one build for every scenario, each operated on its own (two-stage stochastic plan).")
+    var scenarios: String?
+
+    @Option(name: .customLong("cvar-weight"), help: "With --scenarios: weight w of CVaR in (1 - w) E[cost] + w CVaR (replaces the file's risk.cvar_weight).")
+    var cvarWeight: Double?
+
+    @Option(name: .customLong("cvar-alpha"), help: "With --scenarios: confidence level alpha of CVaR (replaces the file's risk.cvar_alpha).")
+    var cvarAlpha: Double?
+
+    @Flag(help: "With --scenarios: also plan each scenario alone and price each such build in every scenario (wait-and-see and single-scenario bounds).")
+    var bounds = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the run") }
+        if scenarios == nil, cvarWeight != nil || cvarAlpha != nil || bounds {
+            throw ValidationError("--cvar-weight, --cvar-alpha and --bounds need --scenarios")
+        }
+        if let cvarWeight, !(0...1).contains(cvarWeight) { throw ValidationError("--cvar-weight must be in [0, 1], got \(cvarWeight)") }
+        if let cvarAlpha, !(cvarAlpha >= 0 && cvarAlpha < 1) { throw ValidationError("--cvar-alpha must be in [0, 1), got \(cvarAlpha)") }
     }
 
     func run() throws {
@@ -54,6 +71,7 @@ struct PlanCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
+        if let scenarios { return try runStochastic(scenarioFile: scenarios, clock: clock, start: start) }
         let loaded = try loadSite(site, overrides: overrides)
         printWarnings(loaded)
         guard loaded.plansCapacity else {
