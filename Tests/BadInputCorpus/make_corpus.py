@@ -205,6 +205,16 @@ site("idle-fraction-negative", base(it_fleet="it_fleet: {racks: 100, power_per_r
      "it_fleet.idle_fraction")
 site("inference-above-capacity", base(workloads="workloads:\n  inference: {demand_mw: 45}"), "workloads.inference.demand_mw")
 site("tokens-without-rate", base(workloads="workloads:\n  inference: {tokens_per_second: 1000}"), "tokens_per_mwh")
+# Issue 14: power-performance curves (formulation 4.14).
+CURVE = "workloads:\n  performance_curves:\n    c: {points: %s}\n  inference: {demand_mw: 15, performance_curve: %s}"
+site("curve-not-concave", base(workloads=CURVE % ("[[0.5, 0.3], [0.8, 0.7], [1, 1]]", "c")),
+     "workloads.performance_curves.c.points[1]: the curve is not concave")
+site("curve-without-full-power", base(workloads=CURVE % ("[[0.5, 0.8], [0.9, 0.95]]", "c")),
+     "workloads.performance_curves.c.points[1]: the last point must be the full-power point [1, 1]")
+site("curve-unknown-name", base(workloads=CURVE % ("[[0.5, 0.8], [1, 1]]", "dvfs")),
+     "workloads.inference.performance_curve: unknown performance curve")
+site("curve-floor-below-curve", base(workloads=CURVE % ("[[0.5, 0.8], [1, 1]]", "c, min_power_fraction: 0.3")),
+     "workloads.inference.min_power_fraction: must be at least the curve's lowest power fraction 0.5")
 site("job-missing-name", base(workloads=job(name=None)), "workloads.training_jobs[0].name")
 site("job-deadline-before-release", base(workloads=job(release_utc="2025-01-01T05:00Z", deadline_utc="2025-01-01T01:00Z")),
      "workloads.training_jobs[0]")

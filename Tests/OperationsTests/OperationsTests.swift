@@ -196,6 +196,35 @@ struct ForecastTests {
     }
 }
 
+@Suite("Receding-horizon operation with power capping")
+struct OperationCappingTests {
+    /// The cross-check's capping site: capped inference with a latency floor and a job in tokens on a curve.
+    static func site() throws -> Site {
+        try SiteLoader.load(from: OperationFixtures.repositoryRoot.appendingPathComponent("tools/crosscheck/sites/power-capping.yaml"))
+    }
+
+    @Test("Windows carry work, not power drawn: capped jobs finish and perfect foresight over the horizon is the optimum")
+    func cappedWorkCarried() throws {
+        let site = try Self.site()
+        let solved = try #require(try OperatingSolve.run(site).schedule)
+        // The optimum caps: the job draws less energy than the work it delivers.
+        #expect(solved.kpis.trainingCappedShare > 0.1)
+        let covering = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 72))
+        #expect(abs(covering.realised.objectiveUSD - solved.kpis.objectiveUSD) <= 1e-6 * abs(solved.kpis.objectiveUSD))
+        for (replan, lookahead) in [(12, 36), (24, 48)] {
+            let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: replan, lookaheadSteps: lookahead))
+            #expect(run.status == "completed")
+            #expect(abs(run.realised.trainingDeliveredMWh - run.realised.trainingRequiredMWh) < 1e-6, "\(replan)/\(lookahead)")
+            #expect(abs(run.realised.inferenceServedShare - 1) < 1e-6)
+            #expect(run.realised.objectiveUSD >= solved.kpis.objectiveUSD - 1e-6 * abs(solved.kpis.objectiveUSD))
+            // The job records count work: delivered equals required, and less energy was drawn.
+            let pretrain = try #require(run.dispatch.jobs.first { $0.name == "pretrain" })
+            #expect(abs(pretrain.deliveredMWh - pretrain.requiredMWh) < 1e-6)
+            #expect(pretrain.drawnMWh < pretrain.deliveredMWh)
+        }
+    }
+}
+
 @Suite("Receding-horizon operation: integer SMR commitment carried across windows")
 struct CommitmentCarryTests {
     /// Two 10 MW modules with 4 h minimum up and down times; a two-hour morning peak pays for

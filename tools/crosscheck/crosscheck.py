@@ -82,6 +82,13 @@ The mapping (docs/validation.md has the full table):
                `exact`, starts, min run) are linopy rows; restart energy leaves the store by a
                drain Generator in the job's last step tied to the starts, lost time by a
                per-step drain Generator held to the steps after a start (formulation 4.13)
+  capping      per capped operating point (power fraction p, work e = f/p per MWh drawn) a Link
+               it->workload (inference bus, or the job's bus) with efficiency e eta_f / (1 - idle/p)
+               and the same heat on bus2: x MW drawn at the racks takes x (1 - idle/p) / eta_f
+               from the IT bus (the racks it occupies no longer idle) and does e x of work.
+               Inference then has its own bus fed by a racks->inference Link at full power.
+               Rows: full-power work + sum_k x_k / p_k <= IT capacity (all workloads); per job,
+               the same <= max_power_mw and x_full + sum_k x_k >= min_power_mw
   carbon       cap and intensity cap as linopy constraints (time-varying intensities)
   CFE          matched variable per step <= clean supply and <= consumption; target row
   site limits  import limit over all feeds; ramp rows on the net site intake
@@ -166,6 +173,11 @@ class Built:
     rack_efficiency: float = 1.0  # work per MW drawn by the racks Link
     busway: bool = False
     integer: bool = False
+    # Power capping (section 4.14): Links drawing from the IT bus at a capped operating point,
+    # with the full-power MW of racks each MW of Link input occupies; per training job, its
+    # capped Links, the job's window mask and its racks and minimum-power limits.
+    capped_links: list = field(default_factory=list)  # (link name, racks per MW of input)
+    capped_jobs: list = field(default_factory=list)  # (job dict, [(link name, drawn MW per MW input, racks per MW input)], window)
 
 
 def series(snapshots, values) -> pd.Series:
@@ -325,10 +337,19 @@ def build_network(d: dict) -> Built:
     n.add("Link", "cooling", bus0="ac", bus1="heat", p_nom=big, efficiency=s(cop))
 
     demand = np.asarray(d["inference_demand_mw"], dtype=float)
-    n.add("Load", "inference", bus="racks", p_set=s(demand))
+    inference_bus = "racks"
+    capped_inference = d.get("inference_capped_points") or []
+    if capped_inference and demand.max() > 0:
+        # Capped inference work enters its own bus; full-power work arrives from the racks bus.
+        inference_bus = "inference"
+        n.add("Bus", inference_bus, carrier="AC")
+        n.add("Link", "racks_inference", bus0="racks", bus1=inference_bus, p_nom=it_capacity, efficiency=1.0)
+        for point in capped_inference:
+            add_capped_link(built, f"capped_inference:{point['power_fraction']}", inference_bus, point, p_nom=big)
+    n.add("Load", "inference", bus=inference_bus, p_set=s(demand))
     voll = d.get("inference_value_of_lost_service_usd_per_mwh")
     if voll is not None and demand.max() > 0:
-        n.add("Generator", "inference_shed", bus="racks", p_nom=demand.max(), p_max_pu=s(demand / demand.max()),
+        n.add("Generator", "inference_shed", bus=inference_bus, p_nom=demand.max(), p_max_pu=s(demand / demand.max()),
               marginal_cost=voll)
 
     # Training jobs: energy by the deadline, power only inside the window (and, with a hard
@@ -341,9 +362,19 @@ def build_network(d: dict) -> Built:
         bus = f"job:{name}"
         n.add("Bus", bus, carrier="AC")
         maximum = job["max_power_mw"]
-        floor = 0.0 if job.get("pause") else job["min_power_mw"] / maximum
+        capped = job.get("capped_points") or []
+        # With capped points the minimum power is on power drawn, a row over all the job's Links;
+        # a paused job's floor is a row too (add_training_rows).
+        minimum = 0.0 if capped or job.get("pause") else job["min_power_mw"]
         n.add("Link", f"train:{name}", bus0="racks", bus1=bus, p_nom=maximum, efficiency=1.0,
-              p_max_pu=s(window), p_min_pu=s(window * floor))
+              p_max_pu=s(window), p_min_pu=s(window * minimum / maximum))
+        if capped:
+            links = []
+            for point in capped:
+                link = f"capped_train:{name}:{point['power_fraction']}"
+                drawn, racks = add_capped_link(built, link, bus, point, p_nom=big, availability=s(window))
+                links.append((link, drawn, racks))
+            built.capped_jobs.append((job, links, window))
         full = np.zeros(steps)
         full[last:] = 1.0
         pause = job.get("pause")
@@ -376,6 +407,56 @@ def build_network(d: dict) -> Built:
             n.add("Generator", f"undelivered:{name}", bus=bus, p_nom=job["energy_mwh"] / hours,
                   p_max_pu=s(at_last), marginal_cost=penalty)
     return built
+
+
+def add_capped_link(built: Built, name: str, bus: str, point: dict, p_nom: float, availability=None) -> tuple[float, float]:
+    """A capped operating point as a Link it->bus (+ heat). Returns (MW drawn at the racks,
+    full-power MW of racks occupied) per MW of Link input."""
+    d = built.dump
+    eta_f = d["power_distribution"]["bus_to_rack_efficiency"]
+    idle = d["it_fleet"]["idle_fraction"]
+    power = point["power_fraction"]
+    work = point["work_per_mwh"]
+    # Input u = x (1 - idle/p) / eta_f for x MW drawn at the racks.
+    drawn = eta_f / (1 - idle / power)
+    extra = {} if availability is None else {"p_max_pu": availability}
+    built.network.add("Link", name, bus0="it", bus1=bus, bus2="heat", p_nom=p_nom, efficiency=work * drawn,
+                      efficiency2=-1.0, **extra)
+    racks = drawn / power
+    built.capped_links.append((name, racks))
+    return drawn, racks
+
+
+def it_bus_draw(terms: "Terms"):
+    """IT-bus power of working racks: the racks Link's input plus every capped Link's input."""
+    expression = terms.lnk("racks")
+    for name, _ in terms.built.capped_links:
+        expression = expression + terms.lnk(name)
+    return expression
+
+
+def add_capping_rows(terms: "Terms"):
+    """Rack capacity with capped points, and each capped job's racks and minimum power (section 4.14)."""
+    built = terms.built
+    if not built.capped_links:
+        return
+    d = built.dump
+    it_capacity = d["it_fleet"]["capacity_mw"]
+    racks = built.rack_efficiency * terms.lnk("racks")
+    for name, per_input in built.capped_links:
+        racks = racks + per_input * terms.lnk(name)
+    terms.model.add_constraints(racks <= it_capacity, name="capped_it_capacity")
+    for job, links, window in built.capped_jobs:
+        name = job["name"]
+        occupied = 1 * terms.lnk(f"train:{name}")
+        drawn = 1 * terms.lnk(f"train:{name}")
+        for link, drawn_per_input, racks_per_input in links:
+            occupied = occupied + racks_per_input * terms.lnk(link)
+            drawn = drawn + drawn_per_input * terms.lnk(link)
+        mask = pd.Series(window > 0, index=terms.snapshots)
+        terms.model.add_constraints(occupied <= job["max_power_mw"], name=f"capped_racks:{name}", mask=mask)
+        if job["min_power_mw"] > 0:
+            terms.model.add_constraints(drawn >= job["min_power_mw"], name=f"capped_min_power:{name}", mask=mask)
 
 
 def apply_builds(built: Built, s) -> None:
@@ -688,7 +769,7 @@ def add_busway_chords(terms: Terms):
     def loss(power: float) -> float:
         return fraction * bus_capacity * (power / bus_capacity) ** 2
 
-    bus_power = terms.lnk("racks") + built.idle_bus_mw
+    bus_power = it_bus_draw(terms) + built.idle_bus_mw
     for segment in range(1, segments + 1):
         low, high = p_max * (segment - 1) / segments, p_max * segment / segments
         slope = (loss(high) - loss(low)) / (high - low)
@@ -712,7 +793,7 @@ def add_carbon_caps(terms: Terms):
         eta_f = built.dump["power_distribution"]["bus_to_rack_efficiency"]
         hours = built.step_hours
         steps = len(terms.snapshots)
-        it_energy_variable = (terms.lnk("racks") * (eta_f * hours)).sum()
+        it_energy_variable = (it_bus_draw(terms) * (eta_f * hours)).sum()
         idle_energy = built.idle_bus_mw * eta_f * hours * steps
         cap = carbon["intensity_cap_g_per_kwh_it"] / 1000
         terms.model.add_constraints(emissions - cap * it_energy_variable <= cap * idle_energy, name="carbon_intensity_cap")
@@ -921,6 +1002,7 @@ def insula_rows(built: Built, pinned: dict | None = None):
         add_smr_ramps(terms)
         add_smr_commitment(terms)
         add_busway_chords(terms)
+        add_capping_rows(terms)
         add_carbon_caps(terms)
         add_demand_charges(terms)
         add_cfe_target(terms)

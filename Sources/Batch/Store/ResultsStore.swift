@@ -410,11 +410,16 @@ public final class ResultsStore: Sendable {
          ("export_path_losses_mw", step.exportPathLossesMW),
          ("it_marginal_cost_usd_per_mwh", step.itMarginalCostUSDPerMWh.isNaN ? nil : step.itMarginalCostUSDPerMWh),
          ("water_m3", step.waterCubicMetres), ("wue_l_per_kwh_it", step.wueLitresPerKWhIT),
-         ("heat_reuse_mw", step.heatReuseMW), ("heat_pump_mw", step.heatPumpMW)]
+         ("heat_reuse_mw", step.heatReuseMW), ("heat_pump_mw", step.heatPumpMW),
+         ("inference_tokens_per_s", step.inferenceTokensPerSecond), ("inference_shed_tokens_per_s", step.inferenceShedTokensPerSecond),
+         ("training_tokens_per_s", step.trainingTokensPerSecond), ("inference_power_fraction", step.inferencePowerFraction),
+         ("training_power_fraction", step.trainingPowerFraction), ("it_energy_cost_usd", step.itEnergyCostUSD)]
     }
 
     static let optionalStepNames = ["max_die_c", "dry_bulb_c", "dump_mw", "export_path_losses_mw", "it_marginal_cost_usd_per_mwh",
-                                    "water_m3", "wue_l_per_kwh_it", "heat_reuse_mw", "heat_pump_mw"]
+                                    "water_m3", "wue_l_per_kwh_it", "heat_reuse_mw", "heat_pump_mw", "inference_tokens_per_s",
+                                    "inference_shed_tokens_per_s", "training_tokens_per_s", "inference_power_fraction",
+                                    "training_power_fraction", "it_energy_cost_usd"]
 
     /// The step values in `StoreColumns.stepValues` order, without the optional ones.
     static func stepValues(_ step: Schedule.Step) -> [Double] {

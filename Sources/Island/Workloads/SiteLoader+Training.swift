@@ -104,8 +104,9 @@ extension SiteLoader {
         let achievable = job.maxPowerMW * max(0, allowedHours - lostHours)
         if job.energyMWh + restart > achievable * (1 + 1e-9) {
             let plain = job.runWindow == nil && job.pause == nil
-            reader.report(job.runWindow == nil ? "energy_mwh" : key, plain
-                ? "needs \(formatNumber(job.energyMWh)) MWh but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours)) h between release and deadline"
+            let workKey = reader.has("tokens") ? "tokens" : "energy_mwh"
+            reader.report(job.runWindow == nil ? workKey : key, plain
+                ? "needs \(formatNumber(job.energyMWh)) MWh\(workKey == "tokens" ? " of full-power work" : "") but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours)) h between release and deadline"
                 : "needs \(formatNumber(job.energyMWh + restart)) MWh\(restart > 0 ? " (with one start's restart energy)" : "") but at most \(formatNumber(achievable)) MWh fits: max_power_mw \(formatNumber(job.maxPowerMW)) x \(formatNumber(allowedHours - lostHours)) h the job may run \(span)\(lostHours > 0 ? " less one restart's lost time" : "")")
             return nil
         }

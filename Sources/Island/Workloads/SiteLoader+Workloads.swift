@@ -5,14 +5,16 @@ extension SiteLoader {
         let context = root.context
         let zeros = context.horizon.map { [Double](repeating: 0, count: $0.steps) }
         guard root.has("workloads") else { return (zeros.map { InferenceWorkload(demandMW: $0) }, [], []) }
-        guard let reader = root.mapping("workloads", allowedKeys: ["inference", "training_jobs", "training_groups", "timezone"]) else { return (nil, [], []) }
+        guard let reader = root.mapping("workloads", allowedKeys: ["inference", "training_jobs", "training_groups", "timezone",
+                                                                  "performance_curves"]) else { return (nil, [], []) }
         let zone = readTrainingZone(reader)
-        let inference = readInference(reader, itFleet: itFleet) ?? (reader.has("inference") ? nil
+        let curves = readPerformanceCurves(reader, itFleet: itFleet)
+        let inference = readInference(reader, itFleet: itFleet, curves: curves) ?? (reader.has("inference") ? nil
             : zeros.map { InferenceWorkload(demandMW: $0) })
         var jobs: [TrainingJob] = []
         var names: Set<String> = []
         for item in reader.list("training_jobs") {
-            guard let job = readTrainingJob(item.node, path: item.path, itFleet: itFleet, context: context, zone: zone) else { continue }
+            guard let job = readTrainingJob(item.node, path: item.path, itFleet: itFleet, curves: curves, context: context, zone: zone) else { continue }
             if !names.insert(job.name).inserted {
                 context.report("\(item.path).name", node: item.node, "duplicate job name \(Echo.quoted(job.name))")
                 continue
@@ -22,10 +24,16 @@ extension SiteLoader {
         return (inference, jobs, readTrainingGroups(reader, jobs: jobs))
     }
 
-    private static func readInference(_ workloads: MappingReader, itFleet: ITFleet?) -> InferenceWorkload? {
+    private static func readInference(_ workloads: MappingReader, itFleet: ITFleet?, curves: [String: PerformanceCurve]) -> InferenceWorkload? {
         guard let reader = workloads.mapping("inference", allowedKeys: ["demand_mw", "tokens_per_second",
-                                                                        "value_of_lost_service_usd_per_mwh"]) else {
+                                                                        "value_of_lost_service_usd_per_mwh",
+                                                                        "performance_curve", "min_power_fraction"]) else {
             return nil
+        }
+        guard case .success(let performance) = readWorkloadPerformance(reader, curves: curves) else { return nil }
+        // Tokens per MWh at full power: the curve's token rate, else the fleet's constant.
+        let tokensPerMWh = itFleet.flatMap { fleet in
+            performance?.curve.tokensPerMWhAtFullPower(powerPerRackKW: fleet.powerPerRackKW) ?? fleet.tokensPerMWh
         }
         let lostValue = reader.number("value_of_lost_service_usd_per_mwh", unit: "USD/MWh", range: .nonNegative)
         if reader.has("value_of_lost_service_usd_per_mwh") && lostValue == nil { return nil }
@@ -41,9 +49,9 @@ extension SiteLoader {
             demand = reader.series("demand_mw", unit: "MW", range: capacityRange)
         case (false, true):
             let tokens = reader.series("tokens_per_second", unit: "tokens/s", range: .nonNegative)
-            guard let itFleet else { return nil }
-            guard let tokensPerMWh = itFleet.tokensPerMWh else {
-                reader.report("tokens_per_second", "needs it_fleet.tokens_per_mwh to convert tokens to MW")
+            guard itFleet != nil else { return nil }
+            guard let tokensPerMWh else {
+                reader.report("tokens_per_second", "needs it_fleet.tokens_per_mwh, or a performance_curve with tokens_per_second_per_rack_at_full_power, to convert tokens to MW")
                 return nil
             }
             // MW = tokens/s x 3600 s/h / (tokens/MWh).
@@ -56,17 +64,34 @@ extension SiteLoader {
             reader.report(key, "inference demand \(formatNumber(demand[step])) MW at \(horizon.label(step)) (step \(step)) exceeds the IT capacity \(formatNumber(itFleet.capacityMW)) MW (\(count) step\(count == 1 ? "" : "s") in all)")
             return nil
         }
-        return InferenceWorkload(demandMW: demand, valueOfLostServiceUSDPerMWh: lostValue)
+        return InferenceWorkload(demandMW: demand, valueOfLostServiceUSDPerMWh: lostValue, performance: performance,
+                                 tokensPerMWhAtFullPower: tokensPerMWh)
     }
 
     private static func readTrainingJob(_ node: YAMLNode, path: String, itFleet: ITFleet?,
-                                        context: LoadContext, zone: TimeZoneSpec?) -> TrainingJob? {
+                                        curves: [String: PerformanceCurve], context: LoadContext, zone: TimeZoneSpec?) -> TrainingJob? {
         let keys = ["name", "energy_mwh", "gpu_hours", "kw_per_gpu", "release_utc", "deadline_utc", "max_power_mw",
-                    "min_power_mw", "undelivered_penalty_usd_per_mwh"] + trainingFlexibilityKeys
+                    "min_power_mw", "undelivered_penalty_usd_per_mwh", "tokens", "performance_curve", "min_power_fraction"]
+            + trainingFlexibilityKeys
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: keys) else { return nil }
         let name = reader.string("name", required: true)
+        guard case .success(let performance) = readWorkloadPerformance(reader, curves: curves) else { return nil }
+        let tokensPerMWh = itFleet.flatMap { performance?.curve.tokensPerMWhAtFullPower(powerPerRackKW: $0.powerPerRackKW) }
         var energy: Double?
-        if reader.has("energy_mwh") {
+        if reader.has("tokens") {
+            // Work in tokens: full-power-equivalent MWh = tokens / tokens per MWh at full power.
+            if reader.has("energy_mwh") || reader.has("gpu_hours") || reader.has("kw_per_gpu") {
+                reader.report("tokens", "give one of tokens, energy_mwh, or gpu_hours with kw_per_gpu")
+            }
+            let tokens = reader.number("tokens", unit: "tokens", range: .above(0, atMost: 1e18))
+            if tokens != nil, performance == nil {
+                reader.report("tokens", "needs performance_curve with tokens_per_second_per_rack_at_full_power to convert tokens to energy")
+            } else if tokens != nil, let performance, itFleet != nil, tokensPerMWh == nil {
+                reader.report("tokens", "performance curve \(Echo.quoted(performance.curve.name)) has no tokens_per_second_per_rack_at_full_power to convert tokens to energy")
+            } else if let tokens, let tokensPerMWh {
+                energy = tokens / tokensPerMWh
+            }
+        } else if reader.has("energy_mwh") {
             if reader.has("gpu_hours") || reader.has("kw_per_gpu") {
                 reader.report("gpu_hours", "give either energy_mwh or gpu_hours with kw_per_gpu, not both")
             }
@@ -76,7 +101,7 @@ extension SiteLoader {
             let kilowatts = reader.number("kw_per_gpu", unit: "kW", range: .above(0, atMost: 100), required: true)
             if let hours, let kilowatts { energy = hours * kilowatts / 1000 }
         } else {
-            reader.reportMissing("energy_mwh", "MWh, or gpu_hours with kw_per_gpu")
+            reader.reportMissing("energy_mwh", "MWh, gpu_hours with kw_per_gpu, or tokens with a performance_curve")
         }
         let release = reader.timestamp("release_utc", required: true)
         let deadline = reader.timestamp("deadline_utc", required: true)
@@ -120,7 +145,13 @@ extension SiteLoader {
         let job = TrainingJob(name: name, energyMWh: energy, releaseUTC: Date(timeIntervalSince1970: Double(release)),
                               deadlineUTC: Date(timeIntervalSince1970: Double(deadline)), maxPowerMW: maxPower,
                               minPowerMW: minPower, undeliveredPenaltyUSDPerMWh: penalty, firstStep: firstStep,
-                              lastStep: lastStep)
+                              lastStep: lastStep, performance: performance, tokensPerMWhAtFullPower: tokensPerMWh)
+        if job.performance != nil, reader.has("pause") {
+            // Not yet formulated together: the pause rows bound drawn power, the capping
+            // columns split it into operating points with work per MWh (docs/formulation.md).
+            reader.report("pause", "a job with a performance_curve cannot pause yet; give one or the other")
+            return nil
+        }
         return readTrainingFlexibility(reader, job: job, zone: zone)
     }
 }

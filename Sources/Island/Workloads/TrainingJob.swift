@@ -3,7 +3,8 @@ import Foundation
 /// A flexible training job: `energyMWh` of IT energy between release and deadline.
 public struct TrainingJob: Sendable, Equatable {
     public var name: String
-    /// IT energy required, MWh (given, or GPU-hours x kW per GPU / 1000).
+    /// IT energy required at full power, MWh (given, GPU-hours x kW per GPU / 1000, or tokens /
+    /// tokens per MWh at full power).
     public var energyMWh: Double
     public var releaseUTC: Date
     public var deadlineUTC: Date
@@ -18,6 +19,11 @@ public struct TrainingJob: Sendable, Equatable {
     public var firstStep: Int
     /// Last step lying wholly inside [release, deadline].
     public var lastStep: Int
+    /// Power-capping curve (`performance_curve`); nil: the job runs at full power only, and
+    /// `energyMWh` is drawn energy. With a curve, `energyMWh` is full-power-equivalent work.
+    public var performance: WorkloadPerformance?
+    /// Tokens per MWh drawn at full power (the curve's token rate); nil: no token KPIs.
+    public var tokensPerMWhAtFullPower: Double?
     /// Time-of-day and day-of-week window (`run_hours`, `run_days`); nil: any time.
     public var runWindow: TrainingWindow?
     /// With a window: least share of the energy the job draws that falls inside it; nil: all of
@@ -28,7 +34,8 @@ public struct TrainingJob: Sendable, Equatable {
 
     public init(name: String, energyMWh: Double, releaseUTC: Date, deadlineUTC: Date, maxPowerMW: Double, minPowerMW: Double,
                 undeliveredPenaltyUSDPerMWh: Double?, firstStep: Int, lastStep: Int, runWindow: TrainingWindow? = nil,
-                minShareInWindow: Double? = nil, pause: TrainingPause? = nil) {
+                minShareInWindow: Double? = nil, pause: TrainingPause? = nil, performance: WorkloadPerformance? = nil,
+                tokensPerMWhAtFullPower: Double? = nil) {
         self.name = name
         self.energyMWh = energyMWh
         self.releaseUTC = releaseUTC
@@ -41,6 +48,8 @@ public struct TrainingJob: Sendable, Equatable {
         self.runWindow = runWindow
         self.minShareInWindow = minShareInWindow
         self.pause = pause
+        self.performance = performance
+        self.tokensPerMWhAtFullPower = tokensPerMWhAtFullPower
     }
 
     /// Steps the job may run in.

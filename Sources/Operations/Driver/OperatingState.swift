@@ -51,12 +51,17 @@ struct Ledger {
     var steps: [Schedule.Step] = []
     var totals = OperationFigures()
     var jobPowerMW: [String: [Double]] = [:]
+    /// Per job, work per step over the site's horizon (full-power-equivalent MW).
+    var jobWorkMW: [String: [Double]] = [:]
     /// Highest realised import per feed, MW (what the demand charge is levied on).
     var peakImportMW: [String: Double] = [:]
 
     init(site: Site) {
         self.site = site
-        for job in site.trainingJobs { jobPowerMW[job.name] = [Double](repeating: 0, count: site.horizon.steps) }
+        for job in site.trainingJobs {
+            jobPowerMW[job.name] = [Double](repeating: 0, count: site.horizon.steps)
+            jobWorkMW[job.name] = [Double](repeating: 0, count: site.horizon.steps)
+        }
     }
 
     /// Records the first `count` steps of a solved window (`site` is the realised cut the model
@@ -87,14 +92,17 @@ struct Ledger {
             totals.gridImportMWh += step.gridImportMW * hours
             totals.gridExportMWh += step.gridExportMW * hours
             totals.peakGridImportMW = max(totals.peakGridImportMW, step.gridImportMW)
-            totals.inferenceServedMWh += step.inferenceMW * hours
+            // Served work (with a performance curve the power drawn is less).
+            totals.inferenceServedMWh += (window.inference.demandMW[t] - step.inferenceShedMW) * hours
             state.emissionsTonnes += step.emissionsTonnes
         }
         for (index, job) in window.trainingJobs.enumerated() {
+            // Power drawn and work done, capped operating points included (ScheduleReader).
+            let record = schedule.jobs[index]
             for t in job.steps where t < count {
-                let power = value(model.training[index][t - job.firstStep])
-                jobPowerMW[job.name]?[offset + t] = power
-                state.deliveredMWh[job.name, default: 0] += power * hours
+                jobPowerMW[job.name]?[offset + t] = record.powerMW[t]
+                jobWorkMW[job.name]?[offset + t] = record.workMW[t]
+                state.deliveredMWh[job.name, default: 0] += record.workMW[t] * hours
             }
         }
         let last = count - 1
@@ -125,7 +133,8 @@ struct Ledger {
     func schedule() -> Schedule {
         let jobs = site.trainingJobs.map { job in
             Schedule.Job(name: job.name, requiredMWh: job.energyMWh, releaseUTC: Horizon.format(job.releaseUTC),
-                         deadlineUTC: Horizon.format(job.deadlineUTC), powerMW: jobPowerMW[job.name] ?? [], horizon: site.horizon)
+                         deadlineUTC: Horizon.format(job.deadlineUTC), powerMW: jobPowerMW[job.name] ?? [], horizon: site.horizon,
+                         workMW: jobWorkMW[job.name])
         }
         return Schedule(steps: steps, jobs: jobs)
     }

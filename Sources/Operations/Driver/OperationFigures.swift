@@ -48,9 +48,10 @@ public struct OperationFigures: Sendable, Codable, Equatable {
         gridExportMWh = kpis.gridExportMWh
         peakGridImportMW = kpis.peakGridImportMW
         trainingRequiredMWh = site.trainingJobs.map(\.energyMWh).reduce(0, +)
-        trainingDeliveredMWh = kpis.trainingEnergyMWh
+        // Work delivered and served (with a performance curve, more than the energy drawn).
+        trainingDeliveredMWh = kpis.trainingDeliveredShare * trainingRequiredMWh
         inferenceDemandMWh = site.inference.demandMW.reduce(0, +) * site.horizon.stepHours
-        inferenceServedMWh = kpis.inferenceEnergyMWh
+        inferenceServedMWh = kpis.inferenceServedShare * inferenceDemandMWh
         finishShares()
     }
 

@@ -254,8 +254,11 @@ public enum RecedingHorizon {
         }
         let continuing = Set(continuingJobs(site, end: block.upperBound).map(\.name))
         for (index, job) in planSite.trainingJobs.enumerated() where continuing.contains(job.name) {
+            // Work, capped operating points included (ScheduleReader's per-step work).
             var energy = 0.0
-            for t in job.steps where t < block.count { energy += x[plan.model.training[index][t - job.firstStep].index] * site.horizon.stepHours }
+            if let work = plan.schedule?.jobs[index].workMW {
+                for t in job.steps where t < block.count { energy += work[t] * site.horizon.stepHours }
+            }
             terminal.trainingCumulativeMWh[job.name] = (state.deliveredMWh[job.name] ?? 0) + max(0, energy)
         }
         return terminal
@@ -270,6 +273,7 @@ struct TargetPath {
 
     init(site: Site, outcome: OperatingSolve.Outcome) {
         guard outcome.schedule != nil, outcome.result.primalValues.count == outcome.model.program.columnCount else { return }
+        guard let schedule = outcome.schedule else { return }
         let x = outcome.result.primalValues, steps = site.horizon.steps, hours = site.horizon.stepHours
         for (index, battery) in site.batteries.enumerated() {
             socMWh[battery.name] = [battery.initialSOCMWh] + (0..<steps).map { max(0, x[outcome.model.batterySOC[index][$0].index]) }
@@ -277,8 +281,9 @@ struct TargetPath {
         for (index, job) in site.trainingJobs.enumerated() {
             var path = [Double](repeating: 0, count: steps + 1)
             for t in 0..<steps {
-                let power = job.steps.contains(t) ? x[outcome.model.training[index][t - job.firstStep].index] : 0
-                path[t + 1] = path[t] + max(0, power) * hours
+                // Work, capped operating points included.
+                let work = job.steps.contains(t) ? schedule.jobs[index].workMW[t] : 0
+                path[t + 1] = path[t] + max(0, work) * hours
             }
             cumulativeMWh[job.name] = path
         }

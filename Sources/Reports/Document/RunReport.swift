@@ -120,7 +120,27 @@ public enum RunReport {
         add("Carbon cap shadow price", "carbon_shadow_price_usd_per_t", decimals: 2, unit: "USD/t")
         let outcomes = ReportDocument.Table(caption: "Emissions, efficiency and service", header: ["figure", "value", "unit"],
                                             rows: outcomeRows, numericColumns: [1])
-        return [costs, energy, outcomes]
+        guard let tokens = run.number("tokens_served"), tokens > 0 else { return [costs, energy, outcomes] }
+        return [costs, energy, outcomes, tokenTable(run)]
+    }
+
+    /// Tokens served and what each costs, per workload and for the site (docs/results-schema.md, "Token KPIs").
+    static func tokenTable(_ run: RunResults) -> ReportDocument.Table {
+        func cell(_ key: String, decimals: Int) -> String { run.number(key).map { ReportFormat.number($0, decimals: decimals) } ?? "–" }
+        var rows: [[String]] = []
+        for (label, prefix, tokensKey) in [("Inference", "inference_", "inference_tokens_served"), ("Training", "training_", "training_tokens_served"),
+                                           ("Site", "", "tokens_served")] {
+            guard let tokens = run.number(tokensKey), tokens > 0 else { continue }
+            rows.append([label, ReportFormat.number(tokens / 1e9, decimals: 3), cell("\(prefix)energy_per_token_j", decimals: 3),
+                         cell("\(prefix)cost_usd_per_million_tokens", decimals: 4), cell("\(prefix)emissions_g_per_thousand_tokens", decimals: 3)])
+        }
+        // Shed tokens, unless solver noise (an interior point leaves ~1e-9 of demand unserved).
+        if let shed = run.number("inference_tokens_shed"), shed > 1e-6 * (shed + (run.number("inference_tokens_served") ?? 0)) {
+            rows.append(["Inference shed", ReportFormat.number(shed / 1e9, decimals: 3), "", "", ""])
+        }
+        return ReportDocument.Table(caption: "Tokens (energy, cost and emissions of the facility's energy, shared by IT power)",
+                                    header: ["workload", "billion tokens", "J/token", "USD per million tokens", "g CO₂e per thousand tokens"],
+                                    rows: rows, numericColumns: [1, 2, 3, 4])
     }
 
     static func jobsTable(_ jobs: [RunResults.Job]) -> ReportDocument.Table {

@@ -122,6 +122,7 @@ public enum SiteCompiler {
         if site.limits.importLimitMW != nil { perStep += feeds }
         if site.limits.rampLimitMWPerHour != nil { perStep += 4 * intake }
         if elastic { perStep += 2 }
+        perStep += powerCappingNonzerosPerStep(site)
         // Market-based caps: PPA cover columns in both cap rows and both limit rows, imports in the limit rows.
         if site.carbon.capBasis == .market { perStep += 4 * site.carbon.ppas.count + 2 * feeds + 1 }
         // Dump: its balance entry, and a turbine bypass's limit row (dump and SMR).
@@ -336,6 +337,8 @@ struct Builder {
             trainingShortfall.append(job.undeliveredPenaltyUSDPerMWh == nil ? undelivered[index] : nil)
         }
         let trainingPause = addTrainingFlexibility(training: training, energy: trainingEnergy)
+        let capping = addPowerCapping(itDefinition: itDefinition, itCapacity: itCapacity, training: training,
+                                      trainingEnergy: trainingEnergy, inferenceShed: shed ?? inferenceShortfall)
 
         // Elastic supply slacks on the AC bus.
         var elastic: ElasticSlacks?
@@ -450,7 +453,7 @@ struct Builder {
             acBalance: acBalance, itBusBalance: itBalance, itCapacity: itCapacity, carbonCap: carbonCap,
             intensityCap: intensityCap, cfeTarget: cfeTarget, siteImportLimit: siteImportLimit,
             trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities,
-            smrCommitment: smrCommitment, demandResponse: demandResponse)
+            smrCommitment: smrCommitment, demandResponse: demandResponse, capping: capping)
         model.trainingPause = trainingPause
         return model
     }

@@ -71,6 +71,9 @@ public struct SiteModel: Sendable {
     // MARK: Flexibility
     /// Demand-response contracts' columns, in `flexibility.demand_response` order.
     public var demandResponse: [DemandResponseColumns] = []
+    // MARK: Power capping
+    /// Columns of workloads running below full power on their curves (docs/formulation.md, 4.14).
+    public var capping = PowerCappingColumns()
 }
 
 /// The rows of integer SMR commitment that look back in time (`docs/formulation.md`, SMR).

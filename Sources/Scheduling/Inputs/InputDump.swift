@@ -143,6 +143,9 @@ public struct InputDump: Encodable, Sendable {
         /// Least share of the energy drawn that falls inside the window; nil: none (hard window or none).
         var minShareInWindow: Double?
         var pause: Pause?
+        /// Capped operating points of its performance curve (empty without one); `energyMWh`
+        /// is then full-power-equivalent work.
+        var cappedPoints: [CappedPoint]
     }
 
     /// A job's pause model (docs/formulation.md, 4.13).
@@ -155,6 +158,20 @@ public struct InputDump: Encodable, Sendable {
         var minRunSteps: Int
         /// `exact` (binary running flags) or `relaxed` (flags in [0, 1]).
         var model: String
+    }
+
+    /// A point below full power on a performance curve (docs/formulation.md, 4.14).
+    public struct CappedPoint: Encodable, Sendable {
+        var powerFraction: Double
+        var throughputFraction: Double
+        /// Full-power-equivalent MWh of work per MWh drawn: throughput / power fraction.
+        var workPerMWh: Double
+
+        init(_ point: PerformanceCurve.Point) {
+            powerFraction = point.powerFraction
+            throughputFraction = point.throughputFraction
+            workPerMWh = point.workPerMWh
+        }
     }
 
     /// A shared cap over jobs: sum of their power <= max_power_mw[t].
@@ -204,6 +221,9 @@ public struct InputDump: Encodable, Sendable {
     public var itFleet: ITFleet
     public var inferenceDemandMW: [Double]
     public var inferenceValueOfLostServiceUSDPerMWh: Double?
+    /// Capped operating points of inference's performance curve (empty without one).
+    public var inferenceCappedPoints: [CappedPoint]
+    public var inferenceTokensPerMWhAtFullPower: Double?
     public var trainingJobs: [TrainingJob]
     public var trainingGroups: [TrainingGroup]
     public var cop: [Double]
@@ -283,6 +303,8 @@ public struct InputDump: Encodable, Sendable {
                           idleFraction: site.itFleet.idleFraction, tokensPerMWh: site.itFleet.tokensPerMWh)
         inferenceDemandMW = site.inference.demandMW
         inferenceValueOfLostServiceUSDPerMWh = site.inference.valueOfLostServiceUSDPerMWh
+        inferenceCappedPoints = site.inference.performance?.curve.cappedPoints.map(CappedPoint.init) ?? []
+        inferenceTokensPerMWhAtFullPower = site.inference.tokensPerMWhAtFullPower
         trainingJobs = site.trainingJobs.map { job in
             TrainingJob(name: job.name, energyMWh: job.energyMWh, releaseUTC: Island.Horizon.format(job.releaseUTC),
                         deadlineUTC: Island.Horizon.format(job.deadlineUTC), maxPowerMW: job.maxPowerMW, minPowerMW: job.minPowerMW,
@@ -291,7 +313,8 @@ public struct InputDump: Encodable, Sendable {
                         minShareInWindow: job.minShareInWindow,
                         pause: job.pause.map { Pause(restartEnergyMWh: $0.restartEnergyMWh, restartCostUSD: $0.restartCostUSD,
                                                      restartSteps: $0.restartSteps(stepHours: site.horizon.stepHours),
-                                                     minRunSteps: $0.minRunSteps(stepHours: site.horizon.stepHours), model: $0.model.rawValue) })
+                                                     minRunSteps: $0.minRunSteps(stepHours: site.horizon.stepHours), model: $0.model.rawValue) },
+                        cappedPoints: job.performance?.curve.cappedPoints.map(CappedPoint.init) ?? [])
         }
         trainingGroups = site.trainingGroups.map { TrainingGroup(name: $0.name, jobs: $0.jobs, maxPowerMW: $0.maxPowerMW) }
         cop = site.copSeries

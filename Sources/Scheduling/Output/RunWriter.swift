@@ -21,6 +21,8 @@ public enum RunWriter {
         "idle_mw", "cooling_mw", "losses_mw", "curtailment_mw", "cop", "pue", "grid_carbon_g_per_kwh", "emissions_t",
         "cfe_share", "marginal_price_usd_per_mwh", "it_capacity_mw", "max_die_c", "dry_bulb_c",
         "dump_mw", "export_path_losses_mw", "it_marginal_cost_usd_per_mwh", "water_m3", "wue_l_per_kwh_it", "heat_reuse_mw", "heat_pump_mw",
+        "inference_tokens_per_s", "inference_shed_tokens_per_s", "training_tokens_per_s", "inference_power_fraction",
+        "training_power_fraction", "it_energy_cost_usd",
     ]
 
     public static func dispatchCSV(_ schedule: Schedule) -> String {
@@ -38,7 +40,8 @@ public enum RunWriter {
             text += "," + (step.maxDieC.map(number) ?? "")
             text += "," + (step.dryBulbC.map(number) ?? "")
             for value in [step.dumpMW, step.exportPathLossesMW, step.itMarginalCostUSDPerMWh, step.waterCubicMetres, step.wueLitresPerKWhIT,
-                          step.heatReuseMW, step.heatPumpMW] {
+                          step.heatReuseMW, step.heatPumpMW, step.inferenceTokensPerSecond, step.inferenceShedTokensPerSecond,
+                          step.trainingTokensPerSecond, step.inferencePowerFraction, step.trainingPowerFraction, step.itEnergyCostUSD] {
                 text += "," + number(value)
             }
             text += "\n"
@@ -48,13 +51,20 @@ public enum RunWriter {
 
     public static func jobsCSV(_ schedule: Schedule) -> String {
         var text = "job,required_mwh,delivered_mwh,undelivered_mwh,release_utc,deadline_utc,first_step_with_power,last_step_with_power,completion_utc,"
-            + "starts,pauses,paused_hours,restart_energy_mwh,restart_cost_usd\n"
+            + "starts,pauses,paused_hours,restart_energy_mwh,restart_cost_usd,"
+            + "drawn_mwh,min_power_fraction,tokens,energy_per_token_j,cost_usd,cost_usd_per_million_tokens,emissions_t,emissions_g_per_thousand_tokens\n"
         for job in schedule.jobs {
+            // Token figures are empty for a job without a token rate.
+            let tokens = job.tokens.flatMap { $0 > 0 ? $0 : nil }
             let fields = [
                 csvField(job.name), number(job.requiredMWh), number(job.deliveredMWh), number(job.undeliveredMWh),
                 job.releaseUTC, job.deadlineUTC, job.firstStepWithPower ?? "", job.lastStepWithPower ?? "", job.completionUTC ?? "",
                 String(job.starts), String(job.pauses.count), number(job.pauses.map(\.hours).reduce(0, +)),
                 number(job.restartEnergyMWh), number(job.restartCostUSD),
+                number(job.drawnMWh), number(job.minimumPowerFraction), job.tokens.map(number) ?? "",
+                tokens.map { number(job.allocatedITEnergyMWh * 3.6e9 / $0) } ?? "", number(job.allocatedCostUSD),
+                tokens.map { number(job.allocatedCostUSD * 1e6 / $0) } ?? "", number(job.allocatedEmissionsTonnes),
+                tokens.map { number(job.allocatedEmissionsTonnes * 1e9 / $0) } ?? "",
             ]
             text += fields.joined(separator: ",") + "\n"
         }

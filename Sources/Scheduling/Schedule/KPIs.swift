@@ -133,6 +133,28 @@ public struct KPIs: Sendable, Codable {
     public var embodiedBackupTonnes = 0.0
     public var embodiedRacksTonnes = 0.0
 
+    // MARK: Tokens (docs/results-schema.md, "Token KPIs"); 0 when no workload has a token rate
+    public var tokensServed = 0.0
+    public var inferenceTokensServed = 0.0
+    public var inferenceTokensShed = 0.0
+    public var trainingTokensServed = 0.0
+    /// IT energy allocated to token-producing workloads over their tokens, J/token.
+    public var energyPerTokenJoules = 0.0
+    public var inferenceEnergyPerTokenJoules = 0.0
+    public var trainingEnergyPerTokenJoules = 0.0
+    /// Facility energy cost allocated to token-producing workloads per million tokens, USD.
+    public var costUSDPerMillionTokens = 0.0
+    public var inferenceCostUSDPerMillionTokens = 0.0
+    public var trainingCostUSDPerMillionTokens = 0.0
+    /// Location-based emissions allocated to token-producing workloads per thousand tokens, g.
+    public var emissionsGramsPerThousandTokens = 0.0
+    public var inferenceEmissionsGramsPerThousandTokens = 0.0
+    public var trainingEmissionsGramsPerThousandTokens = 0.0
+    /// Share of served inference work done by racks below full power.
+    public var inferenceCappedShare = 0.0
+    /// Share of delivered training work done by racks below full power.
+    public var trainingCappedShare = 0.0
+
     /// All zero (shares one): for tools that need the field names, such as the batch store's columns.
     public init() {}
 
@@ -175,5 +197,15 @@ public struct KPIs: Sendable, Codable {
         case instrumentCostUSD = "instrument_cost_usd", embodiedCarbonTonnes = "embodied_carbon_t", embodiedCarbonCostUSD = "embodied_carbon_cost_usd"
         case embodiedSMRTonnes = "embodied_smr_t", embodiedSolarTonnes = "embodied_solar_t", embodiedWindTonnes = "embodied_wind_t"
         case embodiedBatteryTonnes = "embodied_battery_t", embodiedBackupTonnes = "embodied_backup_t", embodiedRacksTonnes = "embodied_racks_t"
+        case tokensServed = "tokens_served", inferenceTokensServed = "inference_tokens_served"
+        case inferenceTokensShed = "inference_tokens_shed", trainingTokensServed = "training_tokens_served"
+        case energyPerTokenJoules = "energy_per_token_j", inferenceEnergyPerTokenJoules = "inference_energy_per_token_j"
+        case trainingEnergyPerTokenJoules = "training_energy_per_token_j", costUSDPerMillionTokens = "cost_usd_per_million_tokens"
+        case inferenceCostUSDPerMillionTokens = "inference_cost_usd_per_million_tokens"
+        case trainingCostUSDPerMillionTokens = "training_cost_usd_per_million_tokens"
+        case emissionsGramsPerThousandTokens = "emissions_g_per_thousand_tokens"
+        case inferenceEmissionsGramsPerThousandTokens = "inference_emissions_g_per_thousand_tokens"
+        case trainingEmissionsGramsPerThousandTokens = "training_emissions_g_per_thousand_tokens"
+        case inferenceCappedShare = "inference_capped_share", trainingCappedShare = "training_capped_share"
     }
 }

@@ -9,8 +9,10 @@ extension Schedule {
 }
 
 extension Schedule.Job {
-    /// A job's record from its power per step (MW) over `horizon`.
-    public init(name: String, requiredMWh: Double, releaseUTC: String, deadlineUTC: String, powerMW: [Double], horizon: Horizon) {
+    /// A job's record from its power per step (MW) over `horizon`, and its work per step
+    /// (full-power-equivalent MW; the power itself when nil, a job without a performance curve).
+    public init(name: String, requiredMWh: Double, releaseUTC: String, deadlineUTC: String, powerMW: [Double], horizon: Horizon,
+                workMW: [Double]? = nil) {
         self.name = name
         self.requiredMWh = requiredMWh
         self.releaseUTC = releaseUTC
@@ -21,7 +23,8 @@ extension Schedule.Job {
         lastStepWithPower = running.last.map(horizon.label)
         var cumulative = 0.0
         completionUTC = nil
-        for (step, power) in powerMW.enumerated() {
+        let work = workMW ?? powerMW
+        for (step, power) in work.enumerated() {
             cumulative += power * horizon.stepHours
             if completionUTC == nil, requiredMWh > 0, cumulative >= requiredMWh - 1e-6 {
                 completionUTC = Horizon.format(epochSeconds: horizon.epochSeconds(step + 1))
@@ -29,6 +32,7 @@ extension Schedule.Job {
         }
         deliveredMWh = cumulative
         undeliveredMWh = max(0, requiredMWh - cumulative)
+        drawnMWh = powerMW.reduce(0, +) * horizon.stepHours
         recordRuns(running: powerMW.map { $0 > 1e-6 }, horizon: horizon)
     }
 

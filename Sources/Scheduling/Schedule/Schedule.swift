@@ -57,6 +57,20 @@ public struct Schedule: Sendable {
         /// Water usage effectiveness of the step: water / IT energy, L/kWh (= m³/MWh).
         public var wueLitresPerKWhIT = 0.0
 
+        /// Inference tokens served per second (0 without a token rate), tokens/s.
+        public var inferenceTokensPerSecond = 0.0
+        /// Inference tokens shed per second, tokens/s.
+        public var inferenceShedTokensPerSecond = 0.0
+        /// Training tokens processed per second, over the jobs with a token rate, tokens/s.
+        public var trainingTokensPerSecond = 0.0
+        /// Power drawn by inference racks over their full power (1 uncapped; 0 without inference).
+        public var inferencePowerFraction = 0.0
+        /// Power drawn by training racks over their full power (1 uncapped; 0 without training).
+        public var trainingPowerFraction = 0.0
+        /// Cost of the facility's energy in the step (supply cost + its share of demand charges),
+        /// USD: what `it_energy_cost_usd` sums, and what token KPIs allocate.
+        public var itEnergyCostUSD = 0.0
+
         /// Sources minus sinks minus losses, MW: zero when the balance closes.
         public var balanceResidualMW: Double {
             smrMW + gridImportMW + solarMW + windMW + batteryDischargeMW + backupMW
@@ -80,6 +94,21 @@ public struct Schedule: Sendable {
         public var completionUTC: String?
         /// Per-step power of the job over the whole horizon, MW.
         public var powerMW: [Double]
+        /// IT energy drawn, MWh (with a performance curve less than `deliveredMWh`, which is
+        /// full-power-equivalent work).
+        public var drawnMWh = 0.0
+        /// Per-step work of the job over the whole horizon, full-power-equivalent MW (its power
+        /// without a performance curve).
+        public var workMW: [Double] = []
+        /// Tokens processed; nil when the job has no token rate.
+        public var tokens: Double?
+        /// Facility energy cost and location-based emissions allocated to the job (docs/results-schema.md, "Token KPIs").
+        public var allocatedCostUSD = 0.0
+        public var allocatedEmissionsTonnes = 0.0
+        /// IT energy allocated to the job (drawn plus its share of idle racks), MWh.
+        public var allocatedITEnergyMWh = 0.0
+        /// Deepest cap allowed (1 without a curve) and the lowest power fraction it ran at.
+        public var minimumPowerFraction = 1.0
         /// Runs of the job: each a stretch of steps with its running flag on (power > 0 without
         /// a pause model); `starts` = their count, pauses = the gaps between them.
         public var starts = 0

@@ -52,6 +52,7 @@ public enum ScheduleReader {
         let waterPerHeat = site.waterCubicMetresPerMWhHeat
         let heatSplit = site.heatReuseSplit
         var marginalITCostUSD = 0.0
+        var capping = CappingReadback(site: site, model: model, values: x)
 
         for t in 0..<horizon.steps {
             var step = Schedule.Step(timestampUTC: horizon.label(t))
@@ -190,7 +191,8 @@ public enum ScheduleReader {
             step.exportPathLossesMW = step.gridExportMW * lossIntensity.ac
             step.dumpPathLossesMW = loadBankMW * lossIntensity.ac + surplusMW * (lossIntensity.it + coolingPerHeat * lossIntensity.ac)
             dumpedCostUSDPerHour += loadBankMW * costIntensity.ac + surplusMW * (costIntensity.it + coolingPerHeat * costIntensity.ac)
-            kpis.itEnergyCostUSD += hours * (itFacilityMW * costIntensity.it + acFacilityMW * costIntensity.ac)
+            step.itEnergyCostUSD = hours * (itFacilityMW * costIntensity.it + acFacilityMW * costIntensity.ac)
+            kpis.itEnergyCostUSD += step.itEnergyCostUSD
             kpis.exportSupplyCostUSD += hours * step.gridExportMW * costIntensity.ac
             kpis.dumpedSupplyCostUSD += hours * dumpedCostUSDPerHour
             kpis.dumpCostUSD += hours * dumped * (site.dump?.costUSDPerMWh ?? 0)
@@ -203,10 +205,8 @@ public enum ScheduleReader {
 
             let shed = model.inferenceShed.map { value($0[t]) } ?? model.elastic?.inferenceShortfall.map { value($0[t]) } ?? 0
             step.inferenceShedMW = shed
-            step.inferenceMW = site.inference.demandMW[t] - shed
-            for (index, job) in site.trainingJobs.enumerated() where job.steps.contains(t) {
-                step.trainingMW += value(model.training[index][t - job.firstStep])
-            }
+            // Power drawn by each workload, tokens and power fractions (capped points included).
+            capping.fill(&step, step: t, shedMW: shed)
             step.idleMW = max(0, step.itMW - step.inferenceMW - step.trainingMW)
             step.itCapacityMW = model.itCapacityMW[t]
             let consumption = step.itMW + step.coolingMW + step.lossesMW
@@ -258,7 +258,9 @@ public enum ScheduleReader {
             kpis.maxBalanceResidualMW = max(kpis.maxBalanceResidualMW, abs(step.balanceResidualMW))
         }
         let demandMWh = site.inference.demandMW.reduce(0, +) * hours
-        kpis.inferenceServedShare = demandMWh > 0 ? kpis.inferenceEnergyMWh / demandMWh : 1
+        // Served work over demand (with a performance curve, energy drawn is less than work).
+        let shedMWh = steps.reduce(0) { $0 + $1.inferenceShedMW } * hours
+        kpis.inferenceServedShare = demandMWh > 0 ? (demandMWh - shedMWh) / demandMWh : 1
         // The objective prices the decision factor (average, or marginal when the site says so).
         kpis.carbonCostUSD = decisionEmissionsTonnes * site.carbon.priceUSDPerTonne
         kpis.carbonIntensityGramsPerKWhIT = kpis.itEnergyMWh > 0 ? kpis.emissionsTonnes * 1000 / kpis.itEnergyMWh : 0
@@ -299,11 +301,15 @@ public enum ScheduleReader {
             var cumulative = 0.0
             var completion: String?
             var first: Int?, last: Int?
+            var drawnMWh = 0.0
+            var work = [Double](repeating: 0, count: horizon.steps)
             for t in job.steps {
-                let megawatts = value(model.training[index][t - job.firstStep])
+                let (megawatts, workMW, _, _) = capping.training(job: index, step: t)
                 power[t] = megawatts
+                work[t] = workMW
+                drawnMWh += megawatts * hours
                 if megawatts > 1e-6 { first = first ?? t; last = t }
-                cumulative += megawatts * hours
+                cumulative += workMW * hours
                 if completion == nil, cumulative >= job.energyMWh - 1e-6 { completion = Horizon.format(epochSeconds: horizon.epochSeconds(t + 1)) }
             }
             let undelivered = model.trainingUndelivered[index].map(value) ?? 0
@@ -314,7 +320,9 @@ public enum ScheduleReader {
                 name: job.name, requiredMWh: job.energyMWh, deliveredMWh: cumulative, undeliveredMWh: max(0, job.energyMWh - cumulative),
                 releaseUTC: Horizon.format(job.releaseUTC), deadlineUTC: Horizon.format(job.deadlineUTC),
                 firstStepWithPower: first.map(horizon.label), lastStepWithPower: last.map(horizon.label),
-                completionUTC: completion, powerMW: power)
+                completionUTC: completion, powerMW: power, drawnMWh: drawnMWh, workMW: work,
+                tokens: job.tokensPerMWhAtFullPower.map { cumulative * $0 },
+                minimumPowerFraction: job.performance?.minimumPowerFraction ?? 1)
             record.readPause(job, columns: model.trainingPause.indices.contains(index) ? model.trainingPause[index] : nil,
                              value: value, horizon: horizon, kpis: &kpis)
             deliveredMWh -= record.restartEnergyMWh
@@ -323,6 +331,8 @@ public enum ScheduleReader {
         // Set by OperatingSolve when the site has relaxed pause models (it re-solves to find it).
         kpis.trainingPauseGapBoundUSD = nil
         kpis.trainingDeliveredShare = requiredMWh > 0 ? min(1, deliveredMWh / requiredMWh) : 1
+        TokenAccounts.finish(site: site, steps: &steps, jobs: &jobs, kpis: &kpis,
+                             cappedInferenceWorkMWh: capping.cappedInferenceWorkMWh, cappedTrainingWorkMWh: capping.cappedTrainingWorkMWh)
 
         // Shadow prices: USD saved per t of extra cap, per MW of extra import limit in every step.
         if result.rowDuals.isEmpty {

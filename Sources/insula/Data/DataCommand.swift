@@ -6,8 +6,8 @@ import Island
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Inspect data files (prices, carbon intensity, weather).",
-        subcommands: [DataInspectCommand.self]
+        abstract: "Inspect data files (prices, carbon intensity, weather); turn request traces into load profiles.",
+        subcommands: [DataInspectCommand.self, DataProfileCommand.self]
     )
 }
 
