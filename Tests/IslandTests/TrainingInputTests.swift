@@ -87,6 +87,9 @@ struct TrainingInputTests {
         (job(", min_power_mw: 0.5, pause: {restart_hours: 3}", energy: 3), "workloads.training_jobs[0].energy_mwh", "less one restart's lost time"),
         (job(", min_power_mw: 1") , "workloads.training_jobs[0].min_power_mw", "more than energy_mwh 2"),
         (job(", min_power_mw: 1, run_hours: \"00:00-03:00\"") , "workloads.training_jobs[0].min_power_mw", "add a pause section"),
+        (job(", min_power_mw: 1, performance_curve: c, pause: {restart_cost_usd: 5}")
+            + "\n  performance_curves:\n    c: {points: [[0.6, 0.84], [1, 1]], tokens_per_second_per_rack_at_full_power: 100}",
+         "workloads.training_jobs[0].pause", "cannot pause yet"),
         (job("") + "\n  timezone: Mars/Olympus", "workloads.timezone", "IANA name"),
         (job("") + "\n  training_groups:\n    - {name: g, jobs: [a, c], max_power_mw: 1}", "workloads.training_groups[0].jobs[1]", "no training job is named \"c\""),
         (job("") + "\n  training_groups:\n    - {name: g, jobs: [a, a], max_power_mw: 1}", "workloads.training_groups[0].jobs[1]", "listed twice"),
