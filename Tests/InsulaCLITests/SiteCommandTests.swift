@@ -120,7 +120,8 @@ struct PlanCommandTests {
         let weighted = scenarios.reduce(0.0) { $0 + (($1["probability"] as? Double) ?? .nan) * (($1["cost_usd"] as? Double) ?? .nan) }
         let expected = try #require(json["expected_cost_usd"] as? Double)
         #expect(abs(weighted - expected) <= 1e-9 * expected)
-        for name in ["build_plan.csv", "scenarios.csv", "stochastic.json", "scenarios/temperate/dispatch.csv", "scenarios/hot-dear/summary.json"] {
+        for name in ["build_plan.csv", "scenarios.csv", "stochastic.json", "manifest.json", "scenarios/temperate/dispatch.csv",
+                     "scenarios/hot-dear/summary.json", "scenarios/hot-dear/manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
         }
         let table = try String(contentsOf: folder.appendingPathComponent("scenarios.csv"), encoding: .utf8).split(separator: "\n")

@@ -52,6 +52,8 @@ extension PlanCommand {
                 files.append(("\(folder)/jobs.csv", RunWriter.jobsCSV(schedule)))
             }
             files.append(("\(folder)/summary.json", String(decoding: try RunWriter.jsonEncoder().encode(summary), as: UTF8.self) + "\n"))
+            // Each scenario's own inputs (its files differ: another year's prices, say).
+            files.append(("\(folder)/manifest.json", try manifest(site: run.site, sitePath: site)))
             let csv = try RunWriter.summaryCSV(summary).split(separator: "\n", omittingEmptySubsequences: true)
             if table.isEmpty, let header = csv.first { table.append("scenario,probability," + header) }
             if csv.count > 1 { table.append("\(RunWriter.csvField(run.name)),\(RunWriter.plainNumber(run.probability)),\(csv[1])") }
@@ -61,6 +63,7 @@ extension PlanCommand {
                                       totalSeconds: (clock.now - start).seconds)
         let json = String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self)
         files.append(("stochastic.json", json + "\n"))
+        if let first = plan.scenarios.first { files.append(("manifest.json", try manifest(site: first.site, sitePath: site))) }
         do {
             try RunFolder.write(files, to: URL(fileURLWithPath: out))
             written = true

@@ -149,7 +149,7 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
     if code != .success { throw CommandFailure(code, "") }
 }
 
-private func manifest(site loaded: Site, sitePath site: String) throws -> String {
+func manifest(site loaded: Site, sitePath site: String) throws -> String {
     struct Input: Encodable { let path: String; let sha256: String }
     struct Manifest: Encodable {
         let command: [String]
