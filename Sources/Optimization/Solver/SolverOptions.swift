@@ -49,8 +49,10 @@ public struct SolverOptions: Sendable {
     /// Split dense rows too (off for the retry after a failed interior point on the split model).
     public var splitDenseRows = true
     /// After an interior point that misses the tolerances, cross over to an optimal basis
-    /// from its point (fix and polish with the simplex) before any slower fallback.
-    public var crossover = true
+    /// from its point (fix and polish with the simplex) before the retry with whole rows.
+    /// Off by default: on the CAISO CFE year (degenerate: few columns are priced firmly at a
+    /// bound, so little is fixed) it took the solve from 50 s to 217 s (docs/formulation.md 13.5).
+    public var crossover = false
     /// Called from the solving thread(s) for every progress line the solver prints.
     public var progress: (@Sendable (SolveProgress) -> Void)?
 
