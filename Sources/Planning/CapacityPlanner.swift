@@ -61,18 +61,26 @@ public enum CapacityPlanner {
     /// Most module counts `auto` enumerates before choosing branch-and-cut.
     public static let enumerationLimit = 12
 
-    public static func plan(_ site: Site, options: PlanOptions = PlanOptions()) throws -> CapacityPlan {
-        var strategy = options.moduleCounts
+    /// The strategy `requested` comes to for `site` (`auto` resolved; `relaxed` without an SMR
+    /// build) and the range of whole module counts its build allows (nil when unbounded).
+    static func resolvedStrategy(_ requested: ModuleCountStrategy, for site: Site) -> (strategy: ModuleCountStrategy, counts: ClosedRange<Int>?) {
         let build = site.smr?.build
         let integer = build != nil && site.smr?.integerUnits == true
         let counts: ClosedRange<Int>? = build.flatMap { build in
             guard build.maximum.isFinite else { return nil }
             return Int(build.minimum.rounded(.up))...Int(build.maximum.rounded(.down))
         }
+        var strategy = requested
         if strategy == .auto {
             if integer, let counts, counts.count <= enumerationLimit { strategy = .enumerate } else { strategy = integer ? .mip : .relaxed }
         }
         if build == nil { strategy = .relaxed }
+        return (strategy, counts)
+    }
+
+    public static func plan(_ site: Site, options: PlanOptions = PlanOptions()) throws -> CapacityPlan {
+        let build = site.smr?.build
+        let (strategy, counts) = resolvedStrategy(options.moduleCounts, for: site)
         switch strategy {
         case .enumerate:
             guard let counts else { throw PlanError.unboundedModuleCount }

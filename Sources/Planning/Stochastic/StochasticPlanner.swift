@@ -89,16 +89,7 @@ public enum StochasticPlanner {
         let sites = try resolve(base: base, set: set)
         let probabilities = set.scenarios.map(\.probability)
         let first = sites[0]
-        let integer = first.smr?.build != nil && first.smr?.integerUnits == true
-        let counts: ClosedRange<Int>? = first.smr?.build.flatMap { build in
-            guard build.maximum.isFinite else { return nil }
-            return Int(build.minimum.rounded(.up))...Int(build.maximum.rounded(.down))
-        }
-        var strategy = options.moduleCounts
-        if strategy == .auto {
-            if integer, let counts, counts.count <= CapacityPlanner.enumerationLimit { strategy = .enumerate } else { strategy = integer ? .mip : .relaxed }
-        }
-        if first.smr?.build == nil { strategy = .relaxed }
+        let (strategy, counts) = CapacityPlanner.resolvedStrategy(options.moduleCounts, for: first)
 
         var plan: StochasticPlan
         switch strategy {
