@@ -90,4 +90,29 @@ struct OperateCommandTests {
         #expect(outcome.exitCode == 2)
         #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
     }
+
+    @Test("bench operate times windows beside the perfect-foresight solve, and its parts add up")
+    func benchOperate() throws {
+        let outcome = try InsulaRunner.run(["bench", "operate", "data/sites/example-week.yaml", "--window", "2025-07-14T00:00Z..2025-07-16T00:00Z",
+                                            "--replan-hours", "6", "--lookahead-hours", "24", "--case", "perfect", "--case", "price=day_ahead:15",
+                                            "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["forecast"] as? String } == ["perfect", "price=day_ahead:15"])
+        for row in rows {
+            #expect(row["status"] as? String == "completed")
+            #expect(row["windows"] as? Int == 8)
+            let windowSeconds = try #require(row["window_seconds"] as? Double)
+            let parts = ["compile_seconds", "solver_seconds", "other_seconds"].compactMap { row[$0] as? Double }
+            #expect(parts.count == 3 && parts.allSatisfy { $0 >= 0 })
+            #expect(abs(parts.reduce(0, +) - windowSeconds) <= 1e-9 * max(1, windowSeconds))
+            let perWindow = try #require(row["milliseconds_per_window"] as? Double)
+            #expect(abs(perWindow - 1000 * windowSeconds / 8) <= 1e-9 * max(1, perWindow))
+        }
+        // Perfect foresight: one LP per window; forecasts that differ add a redispatch per window.
+        #expect(rows[0]["lps"] as? Int == 8)
+        #expect((rows[1]["lps"] as? Int ?? 0) == 16)
+        // A realised run never beats perfect foresight (LP tolerance on a two-day objective: well under 1 USD).
+        #expect(try #require(rows[1]["value_of_perfect_information_usd"] as? Double) >= -1)
+    }
 }

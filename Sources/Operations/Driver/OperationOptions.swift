@@ -30,7 +30,9 @@ public struct OperationOptions: Sendable {
     public var forecaster: Forecaster
     public var carbonBudget: CarbonBudget
     public var targets: Targets
-    /// How each window is solved; windows are small, so the default does not race methods.
+    /// How each window is solved; windows are small, so the default does not race methods, and
+    /// crosses over from an interior point that misses the tolerances (cheaper there than the
+    /// dual simplex from scratch; the full-horizon solves never cross over).
     public var solver: SolverOptions
 
     public init(replanSteps: Int, lookaheadSteps: Int, forecaster: Forecaster = Forecaster(), carbonBudget: CarbonBudget = .proRata,
@@ -43,6 +45,7 @@ public struct OperationOptions: Sendable {
         self.solver = solver ?? {
             var options = SolverOptions()
             options.concurrent = false
+            options.crossover = true
             return options
         }()
     }

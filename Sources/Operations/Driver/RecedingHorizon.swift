@@ -39,6 +39,12 @@ public struct OperationRun: Sendable {
     /// Seconds in window solves (plans and redispatches) and in the two full-horizon solves.
     public var windowSolveSeconds = 0.0
     public var fullSolveSeconds = 0.0
+    /// Where the window seconds went: compiling window LPs, loading them into and running the solver, and the number
+    /// of LPs solved (plans, redispatches and relaxed retries); the rest of `windowSolveSeconds`
+    /// is cutting and forecasting windows, reading schedules and carrying state.
+    public var windowCompileSeconds = 0.0
+    public var windowSolverSeconds = 0.0
+    public var windowSolves = 0
 }
 
 /// A receding-horizon driver of ``OperatingSolve`` windows (`insula operate`, `docs/operations.md`).
@@ -67,11 +73,22 @@ public enum RecedingHorizon {
         // Perfect foresight over the whole period: the benchmark, and the targets when the forecasts are exact.
         let clock = ContinuousClock()
         var start = clock.now
-        let perfect = try OperatingSolve.run(site, solver: options.solver)
-        var targetsOutcome = perfect
-        if !options.forecaster.isPerfect {
+        let perfect: OperatingSolve.Outcome
+        var targetsOutcome: OperatingSolve.Outcome
+        // The crossover is for the small window LPs; on a degenerate year it can cost more
+        // than the retries it replaces (docs/formulation.md 13.5).
+        var fullSolver = options.solver
+        fullSolver.crossover = false
+        if options.forecaster.isPerfect {
+            perfect = try OperatingSolve.run(site, solver: fullSolver)
+            targetsOutcome = perfect
+        } else {
+            // Two independent full-horizon solves: one per core (GLPK keeps its state per thread).
             let planned = try options.forecaster.forecastSite(site, full: site, range: 0..<steps, partial: true)
-            targetsOutcome = try OperatingSolve.run(planned, solver: options.solver)
+            let solves = ConcurrentSolves(sites: [site, planned], solver: fullSolver)
+            let outcomes = try solves.run()
+            perfect = outcomes[0]
+            targetsOutcome = outcomes[1]
         }
         let fullSolveSeconds = (clock.now - start).seconds
         let path = TargetPath(site: site, outcome: targetsOutcome)
@@ -85,6 +102,7 @@ public enum RecedingHorizon {
         var ledger = Ledger(site: site)
         var failure: String?
         var windowSolveSeconds = 0.0
+        var effort = SolveEffort()
         var issueStep = 0
         while issueStep < steps {
             let length = min(options.lookaheadSteps, steps - issueStep)
@@ -109,6 +127,7 @@ public enum RecedingHorizon {
                     : planTerminal(site, range: range, state: state, path: path, options: options)
                 let outcome = try OperatingSolve.run(planSite, solver: options.solver,
                                                compile: compileOptions(state, terminal))
+                effort.add(outcome)
                 status = outcome.result.status.rawValue
                 if outcome.result.status == .optimal, outcome.schedule != nil {
                     plan = outcome
@@ -137,6 +156,7 @@ public enum RecedingHorizon {
                 for (terminal, label) in [(targets, "redispatch"), (relaxedTerminal(site, range: blockRange, state: state), "redispatch, targets relaxed")] {
                     let outcome = try OperatingSolve.run(blockSite, solver: options.solver,
                                                    compile: compileOptions(state, terminal))
+                    effort.add(outcome)
                     if outcome.result.status == .optimal, outcome.schedule != nil {
                         solved = outcome
                         realisation = label
@@ -170,7 +190,49 @@ public enum RecedingHorizon {
                                perfectForesightStatus: perfect.result.status.rawValue, carbonShadowPriceUSDPerTonne: shadowPrice)
         run.windowSolveSeconds = windowSolveSeconds
         run.fullSolveSeconds = fullSolveSeconds
+        run.windowCompileSeconds = effort.compileSeconds
+        run.windowSolverSeconds = effort.solverSeconds
+        run.windowSolves = effort.solves
         return run
+    }
+
+    /// Full-horizon operating solves run side by side, one thread each; results in input order.
+    final class ConcurrentSolves: @unchecked Sendable {
+        private let sites: [Site]
+        private let solver: SolverOptions
+        private let lock = NSLock()
+        private var results: [Result<OperatingSolve.Outcome, any Error>?]
+
+        init(sites: [Site], solver: SolverOptions) {
+            self.sites = sites
+            self.solver = solver
+            results = Array(repeating: nil, count: sites.count)
+        }
+
+        /// Solves every site (each on its own thread: `concurrentPerform` joins them before it
+        /// returns) and rethrows the first error in input order.
+        func run() throws -> [OperatingSolve.Outcome] {
+            DispatchQueue.concurrentPerform(iterations: sites.count) { index in
+                let result = Result { try OperatingSolve.run(sites[index], solver: solver) }
+                lock.withLock { results[index] = result }
+            }
+            var outcomes: [OperatingSolve.Outcome] = []
+            for result in results {
+                guard let result else { preconditionFailure("concurrentPerform returned before every solve finished") }
+                outcomes.append(try result.get())
+            }
+            return outcomes
+        }
+    }
+
+    /// Compile and solver seconds summed over window LPs.
+    struct SolveEffort {
+        var compileSeconds = 0.0, solverSeconds = 0.0, solves = 0
+        mutating func add(_ outcome: OperatingSolve.Outcome) {
+            compileSeconds += outcome.buildSeconds
+            solverSeconds += outcome.result.loadSeconds + outcome.result.solveSeconds
+            solves += 1
+        }
     }
 
     static func compileOptions(_ state: OperatingState, _ terminal: TerminalTargets?) -> CompileOptions {

@@ -55,6 +55,9 @@ struct OperateCommand: ParsableCommand {
     @Option(help: "End-of-window targets: plan (from a full-horizon plan on the first forecast) or none.")
     var targets: OperationOptions.Targets = .plan
 
+    @Flag(inversion: .prefixedNo, help: "Cross over from a window's interior point that misses the tolerances to an optimal basis (small LPs: cheaper than the dual simplex from scratch).")
+    var crossover = true
+
     @Option(help: "auto, primal, dual, interior or mip (every window and the full-horizon solves).")
     var method: SolverMethod = .auto
 
@@ -80,7 +83,10 @@ struct OperateCommand: ParsableCommand {
     }
 
     /// `--forecast` parsed, or a usage error naming the bad one.
-    func models() throws -> [ForecastSeries: ErrorModel] {
+    func models() throws -> [ForecastSeries: ErrorModel] { try Self.forecastModels(forecasts) }
+
+    /// `SERIES=MODEL` arguments parsed, or a usage error naming the bad one.
+    static func forecastModels(_ forecasts: [String]) throws -> [ForecastSeries: ErrorModel] {
         var models: [ForecastSeries: ErrorModel] = [:]
         for text in forecasts {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
@@ -119,6 +125,7 @@ struct OperateCommand: ParsableCommand {
         }
         var solver = SolverOptions(method: method)
         solver.concurrent = false
+        solver.crossover = crossover
         let options = OperationOptions(replanSteps: replan, lookaheadSteps: lookahead,
                                        forecaster: Forecaster(models: try models(), autocorrelation: autocorrelation, seed: seed, archive: archive),
                                        carbonBudget: carbonBudget, targets: targets, solver: solver)

@@ -15,6 +15,9 @@ struct SolverArguments: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Under --method auto, race interior point against the dual simplex on two threads (the first verified optimum wins).")
     var race = true
 
+    @Flag(inversion: .prefixedNo, help: "After an interior point that misses the tolerances, cross over to an optimal basis from its point before any retry (docs/formulation.md 13.5).")
+    var crossover = false
+
     @Option(name: .customLong("dense-entries"), help: "Split rows with more entries than this into blocks before interior point (0: split nothing).")
     var denseEntries: Int = DenseSplit.defaultDenseEntries
 
@@ -40,6 +43,7 @@ struct SolverArguments: ParsableArguments {
     var options: SolverOptions {
         var options = SolverOptions(method: method, scaling: scaling, timeLimitSeconds: timeLimitSeconds)
         options.concurrent = race
+        options.crossover = crossover
         options.denseEntries = denseEntries
         options.denseBlockSize = denseBlock
         options.denseColumnEntries = denseColumnEntries
