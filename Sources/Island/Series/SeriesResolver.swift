@@ -18,7 +18,9 @@ import Foundation
 ///   `column`, the timestamps, `scale`, the header line and (NSRDB) the time zone.
 struct SeriesResolver {
     static let referenceKeys = ["file", "column", "timestamp_column", "timestamp_columns", "header_row", "timezone", "scale",
-                                "fill", "format", "basis", "resample"]
+                                "fill", "format", "basis", "resample", "source_year"]
+    /// The placeholder in a series `file` replaced by the site's `scenario_year`.
+    static let yearPlaceholder = "{year}"
     /// At most this many cell problems are listed per series; the rest are counted.
     static let maximumIssuesPerSeries = 10
 
@@ -89,7 +91,19 @@ struct SeriesResolver {
         guard let reader = MappingReader(node, path: path, context: context, allowedKeys: Self.referenceKeys) else {
             return nil
         }
-        let file = reader.string("file", required: true)
+        var file = reader.string("file", required: true)
+        // Weather and price years as scenarios: `{year}` in the path takes the site's
+        // `scenario_year`, and that year's rows are laid onto the horizon (`source_year`).
+        var sourceYear = reader.integer("source_year", range: .between(1900, 2200))
+        if reader.has("source_year") && sourceYear == nil { return nil }
+        if let text = file, text.contains(Self.yearPlaceholder) {
+            guard let year = context.scenarioYear else {
+                reader.report("file", "contains \(Self.yearPlaceholder) but the site gives no scenario_year (e.g. scenario_year: 2023, or --set scenario_year=2023)")
+                return nil
+            }
+            file = text.replacingOccurrences(of: Self.yearPlaceholder, with: String(year))
+            sourceYear = sourceYear ?? year
+        }
         let format = reader.choice("format", SeriesFormat.choices)
         if reader.has("format") && format == nil { return nil }
         let basis = reader.choice("basis", ["direct": SeriesFormat.Basis.direct, "lifecycle": .lifecycle]) ?? .direct
@@ -231,7 +245,31 @@ struct SeriesResolver {
                                  "timestamps have no time zone (e.g. \(Echo.quoted(first))) and were read as UTC; give timezone (e.g. Europe/Paris, America/Chicago or UTC) to confirm or correct")
                 }
                 let timestamps = parsedTimestamps(table: table, file: file, columnIndex: timeIndex, zone: zoneSpec)
-                placed = (0..<rowCount).map { ($0, timestamps[$0]) }
+                if let sourceYear {
+                    // The source year's rows, as a typical year on the wall clock of `timezone`;
+                    // unreadable timestamps are still reported.
+                    var times = [LocalWallTime?](repeating: nil, count: rowCount)
+                    var seen: Set<LocalWallTime> = []
+                    for row in 0..<rowCount {
+                        guard case .success(let epoch) = timestamps[row] else {
+                            placed.append((row, timestamps[row]))
+                            continue
+                        }
+                        let wall = CivilTime(epochSeconds: epoch + zoneSpec.offsetSeconds(atUTC: epoch))
+                        guard wall.year == sourceYear else { continue }
+                        let time = LocalWallTime(year: nil, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute)
+                        // A wall time repeated by the autumn change keeps its first row, as elsewhere.
+                        if seen.insert(time).inserted { times[row] = time }
+                    }
+                    guard !seen.isEmpty else {
+                        reader.report(reader.has("source_year") ? "source_year" : "file",
+                                      "\(file) has no rows in \(sourceYear) (wall clock in \(zoneName(zoneSpec)))")
+                        return nil
+                    }
+                    placed += SplitTimestampReader.place(times, years: horizonYears(horizon), zone: zoneSpec)
+                } else {
+                    placed = (0..<rowCount).map { ($0, timestamps[$0]) }
+                }
             case .columns(let columns):
                 timeColumn = columns.description
                 if zone == nil {
@@ -266,8 +304,24 @@ struct SeriesResolver {
                         valid = false
                     }
                 }
-                let years = CivilTime(epochSeconds: horizon.startEpochSeconds - 86_400).year...CivilTime(epochSeconds: horizon.endEpochSeconds + 86_400).year
-                placed = SplitTimestampReader.place(times, years: years, zone: zoneSpec)
+                if let sourceYear {
+                    guard columns.year != nil else {
+                        reader.report("source_year", "the file is a typical year (no year column): source_year does not apply")
+                        return nil
+                    }
+                    // The source year's rows as a typical year; other years are not read.
+                    times = times.map { time in
+                        guard let time, time.year == sourceYear else { return nil }
+                        var typical = time
+                        typical.year = nil
+                        return typical
+                    }
+                    guard times.contains(where: { $0 != nil }) else {
+                        reader.report("source_year", "\(file) has no rows in \(sourceYear)")
+                        return nil
+                    }
+                }
+                placed = SplitTimestampReader.place(times, years: horizonYears(horizon), zone: zoneSpec)
             }
             var timed: [(row: Int, epoch: Int64)] = []
             timed.reserveCapacity(placed.count)
@@ -610,6 +664,11 @@ struct SeriesResolver {
         }
         context.timestampCache[key] = parsed
         return parsed
+    }
+
+    /// Every calendar year the horizon touches, with a day's margin for local clocks.
+    private func horizonYears(_ horizon: Horizon) -> ClosedRange<Int> {
+        CivilTime(epochSeconds: horizon.startEpochSeconds - 86_400).year...CivilTime(epochSeconds: horizon.endEpochSeconds + 86_400).year
     }
 
     private func zoneName(_ zone: TimeZoneSpec) -> String {

@@ -8,7 +8,7 @@ public enum SiteLoader {
     static let topLevelKeys = [
         "name", "horizon", "weather", "smr", "grid_feeds", "renewables", "batteries", "backup_generators",
         "power_distribution", "it_fleet", "workloads", "cooling", "thermal", "carbon", "limits", "investment",
-        "dump", "embodied_carbon", "heat_reuse", "flexibility",
+        "dump", "embodied_carbon", "heat_reuse", "flexibility", "scenario_year",
     ]
     /// Upper bound on any capacity, MW: a sanity limit that catches kW-for-MW mistakes.
     static let maximumCapacityMW = 100_000.0
@@ -69,6 +69,7 @@ public enum SiteLoader {
         let name = reader.string("name") ?? context.siteURL.deletingPathExtension().lastPathComponent
         let horizon = readHorizon(reader)
         context.horizon = horizon
+        context.scenarioYear = reader.integer("scenario_year", range: .between(1900, 2200))
 
         let itFleet = readITFleet(reader)
         let distribution = readDistribution(reader, itCapacityMW: itFleet?.capacityMW)

@@ -27,6 +27,19 @@ public enum TimeZoneSpec: Sendable, Equatable {
     }
 }
 
+extension TimeZoneSpec {
+    /// Seconds east of UTC in force at the UTC instant `epochSeconds` (daylight saving included).
+    func offsetSeconds(atUTC epochSeconds: Int64) -> Int64 {
+        switch self {
+        case .utc: return 0
+        case .fixedOffset(let seconds): return Int64(seconds)
+        case .named(let name):
+            guard let zone = TimeZone(identifier: name) else { return 0 }
+            return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(epochSeconds))))
+        }
+    }
+}
+
 /// Parses ISO 8601-like timestamps to UTC epoch seconds.
 ///
 /// Accepted: `YYYY-MM-DD HH:MM[:SS[.fraction]]` or with `T`, optionally followed by `Z` or an

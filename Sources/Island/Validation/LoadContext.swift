@@ -10,6 +10,8 @@ final class LoadContext {
     /// Suspicious but valid inputs (naive timestamps, a currency mismatch, an unusual mean): reported, never fatal.
     var warnings: [SiteIssue] = []
     var horizon: Horizon?
+    /// `scenario_year`: the year `{year}` in series files stands for.
+    var scenarioYear: Int?
     /// Parsed CSV files, keyed by path and header line (one file can be read with different headers).
     var tables: [String: Result<CSVTable, DataFileFailure>] = [:]
     var timestampCache: [String: [Result<Int64, TimestampParser.Failure>]] = [:]
