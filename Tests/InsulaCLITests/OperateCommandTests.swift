@@ -77,6 +77,21 @@ struct OperateCommandTests {
         #expect(abs(realised - objective) <= 1e-6 * abs(objective))
     }
 
+    @Test("With perfect forecasts short windows never beat the optimum, on a site whose LP objective holds more than the counted terms")
+    func perfectForecastsNeverBeatTheOptimum() throws {
+        // The example site has a turbine bypass: its LP objective carries a busway loss
+        // tie-break that the realised figures do not count; both sides must count the same terms.
+        let folder = try InsulaRunner.temporaryFolder()
+        let outcome = try InsulaRunner.run(["operate", "data/sites/example.yaml", "--window", "2025-03-01T00:00Z..2025-03-03T00:00Z",
+                                            "--out", folder.appendingPathComponent("op").path, "--replan-hours", "6", "--lookahead-hours", "24",
+                                            "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let perfect = try #require((summary["perfect_foresight"] as? [String: Any])?["objective_usd"] as? Double)
+        let value = try #require(summary["value_of_perfect_information_usd"] as? Double)
+        #expect(value >= -1e-6 * abs(perfect), "realised beat perfect foresight by \(-value) USD")
+    }
+
     @Test("Bad operate input exits 2 with a clear message", arguments: [
         (["--replan-hours", "48", "--lookahead-hours", "24"], "must not be longer than --lookahead-hours"),
         (["--forecast", "price=day_ahead:-3"], "standard deviation must be a finite number >= 0"),

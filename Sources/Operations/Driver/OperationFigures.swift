@@ -32,8 +32,11 @@ public struct OperationFigures: Sendable, Codable, Equatable {
     public init() {}
 
     /// The figures of one solved schedule of the whole period (the perfect-foresight optimum).
+    /// `objective_usd` is the sum of the same terms the realised run counts, not the LP's
+    /// objective: that can hold more (the busway loss tie-break, water, heat sold, restart
+    /// costs), which would make the value of perfect information wrong by their amount (on the
+    /// example site the tie-break alone is about 1,700 USD a month).
     public init(site: Site, kpis: KPIs) {
-        objectiveUSD = kpis.objectiveUSD
         energyCostUSD = kpis.energyCostUSD
         smrCostUSD = kpis.smrCostUSD
         backupCostUSD = kpis.backupCostUSD
@@ -53,6 +56,7 @@ public struct OperationFigures: Sendable, Codable, Equatable {
         inferenceDemandMWh = site.inference.demandMW.reduce(0, +) * site.horizon.stepHours
         inferenceServedMWh = kpis.inferenceServedShare * inferenceDemandMWh
         finishShares()
+        finishObjective()
     }
 
     mutating func finishShares() {
