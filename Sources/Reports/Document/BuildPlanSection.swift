@@ -87,7 +87,7 @@ enum BuildPlanSection {
         let built = plan.dimensions.filter { $0.added > 0 }.count
         var text = "\(plan.dimensions.count) sized dimension\(plan.dimensions.count == 1 ? "" : "s")"
             + (plan.hasPeriods ? " over \(plan.periods.count) periods" : "") + ", \(built) with capacity added"
-            + "; \(ReportFormat.number(capex)) USD of overnight capital, \(ReportFormat.number(horizon)) USD of it and of fixed O&M charged to this horizon (build_plan.csv)."
+            + "; \(ReportFormat.number(capex)) USD of overnight capital, and \(ReportFormat.number(horizon)) USD of annualised capital and fixed O&M charged to this horizon (horizon_cost_usd in build_plan.csv)."
         let idle = keys(plan.dimensions).filter { key in plan.dimensions.allSatisfy { $0.key != key.key || $0.installed == 0 } }
         if !idle.isEmpty {
             text += " None installed: " + idle.map { "\(assetLabel($0)) \(unit($0.dimension).name.lowercased())" }.joined(separator: ", ") + "."
