@@ -7,7 +7,8 @@ public enum ReportWriter {
         case html, md
     }
 
-    /// The report of a run folder (`summary.json`, `dispatch.csv`, `jobs.csv`) or a batch folder
+    /// The report of a run folder (`summary.json`, `dispatch.csv`, `jobs.csv`, and a plan's
+    /// `build_plan.csv`), a stochastic plan's folder (`stochastic.json`) or a batch folder
     /// (`summary.csv` starting with `scenario_id`).
     /// - Throws: `ReportInputError` for a folder that is neither, or a file that cannot be read.
     public static func document(folder: URL, window: ReportWindow? = nil) throws(ReportInputError) -> ReportDocument {
@@ -19,9 +20,15 @@ public enum ReportWriter {
             if window != nil { throw ReportInputError(file: "--window", "applies to run folders only; \(folder.relativePath) is a batch") }
             return BatchReport.document(try BatchResults.read(folder: folder))
         }
+        if StochasticResults.isStochasticFolder(folder) {
+            if window != nil {
+                throw ReportInputError(file: "--window", "applies to run folders only; \(folder.relativePath) is a stochastic plan (report on scenarios/NAME for a scenario's schedule)")
+            }
+            return StochasticPlanReport.document(try StochasticResults.read(folder: folder))
+        }
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.json").path) else {
             throw ReportInputError(file: folder.relativePath,
-                                   "neither a run folder (no summary.json) nor a batch folder (no summary.csv starting with scenario_id)")
+                                   "neither a run folder (no summary.json), a stochastic plan (no stochastic.json) nor a batch folder (no summary.csv starting with scenario_id)")
         }
         return try RunReport.document(try RunResults.read(folder: folder), window: window)
     }

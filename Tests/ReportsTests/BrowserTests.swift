@@ -181,6 +181,19 @@ struct BrowserTests {
         let document = try ReportWriter.document(folder: ReportFixtures.batch)
         Self.expectDrawn(try Browser.render(HTMLRenderer.html(document, source: "batch")), charts: document.charts.count)
     }
+
+    @Test("Plan reports (a plan, a stochastic plan, a batch of plans) load without errors or fetches, and every chart draws",
+          arguments: ["plan", "stochastic", "batch"])
+    func planReports(kind: String) throws {
+        let folder = switch kind {
+        case "plan": PlanFixtures.plan
+        case "stochastic": PlanFixtures.stochastic
+        default: PlanFixtures.batch
+        }
+        let document = try ReportWriter.document(folder: folder)
+        #expect(document.charts.contains { ["build-power-mw", "plans-power-mw"].contains($0.id) })
+        Self.expectDrawn(try Browser.render(HTMLRenderer.html(document, source: kind)), charts: document.charts.count)
+    }
 }
 
 /// The same browser checks on a batch with infeasible scenarios, plus the page's layout: nothing

@@ -131,7 +131,7 @@ struct RunReportTests {
         #expect {
             _ = try ReportWriter.document(folder: folder)
         } throws: { error in
-            "\(error)".contains("neither a run folder (no summary.json) nor a batch folder")
+            "\(error)".contains("neither a run folder (no summary.json), a stochastic plan (no stochastic.json) nor a batch folder")
         }
     }
 

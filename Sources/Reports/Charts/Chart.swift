@@ -67,6 +67,10 @@ public struct Chart: Sendable {
         /// Crosses along the bottom of the plot at these x positions: results that do not exist
         /// (an infeasible scenario), shown without breaking the other layers.
         case failures(x: [Double], style: Style)
+        /// Vertical bars, each from `low` to `high` at `x`, `width` wide in x units (a category is 1
+        /// wide). Stacked, grouped and waterfall bars are bars with the bases the caller chose.
+        /// Labels (if any) are written above each bar; NaN bars are not drawn.
+        case bars(x: [Double], low: [Double], high: [Double], style: Style, width: Double, labels: [String]?)
     }
 
     /// File-safe identifier, unique within a report (`dispatch-window`).

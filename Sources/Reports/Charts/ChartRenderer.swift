@@ -58,6 +58,7 @@ private struct Renderer {
             case .line(_, _, let style, _), .band(_, _, _, let style, _), .points(_, _, let style, _, _, _): add(style)
             case .spans(_, let outer, let inner): add(outer); add(inner)
             case .failures(_, let style): add(style)
+            case .bars(_, _, _, let style, _, _): add(style)
             }
         }
         return styles
@@ -84,6 +85,7 @@ private struct Renderer {
             case .line(_, let y, _, let layerSide) where layerSide == side: take(y)
             case .band(_, let lowValues, let highValues, _, let layerSide) where layerSide == side: take(lowValues); take(highValues)
             case .points(_, let y, _, let layerSide, _, _) where layerSide == side: take(y)
+            case .bars(_, let lowValues, let highValues, _, _, _) where side == .left: take(lowValues); take(highValues)
             default: continue
             }
         }
@@ -97,13 +99,13 @@ private struct Renderer {
             case .stack(let x, _, _), .line(let x, _, _, _), .band(let x, _, _, _, _), .points(let x, _, _, _, _, _): values += x
             case .spans(let spans, _, _): values += spans.flatMap { [Double($0.startEpochSeconds), Double($0.endEpochSeconds)] }
             case .failures(let x, _): values += x
+            case .bars(let x, _, _, _, let width, _): values += x.flatMap { [$0 - width / 2, $0 + width / 2] }
             }
         }
         return values.filter(\.isFinite)
     }
 
     mutating func render() -> String {
-        let height = chart.height
         let legendStyles = legend
         let legendPlaces = legendLayout(legendStyles)
         let legendRows = (legendPlaces.map(\.row).max() ?? -1) + 1
@@ -111,8 +113,19 @@ private struct Renderer {
         let left = rows.isEmpty ? 78.0 : min(260, 30 + 7.2 * Double(rows.map(\.count).max() ?? 8))
         let right = chart.right == nil ? 28.0 : 78.0
         let top = chart.subtitle == nil ? 46.0 : 64.0
-        let bottom = 54.0 + 22 * Double(legendRows)
         let plotLeft = left, plotRight = ChartRenderer.width - right
+        // Category names too wide for their slot are written slanted; the chart grows by what they need.
+        var slantedLabels = false
+        var labelDrop = 0.0
+        if case .categories(_, let names) = chart.x, !names.isEmpty {
+            let widest = Renderer.labelWidth(names.map(Renderer.shortCategory).map(\.count).max() ?? 0)
+            if widest > 0.92 * (plotRight - plotLeft) / Double(names.count) {
+                slantedLabels = true
+                labelDrop = max(0, (widest * Renderer.slantSine + 12 - 17).rounded(.up))
+            }
+        }
+        let height = chart.height + labelDrop
+        let bottom = 54.0 + 22 * Double(legendRows) + labelDrop
         let plotTop = top, plotBottom = height - bottom
 
         // X scale.
@@ -142,6 +155,10 @@ private struct Renderer {
                 let margin = (high - low) * 0.04
                 low -= low == 0 && axis.includeZero ? 0 : margin
                 high += margin
+            }
+            if side == .left, hasBarLabels {
+                // Room for the labels written above the bars.
+                high += (high - low) * 0.08
             }
             let nice = AxisTicks.linear(low: low, high: high)
             return Scale(low: nice.low, high: nice.high, step: nice.step, pixelLow: plotBottom, pixelHigh: plotTop)
@@ -179,7 +196,13 @@ private struct Renderer {
             guard position >= plotLeft - 0.5, position <= plotRight + 0.5 else { continue }
             writer.element("line", [("x1", c(position)), ("x2", c(position)), ("y1", c(plotTop)), ("y2", c(plotBottom)),
                                     ("stroke", "#e3e3e3"), ("stroke-width", "1")])
-            writer.element("text", [("x", c(position)), ("y", c(plotBottom + 17)), ("text-anchor", "middle")], content: text)
+            if slantedLabels {
+                writer.element("text", [("x", c(position)), ("y", c(plotBottom + 14)), ("text-anchor", "end"),
+                                        ("transform", "rotate(-\(Int(Renderer.slantDegrees)) \(c(position)) \(c(plotBottom + 14)))")],
+                               content: Renderer.shortCategory(text))
+            } else {
+                writer.element("text", [("x", c(position)), ("y", c(plotBottom + 17)), ("text-anchor", "middle")], content: text)
+            }
         }
         if rows.isEmpty {
             for value in AxisTicks.values(low: leftScale.low, high: leftScale.high, step: leftScale.step) {
@@ -208,7 +231,7 @@ private struct Renderer {
         case .linear(let title, let unit): xTitle = unit.isEmpty ? title : "\(title) (\(unit))"
         case .categories(let title, _): xTitle = title
         }
-        writer.element("text", [("x", c((plotLeft + plotRight) / 2)), ("y", c(plotBottom + 36)), ("text-anchor", "middle"),
+        writer.element("text", [("x", c((plotLeft + plotRight) / 2)), ("y", c(plotBottom + 36 + labelDrop)), ("text-anchor", "middle"),
                                 ("class", "axis-title")], content: xTitle)
         if rows.isEmpty {
             writer.element("text", [("transform", "translate(16 \(c((plotTop + plotBottom) / 2))) rotate(-90)"), ("text-anchor", "middle"),
@@ -234,7 +257,7 @@ private struct Renderer {
             writer.raw("\n")
             for (style, place) in zip(legendStyles, legendPlaces) {
                 let x = Renderer.legendLeft + place.x
-                let y = plotBottom + 56 + Double(place.row) * 22
+                let y = plotBottom + 56 + labelDrop + Double(place.row) * 22
                 writer.element("line", [("x1", c(x)), ("x2", c(x + 22)), ("y1", c(y - 4)), ("y2", c(y - 4)), ("stroke", style.colour),
                                         ("stroke-width", "8"), ("stroke-opacity", String(max(style.opacity, 0.35)))]
                                + (style.dashed ? [("stroke-dasharray", "5 3")] : []))
@@ -247,6 +270,23 @@ private struct Renderer {
     }
 
     static let legendLeft = 24.0
+
+    /// Slanted category labels: their angle, and the longest name written in full.
+    static let slantDegrees = 35.0
+    static let slantSine = 0.5736
+    static let longestCategory = 32
+
+    /// Width of a 12 px label of `characters` characters (7 px each, as the legend counts).
+    static func labelWidth(_ characters: Int) -> Double { 7 * Double(characters) }
+
+    /// A category name cut to ``longestCategory`` characters with an ellipsis (tables give it in full).
+    static func shortCategory(_ name: String) -> String {
+        name.count <= longestCategory ? name : String(name.prefix(longestCategory - 1)) + "…"
+    }
+
+    var hasBarLabels: Bool {
+        chart.layers.contains { if case .bars(_, _, _, _, _, let labels) = $0 { labels != nil } else { false } }
+    }
 
     /// Legend entries placed left to right, wrapping at the chart width (7 px per character at 12 px).
     func legendLayout(_ styles: [Chart.Style]) -> [(x: Double, row: Int)] {
@@ -348,6 +388,24 @@ private struct Renderer {
             guard !path.isEmpty else { return }
             writer.element("path", [("class", "marker failed"), ("data-series", style.name), ("d", path), ("fill", "none"),
                                     ("stroke", style.colour), ("stroke-width", "2.2")])
+        case .bars(let xs, let lows, let highs, let style, let width, let labels):
+            writer.open("g", [("class", "layer layer-bars"), ("data-series", style.name), ("fill", style.colour),
+                              ("fill-opacity", String(style.opacity))])
+            writer.raw("\n")
+            for index in xs.indices where xs[index].isFinite && lows[index].isFinite && highs[index].isFinite {
+                let x0 = x(xs[index] - width / 2), x1 = x(xs[index] + width / 2)
+                let yTop = left(max(lows[index], highs[index])), yBottom = left(min(lows[index], highs[index]))
+                // An empty bar (nothing existing, say) draws nothing, but keeps its label.
+                if lows[index] != highs[index] {
+                    writer.element("rect", [("class", "bar column"), ("x", c(min(x0, x1))), ("y", c(yTop)), ("width", c(abs(x1 - x0))),
+                                            ("height", c(max(yBottom - yTop, 0.5)))])
+                }
+                if let labels, index < labels.count, !labels[index].isEmpty {
+                    writer.element("text", [("class", "bar-label"), ("x", c(x(xs[index]))), ("y", c(yTop - 4)), ("font-size", "11"),
+                                            ("fill", "#222222"), ("fill-opacity", "1"), ("text-anchor", "middle")], content: labels[index])
+                }
+            }
+            writer.close("g")
         case .spans(let spans, let outer, let inner):
             writer.open("g", [("class", "layer layer-spans"), ("font-size", "11")])
             writer.raw("\n")

@@ -34,4 +34,32 @@ public enum Palette {
 
     /// Distinct colours for groups of a batch chart (e.g. one line per carbon cap).
     public static let groups = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#7b3294", "#3b3b3b"]
+
+    /// Existing and added capacity in a plan's build chart.
+    public static let existingCapacity = Chart.Style("Existing", colour: "#a6a6a6")
+    public static let addedCapacity = Chart.Style("Added by the plan", colour: "#0072b2")
+
+    /// A planned asset's colour: its source's (`build_plan.csv` names a renewable, not its kind, so
+    /// one named like wind is drawn as wind).
+    public static func asset(_ asset: String, name: String) -> String {
+        switch asset {
+        case "smr": smr.colour
+        case "grid_feed": gridImport.colour
+        case "renewable": name.lowercased().contains("wind") ? wind.colour : solar.colour
+        case "battery": batteryDischarge.colour
+        case "backup": backup.colour
+        default: "#7f7f7f"
+        }
+    }
+
+    /// One colour per key: each asset's own (``asset(_:name:)``), the group colours for a repeat.
+    static func assets(_ keys: [(asset: String, name: String)]) -> [String] {
+        var colours: [String] = []
+        for key in keys {
+            var colour = asset(key.asset, name: key.name)
+            if colours.contains(colour) { colour = groups.first { !colours.contains($0) } ?? "#7f7f7f" }
+            colours.append(colour)
+        }
+        return colours
+    }
 }

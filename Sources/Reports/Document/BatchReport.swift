@@ -28,6 +28,7 @@ public enum BatchReport {
         let front = Set(ParetoFront.indices(x: emissions, y: costs, absoluteToleranceX: emissionsToleranceTonnes).map { succeeded[$0].id })
         blocks.append(.heading("Scenarios", level: 2))
         blocks.append(.table(summaryTable(batch, front: front)))
+        blocks += planBlocks(batch)
         if !succeeded.isEmpty {
             blocks.append(.heading("Cost against emissions", level: 2))
             blocks.append(.paragraph("Scenarios on the Pareto front (\(front.count) of \(succeeded.count)) are not beaten on both cost and emissions by any other; they are joined by the line and labelled."))

@@ -18,6 +18,9 @@ public enum RunReport {
             blocks.append(.heading("Key figures", level: 2))
             blocks += kpiTables(run).map { .table($0) }
         }
+        if let plan = run.buildPlan {
+            blocks += BuildPlanSection.blocks(plan: plan, candidates: run.candidates, costs: CostStack { run.number($0) })
+        }
         guard let dispatch = run.dispatch else {
             blocks.append(.paragraph("No dispatch.csv in this folder: the solve produced no schedule, so there is nothing to chart."))
             return ReportDocument(title: "Run report: \(site)", blocks: blocks)
@@ -87,7 +90,8 @@ public enum RunReport {
             ("Demand charge", "demand_charge_usd", 0), ("Carbon price", "carbon_cost_usd", 0),
             ("Lost inference penalty", "lost_inference_penalty_usd", 0), ("Undelivered training penalty", "undelivered_training_penalty_usd", 0),
             ("Export revenue", "export_revenue_usd", 0),
-        ]), numericColumns: [1])
+        ] + (run.buildPlan == nil ? [] : [("Annualised capital", "annualised_capex_usd", 0), ("Fixed O&M", "fixed_om_usd", 0)])),
+            numericColumns: [1])
         let supply = ["smr_mwh", "grid_import_mwh", "solar_mwh", "wind_mwh", "battery_discharge_mwh", "backup_mwh"].map(value)
             .filter(\.isFinite).reduce(0, +)
         var energyRows: [[String]] = []

@@ -30,6 +30,9 @@ public struct BatchResults: Sendable {
     /// Result columns (KPIs, then timings), in column order.
     public var valueNames: [String]
     public var scenarios: [Scenario]
+    /// `build_plans.csv` of a batch of capacity plans: each plan scenario's sized dimensions, by
+    /// scenario id (empty for a batch of operating runs).
+    public var buildPlans: [String: [BuildPlan.Dimension]] = [:]
 
     /// True when `folder/summary.csv` starts with `scenario_id`.
     public static func isBatchFolder(_ folder: URL) -> Bool {
@@ -81,6 +84,35 @@ public struct BatchResults: Sendable {
                                       parameters: fields[4..<firstResult].map(SummaryValue.init(cell:)), values: values))
         }
         guard !scenarios.isEmpty else { throw ReportInputError(file: table.file, "has no scenarios") }
-        return BatchResults(folder: folder, parameterNames: parameterNames, valueNames: valueNames, scenarios: scenarios)
+        var batch = BatchResults(folder: folder, parameterNames: parameterNames, valueNames: valueNames, scenarios: scenarios)
+        batch.buildPlans = try readBuildPlans(folder: folder, scenarioIDs: scenarios.map(\.id))
+        return batch
+    }
+
+    /// `build_plans.csv` (`scenario_id, scenario_name`, then `build_plan.csv`'s columns), when present.
+    static func readBuildPlans(folder: URL, scenarioIDs: [String]) throws(ReportInputError) -> [String: [BuildPlan.Dimension]] {
+        let url = folder.appendingPathComponent("build_plans.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        let table = try NumericTable(url: url, display: url.relativePath)
+        guard Array(table.table.header.prefix(2)) == ["scenario_id", "scenario_name"] else {
+            throw ReportInputError(file: table.file, line: 1, "starts with scenario_id,scenario_name; found \(table.table.header.prefix(2).joined(separator: ","))")
+        }
+        let dimensions = try BuildPlan.rows(of: table)
+        let ids = try table.strings("scenario_id")
+        var plans: [String: [BuildPlan.Dimension]] = [:]
+        var seen: [String: Int] = [:]
+        for (row, id) in ids.enumerated() {
+            guard scenarioIDs.contains(id) else {
+                throw table.cellError("scenario_id", row, "scenario \"\(id)\" is not in summary.csv")
+            }
+            let dimension = dimensions[row]
+            let key = id + "/" + (dimension.period ?? "") + "/" + dimension.key
+            if let first = seen[key] {
+                throw table.cellError("dimension", row, "\(dimension.asset) \(dimension.name) \(dimension.dimension) is sized twice for scenario \(id) (first in row \(first + 1))")
+            }
+            seen[key] = row
+            plans[id, default: []].append(dimension)
+        }
+        return plans
     }
 }

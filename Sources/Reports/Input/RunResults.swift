@@ -35,6 +35,10 @@ public struct RunResults: Sendable {
     /// Nil when the solve found no schedule (infeasible, unbounded, solver limit without a point).
     public var dispatch: Dispatch?
     public var jobs: [Job]
+    /// `build_plan.csv` of a capacity plan (`insula plan`); nil for an operating run.
+    public var buildPlan: BuildPlan?
+    /// `plan_candidates.csv`, when the plan enumerated SMR module counts.
+    public var candidates: PlanCandidates?
 
     /// Columns a run report needs from `dispatch.csv` (older runs without `dry_bulb_c` still report).
     static let requiredDispatchColumns = [
@@ -45,7 +49,8 @@ public struct RunResults: Sendable {
     static let optionalDispatchColumns = ["marginal_price_usd_per_mwh", "max_die_c", "dry_bulb_c", "inference_shed_mw",
                                           "idle_mw", "curtailment_mw", "emissions_t", "cfe_share", "it_capacity_mw"]
 
-    /// Reads `summary.json`, and `dispatch.csv` and `jobs.csv` when present.
+    /// Reads `summary.json`, and `dispatch.csv`, `jobs.csv`, `build_plan.csv` and
+    /// `plan_candidates.csv` when present.
     /// - Throws: `ReportInputError` naming the file, column and row of the first problem.
     public static func read(folder: URL) throws(ReportInputError) -> RunResults {
         let summaryURL = folder.appendingPathComponent("summary.json")
@@ -57,7 +62,18 @@ public struct RunResults: Sendable {
         }
         let jobsURL = folder.appendingPathComponent("jobs.csv")
         let jobs = FileManager.default.fileExists(atPath: jobsURL.path) ? try readJobs(url: jobsURL) : []
-        return RunResults(folder: folder, summary: summary, dispatch: dispatch, jobs: jobs)
+        let (buildPlan, candidates) = try readPlan(folder: folder)
+        return RunResults(folder: folder, summary: summary, dispatch: dispatch, jobs: jobs, buildPlan: buildPlan, candidates: candidates)
+    }
+
+    /// `build_plan.csv` and `plan_candidates.csv` of `folder` (candidates only beside a build plan).
+    static func readPlan(folder: URL) throws(ReportInputError) -> (BuildPlan?, PlanCandidates?) {
+        let planURL = folder.appendingPathComponent("build_plan.csv")
+        guard FileManager.default.fileExists(atPath: planURL.path) else { return (nil, nil) }
+        let plan = try BuildPlan.read(url: planURL)
+        let candidatesURL = folder.appendingPathComponent("plan_candidates.csv")
+        let candidates = FileManager.default.fileExists(atPath: candidatesURL.path) ? try PlanCandidates.read(url: candidatesURL) : nil
+        return (plan, candidates)
     }
 
     public func number(_ key: String) -> Double? { summary[key]?.number }

@@ -8,12 +8,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML (or Markdown + SVG) report of a run or batch folder.",
         discussion: """
-            A run folder is what `insula solve --out DIR` wrote; a batch folder holds a summary.csv \
-            starting with scenario_id. Exit 2 when the folder or a file in it cannot be read.
+            A run folder is what `insula solve --out DIR` or `insula plan --out DIR` wrote (a plan adds \
+            its build, cost stack and module counts); a stochastic plan's folder holds stochastic.json; \
+            a batch folder holds a summary.csv starting with scenario_id (and build_plans.csv for plans). \
+            Exit 2 when the folder or a file in it cannot be read.
             """
     )
 
-    @Argument(help: "Run folder (from insula solve) or batch folder.")
+    @Argument(help: "Run folder (from insula solve or plan), stochastic plan folder, or batch folder.")
     var folder: String
 
     @Option(name: [.short, .customLong("output")], help: "Report file to write (e.g. report.html or report.md).")
