@@ -17,6 +17,7 @@ extension BatchDefinition {
         lengths += grid.map(\.values.count)
         lengths += zips.map { $0.first?.values.count ?? 0 }
         if let sample { lengths.append(sample.count) }
+        if let outageDraws { lengths.append(outageDraws.count) }
         return lengths.reduce(1) { product, length in
             let (result, overflow) = product.multipliedReportingOverflow(by: length)
             return overflow ? Int.max : result
@@ -24,7 +25,8 @@ extension BatchDefinition {
     }
 
     /// The scenarios of the batch, in expansion order (axes `scenarios`, `grid`, `zip`,
-    /// `sample`, first outermost; within `grid` the last key varies fastest).
+    /// `sample`, `outage_draws`, first outermost; within `grid` the last key varies fastest), so
+    /// the draws of one design are neighbours.
     /// - Throws: `BatchValidationError` when two scenarios have the same overrides (and so
     ///   the same id).
     public func expand() throws -> [Scenario] {
@@ -53,6 +55,9 @@ extension BatchDefinition {
                 let number = String(index + 1)
                 return AxisPoint(overrides: overrides, namePart: "sample-" + String(repeating: "0", count: width - number.count) + number)
             })
+        }
+        if let outageDraws {
+            axes.append(outageDraws.points())
         }
 
         var points: [[AxisPoint]] = [[]]
@@ -101,6 +106,19 @@ extension BatchDefinition {
             labels[path] = label
         }
         return labels
+    }
+}
+
+extension BatchDefinition.OutageDraws {
+    /// One axis point per draw, named `draw-001` (three digits at least, more when `count` needs them).
+    func points() -> [BatchDefinition.AxisPoint] {
+        let width = max(3, String(count).count)
+        return (1...count).map { draw in
+            var overrides = [BatchDefinition.Override(path: Self.drawPath, value: YAMLNode(integerLiteral: draw))]
+            if let seed { overrides.append(BatchDefinition.Override(path: Self.seedPath, value: .plain(String(seed)))) }
+            let number = String(draw)
+            return BatchDefinition.AxisPoint(overrides: overrides, namePart: "draw-" + String(repeating: "0", count: width - number.count) + number)
+        }
     }
 }
 
