@@ -150,6 +150,19 @@ site("smr-outage-reversed", base(smr=smr.format(units=1, capacity=20, cost=10,
                                                 extra=", outages: [{unit: 0, start_utc: 2025-01-01T03:00Z, end_utc: 2025-01-01T02:00Z}]")),
      "smr.outages[0]")
 site("smr-cost-missing", base(smr="smr: {units: 1, capacity_mw_per_unit: 20}"), "smr.marginal_cost_usd_per_mwh")
+forced = ", forced_outages: {{{0}}}"
+site("smr-forced-rate-one", base(smr=smr.format(units=1, capacity=20, cost=10,
+                                                extra=forced.format("forced_outage_rate: 1, mean_time_to_repair_hours: 24, draw: 1"))),
+     "smr.forced_outages.forced_outage_rate: must be in [0, 1), got 1")
+site("smr-forced-repair-zero", base(smr=smr.format(units=1, capacity=20, cost=10,
+                                                   extra=forced.format("forced_outage_rate: 0.1, mean_time_to_repair_hours: 0"))),
+     "smr.forced_outages.mean_time_to_repair_hours: must be in (0, 87600] h, got 0")
+site("smr-forced-draw-zero", base(smr=smr.format(units=1, capacity=20, cost=10,
+                                                 extra=forced.format("forced_outage_rate: 0.1, mean_time_to_repair_hours: 24, draw: 0"))),
+     "smr.forced_outages.draw: must be in [1, 1000000000], got 0")
+site("smr-forced-draw-without-rate", base(smr=smr.format(units=1, capacity=20, cost=10,
+                                                         extra=forced.format("mean_time_to_repair_hours: 24, draw: 3"))),
+     "smr.forced_outages.forced_outage_rate: missing required key")
 
 # ---- Grid feeds ----
 site("grid-import-negative", base(grid_feeds=feed(import_capacity_mw="-5")), "grid_feeds[0].import_capacity_mw")

@@ -2,7 +2,7 @@ import Foundation
 import Island
 
 extension BatchDefinition {
-    static let topLevelKeys = ["name", "site", "scenarios", "grid", "zip", "sample", "window", "window_training_energy"]
+    static let topLevelKeys = ["name", "site", "scenarios", "grid", "zip", "sample", "outage_draws", "window", "window_training_energy"]
     /// A cap on the expansion: beyond it a typo (a list of 1,000 values in each of three grid
     /// keys) would try to build a billion scenarios.
     public static let maximumScenarioCount = 1_000_000
@@ -69,6 +69,7 @@ extension BatchDefinition {
             if let node = root["grid"] { definition.grid = parseLists(node, keyPath: "grid") }
             if let node = root["zip"] { definition.zips = parseZips(node) }
             if let node = root["sample"] { definition.sample = parseSample(node) }
+            if let node = root["outage_draws"] { definition.outageDraws = parseOutageDraws(node) }
             if let node = root["window"] {
                 var energy = SiteWindow.TrainingEnergy.proRata
                 if let energyNode = root["window_training_energy"] {
@@ -87,7 +88,7 @@ extension BatchDefinition {
                 report("window_training_energy", node, "only applies with window")
             }
             checkPathsAreDistinct(definition)
-            var sizes = [definition.scenarios.count, definition.sample?.count ?? 1]
+            var sizes = [definition.scenarios.count, definition.sample?.count ?? 1, definition.outageDraws?.count ?? 1]
             sizes += definition.grid.map(\.values.count)
             sizes += definition.zips.map { group in group.first?.values.count ?? 1 }
             var count = 1
@@ -222,6 +223,25 @@ extension BatchDefinition {
             return Sample(count: count, seed: UInt64(seed), domains: domains)
         }
 
+        /// `outage_draws: {count: N, seed: S}`: N forced-outage draws (seed optional).
+        private mutating func parseOutageDraws(_ node: YAMLNode) -> OutageDraws? {
+            guard let entries = node.entries else {
+                report("outage_draws", node, "must be a mapping with count (and optionally seed), e.g. {count: 100, seed: 7}")
+                return nil
+            }
+            for entry in entries where !["count", "seed"].contains(entry.key) {
+                report("outage_draws.\(entry.key)", entry.value, "unknown key; expected count, seed")
+            }
+            let count = integer(node["count"], "outage_draws.count", parent: node, range: 1...100_000)
+            var seed: Int?
+            if let seedNode = node["seed"], !seedNode.isNull {
+                seed = integer(seedNode, "outage_draws.seed", parent: node, range: 0...999_999_999_999)
+                if seed == nil { return nil }
+            }
+            guard let count else { return nil }
+            return OutageDraws(count: count, seed: seed.map(UInt64.init))
+        }
+
         /// A key path may be varied by one block only: two blocks setting it would silently
         /// let the later one win.
         private mutating func checkPathsAreDistinct(_ definition: BatchDefinition) {
@@ -242,6 +262,9 @@ extension BatchDefinition {
             }
             for domain in definition.sample?.domains ?? [] where !claim(domain.path, "sample") {
                 report("sample.values.\(domain.path)", nil, "is also varied by \(owner[domain.path]!); vary each key path in one block")
+            }
+            for path in definition.outageDraws?.paths ?? [] where !claim(path, "outage_draws") {
+                report("outage_draws", nil, "sets \(path), which is also varied by \(owner[path]!); vary each key path in one block")
             }
         }
 

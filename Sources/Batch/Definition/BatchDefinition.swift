@@ -3,7 +3,7 @@ import Island
 
 /// A batch file: one base site and the variations to run over it.
 ///
-/// Each block present (`scenarios`, `grid`, `zip`, `sample`) is one axis; the batch is the
+/// Each block present (`scenarios`, `grid`, `zip`, `sample`, `outage_draws`) is one axis; the batch is the
 /// cartesian product of its axes, in that fixed order with the first axis outermost, so the
 /// expansion (and every scenario's position) depends only on the file, never on how it runs.
 public struct BatchDefinition: Sendable {
@@ -38,6 +38,24 @@ public struct BatchDefinition: Sendable {
         public var domains: [(path: String, domain: SampleDomain)]
     }
 
+    /// `outage_draws`: `count` forced-outage draws of the site's SMR fleet (docs/risk.md), each
+    /// a scenario overriding `smr.forced_outages.draw` (1...count) and, when given, `.seed`.
+    public struct OutageDraws: Sendable, Equatable {
+        public static let drawPath = "smr.forced_outages.draw"
+        public static let seedPath = "smr.forced_outages.seed"
+        public var count: Int
+        /// nil: the site's own `smr.forced_outages.seed`.
+        public var seed: UInt64?
+
+        public init(count: Int, seed: UInt64? = nil) {
+            self.count = count
+            self.seed = seed
+        }
+
+        /// The key paths the axis sets.
+        public var paths: [String] { seed == nil ? [Self.drawPath] : [Self.drawPath, Self.seedPath] }
+    }
+
     /// The batch's name (defaults to the file's base name).
     public var name: String
     /// The batch file, as the user named it.
@@ -52,6 +70,7 @@ public struct BatchDefinition: Sendable {
     /// `zip`: groups of key paths whose value lists are read in step.
     public var zips: [[(path: String, values: [YAMLNode])]] = []
     public var sample: Sample?
+    public var outageDraws: OutageDraws?
     /// Every scenario solves only this sub-period of the site's horizon (batch key `window`).
     public var window: SiteWindow?
 
@@ -64,6 +83,7 @@ public struct BatchDefinition: Sendable {
         grid.forEach { note($0.path) }
         zips.forEach { group in group.forEach { note($0.path) } }
         sample?.domains.forEach { note($0.path) }
+        outageDraws?.paths.forEach(note)
         return paths
     }
 }

@@ -17,6 +17,7 @@ extension BatchDefinition {
         lengths += grid.map(\.values.count)
         lengths += zips.map { $0.first?.values.count ?? 0 }
         if let sample { lengths.append(sample.count) }
+        if let outageDraws { lengths.append(outageDraws.count) }
         return lengths.reduce(1) { product, length in
             let (result, overflow) = product.multipliedReportingOverflow(by: length)
             return overflow ? Int.max : result
@@ -24,7 +25,8 @@ extension BatchDefinition {
     }
 
     /// The scenarios of the batch, in expansion order (axes `scenarios`, `grid`, `zip`,
-    /// `sample`, first outermost; within `grid` the last key varies fastest).
+    /// `sample`, `outage_draws`, first outermost; within `grid` the last key varies fastest), so
+    /// the draws of one design are neighbours.
     /// - Throws: `BatchValidationError` when two scenarios have the same overrides (and so
     ///   the same id).
     public func expand() throws -> [Scenario] {
@@ -53,6 +55,9 @@ extension BatchDefinition {
                 let number = String(index + 1)
                 return AxisPoint(overrides: overrides, namePart: "sample-" + String(repeating: "0", count: width - number.count) + number)
             })
+        }
+        if let outageDraws {
+            axes.append(outageDraws.points())
         }
 
         var points: [[AxisPoint]] = [[]]
@@ -104,6 +109,19 @@ extension BatchDefinition {
     }
 }
 
+extension BatchDefinition.OutageDraws {
+    /// One axis point per draw, named `draw-001` (three digits at least, more when `count` needs them).
+    func points() -> [BatchDefinition.AxisPoint] {
+        let width = max(3, String(count).count)
+        return (1...count).map { draw in
+            var overrides = [BatchDefinition.Override(path: Self.drawPath, value: YAMLNode(integerLiteral: draw))]
+            if let seed { overrides.append(BatchDefinition.Override(path: Self.seedPath, value: .plain(String(seed)))) }
+            let number = String(draw)
+            return BatchDefinition.AxisPoint(overrides: overrides, namePart: "draw-" + String(repeating: "0", count: width - number.count) + number)
+        }
+    }
+}
+
 extension BatchDefinition.Sample {
     /// `count` draws, each a value for every key path in file order, from a SplitMix64
     /// stream seeded with `seed`: the same seed gives the same draws on every machine.
@@ -129,28 +147,5 @@ extension BatchDefinition.Sample {
                 }
             }
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast, and the same stream everywhere,
-/// unlike the system generator.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    /// Uniform in [0, 1) with 53 random bits.
-    mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
     }
 }

@@ -72,7 +72,8 @@ extension ResultsStore {
         }
     }
 
-    /// Writes `summary.csv` (and, with `dispatch`, `scenarios/ID/dispatch.csv`) into `folder`, atomically.
+    /// Writes `summary.csv`, `summary-no-timings.csv`, `distribution.csv`, `build_plans.csv` (plans
+    /// only) and, with `dispatch`, `scenarios/ID/dispatch.csv` into `folder`, atomically.
     public func export(to folder: URL, includeTimings: Bool = true, dispatch: Bool = false) throws {
         let tables = try summaryTables()
         var files: [(name: String, contents: String)] = [("summary.csv", includeTimings ? tables.withTimings : tables.withoutTimings)]
@@ -80,6 +81,8 @@ extension ResultsStore {
             // The same table without its timing columns, for byte-for-byte comparisons.
             files.append(("summary-no-timings.csv", tables.withoutTimings))
         }
+        // Outcomes over outage draws (one group of everything in a batch without draws).
+        files.append(("distribution.csv", try distributionCSV()))
         if let plans = try buildPlansCSV() { files.append(("build_plans.csv", plans)) }
         try RunWriter.write(files, into: folder)
         guard dispatch else { return }

@@ -284,7 +284,7 @@ public enum SiteLoader {
     private static func readSMR(_ root: MappingReader, architecture: PowerDistribution.Architecture) -> SMRFleet? {
         let keys = ["units", "capacity_mw_per_unit", "min_stable_load_fraction", "ramp_fraction_per_hour",
                     "marginal_cost_usd_per_mwh", "emission_factor_g_per_kwh", "commitment", "min_up_hours",
-                    "min_down_hours", "outages", "commissioning_utc", "retirement_utc", "build", "connection"]
+                    "min_down_hours", "outages", "forced_outages", "commissioning_utc", "retirement_utc", "build", "connection"]
         guard let reader = root.mapping("smr", allowedKeys: keys) else { return nil }
         // With a `build` section, `units` is the existing fleet and may be 0 (a greenfield plan).
         let planned = reader.has("build")
@@ -343,29 +343,41 @@ public enum SiteLoader {
                                            endUTC: Date(timeIntervalSince1970: Double(end))))
         }
         let serviceDates = readUnitServiceDates(reader, units: units)
+        let (forcedModel, forcedValid) = readForcedOutages(reader, units: units, planned: planned)
         guard let units, let capacity, let minimumLoad, let ramp, let cost, let emission, let commitment, let minUp,
-              let minDown, outagesValid, let horizon, let serviceDates, let connection else { return nil }
+              let minDown, outagesValid, forcedValid, let horizon, let serviceDates, let connection else { return nil }
+        let forced = forcedModel.map { drawForcedOutages($0, units: units, horizon: horizon, serviceDates: serviceDates) } ?? []
+        // Steps overlapping [start, end) of an outage.
+        func mark(_ outage: SMRFleet.Outage, in out: inout [Bool]) {
+            let start = Int64(outage.startUTC.timeIntervalSince1970)
+            let end = Int64(outage.endUTC.timeIntervalSince1970)
+            let first = max(0, Int(floorDiv(start - horizon.startEpochSeconds, horizon.stepSeconds)))
+            let last = min(horizon.steps - 1, Int(floorDiv(end - 1 - horizon.startEpochSeconds, horizon.stepSeconds)))
+            if first <= last { for step in first...last { out[step] = true } }
+        }
         var available = [Int](repeating: units, count: horizon.steps)
+        var forcedOnly = [Int](repeating: 0, count: forcedModel?.draw == nil ? 0 : horizon.steps)
         for unit in 0..<units {
             var out = [Bool](repeating: false, count: horizon.steps)
-            for outage in outages where outage.unit == unit {
-                let start = Int64(outage.startUTC.timeIntervalSince1970)
-                let end = Int64(outage.endUTC.timeIntervalSince1970)
-                // Steps overlapping [start, end).
-                let first = max(0, Int(floorDiv(start - horizon.startEpochSeconds, horizon.stepSeconds)))
-                let last = min(horizon.steps - 1,
-                               Int(floorDiv(end - 1 - horizon.startEpochSeconds, horizon.stepSeconds)))
-                if first <= last { for step in first...last { out[step] = true } }
-            }
+            for outage in outages where outage.unit == unit { mark(outage, in: &out) }
             // Before commissioning and after retirement a unit is unavailable, as in an outage.
             for step in 0..<horizon.steps where !serviceDates[unit].inService(horizon: horizon, step: step) { out[step] = true }
+            // Forced outages join the planned ones: a step with any part in either is unavailable.
+            var forcedOut = [Bool](repeating: false, count: forced.isEmpty ? 0 : horizon.steps)
+            for outage in forced where outage.unit == unit { mark(outage, in: &forcedOut) }
+            for step in forcedOut.indices where forcedOut[step] && !out[step] {
+                forcedOnly[step] += 1
+                out[step] = true
+            }
             for step in 0..<horizon.steps where out[step] { available[step] -= 1 }
         }
         guard let build = readSMRBuild(reader, existingUnits: units, moduleMW: capacity) else { return nil }
         var fleet = SMRFleet(units: units, capacityMWPerUnit: capacity, minStableLoadFraction: minimumLoad,
                              rampFractionPerHour: ramp, marginalCostUSDPerMWh: cost, emissionFactorGramsPerKWh: emission,
-                             commitment: commitment, minUpHours: minUp, minDownHours: minDown, outages: outages,
+                             commitment: commitment, minUpHours: minUp, minDownHours: minDown, outages: outages + forced,
                              availableUnits: available)
+        fleet.forcedOutages = forcedModel
+        fleet.forcedOutageUnits = forcedOnly
         fleet.build = build?.0
         fleet.integerUnits = build?.integer ?? true
         fleet.connection = connection

@@ -20,12 +20,34 @@ public struct SMRFleet: Sendable, Equatable {
         case dcBus = "dc_bus"
     }
 
-    /// A unit out of service (refuelling or maintenance) over [startUTC, endUTC).
+    /// A unit out of service over [startUTC, endUTC).
     public struct Outage: Sendable, Equatable {
+        /// Why the unit is out.
+        public enum Kind: String, Sendable, Equatable {
+            /// Listed in `smr.outages` (refuelling, maintenance).
+            case planned
+            /// Drawn from `smr.forced_outages` (``ForcedOutageModel``).
+            case forced
+        }
+
         /// 0-based unit index.
         public var unit: Int
         public var startUTC: Date
         public var endUTC: Date
+        public var kind: Kind = .planned
+
+        public init(unit: Int, startUTC: Date, endUTC: Date, kind: Kind = .planned) {
+            self.unit = unit
+            self.startUTC = startUTC
+            self.endUTC = endUTC
+            self.kind = kind
+        }
+
+        /// Hours of the outage inside [start, end) (epoch seconds).
+        public func hours(insideEpochSeconds start: Int64, _ end: Int64) -> Double {
+            let from = max(start, Int64(startUTC.timeIntervalSince1970)), to = min(end, Int64(endUTC.timeIntervalSince1970))
+            return to > from ? Double(to - from) / 3600 : 0
+        }
     }
 
     public var units: Int
@@ -41,9 +63,17 @@ public struct SMRFleet: Sendable, Equatable {
     public var commitment: Commitment
     public var minUpHours: Double
     public var minDownHours: Double
+    /// Planned outages (`smr.outages`), then the forced outages of the applied draw, each in
+    /// unit and time order.
     public var outages: [Outage]
-    /// Units available in each step: a unit in outage during any part of a step is unavailable.
+    /// Units available in each step: a unit in an outage (planned or forced) during any part of
+    /// a step, or not in service for the whole step, is unavailable.
     public var availableUnits: [Int]
+    /// `smr.forced_outages`: the model, and the draw applied (nil: no forced outages).
+    public var forcedOutages: ForcedOutageModel? = nil
+    /// Per step, the units unavailable only because of a forced outage (in service and in no
+    /// planned outage); empty when no draw is applied.
+    public var forcedOutageUnits: [Int] = []
     /// Number of modules as a decision (`build`): `units` is then the existing fleet, and
     /// ``Expansion`` counts modules (costs per module).
     public var build: Expansion? = nil

@@ -76,6 +76,7 @@ extension Site {
         }
         if var smr = site.smr {
             smr.availableUnits = slice(smr.availableUnits)
+            if !smr.forcedOutageUnits.isEmpty { smr.forcedOutageUnits = slice(smr.forcedOutageUnits) }
             smr.outages = smr.outages.filter {
                 Int64($0.endUTC.timeIntervalSince1970) > start && Int64($0.startUTC.timeIntervalSince1970) < end
             }

@@ -14,6 +14,12 @@ import Island
 /// ```
 /// Probabilities may all be left out (equal), otherwise every scenario names one and they sum
 /// to 1. Override key paths and values are those of `--set` and batch files.
+///
+/// `outage_draws: {count: N, seed: S}` adds N equally likely forced-outage draws of the site's
+/// SMR fleet (`smr.forced_outages`, docs/risk.md), each a scenario setting
+/// `smr.forced_outages.draw` (and `.seed` when given): `draw-001` ... alone, or, with named
+/// scenarios, their product: `NAME-draw-001` with probability p(NAME) / N, every named future
+/// under every draw.
 public struct PlanScenarioSet: Sendable, Equatable {
     public struct Scenario: Sendable, Equatable {
         public var name: String
@@ -59,12 +65,17 @@ public struct PlanScenarioSet: Sendable, Equatable {
         guard let entries = root.entries else {
             throw SiteValidationError([SiteIssue(file: file, keyPath: "", line: root.line, message: "must be a mapping with scenarios (and optionally risk)")])
         }
-        for entry in entries where !["scenarios", "risk"].contains(entry.key) {
-            report(entry.key, entry.value, "unknown key; expected scenarios, risk")
+        for entry in entries where !["scenarios", "outage_draws", "risk"].contains(entry.key) {
+            report(entry.key, entry.value, "unknown key; expected scenarios, outage_draws, risk")
         }
         var scenarios: [Scenario] = []
         var given: [Double?] = []
-        if let list = root["scenarios"]?.items, !list.isEmpty {
+        let draws = root["outage_draws"].flatMap { parseOutageDraws($0, report: report) }
+        if root["scenarios"] == nil, root["outage_draws"] != nil {
+            // Draws alone: one unnamed future, drawn N times.
+            given.append(nil)
+            scenarios.append(Scenario(name: "", probability: 0))
+        } else if let list = root["scenarios"]?.items, !list.isEmpty {
             var names: Set<String> = []
             for (index, item) in list.enumerated() {
                 let here = "scenarios[\(index)]"
@@ -89,11 +100,16 @@ public struct PlanScenarioSet: Sendable, Equatable {
                         report("\(here).overrides", node, "must be a mapping of key path to value")
                     }
                 }
+                if root["outage_draws"] != nil {
+                    for (path, _) in overrides where Self.drawPaths.contains(path) {
+                        report("\(here).overrides.\(path)", item["overrides"]?[path], "is set by outage_draws for every scenario; remove it here")
+                    }
+                }
                 given.append(probability)
                 scenarios.append(Scenario(name: name, probability: probability ?? 0, overrides: overrides))
             }
         } else {
-            report("scenarios", root["scenarios"] ?? root, "must be a non-empty list of {name, probability, overrides}")
+            report("scenarios", root["scenarios"] ?? root, "must be a non-empty list of {name, probability, overrides} (or give outage_draws)")
         }
         let named = given.compactMap { $0 }
         if named.isEmpty {
@@ -121,7 +137,61 @@ public struct PlanScenarioSet: Sendable, Equatable {
             }
         }
         if !issues.isEmpty { throw SiteValidationError(issues) }
+        if let draws { scenarios = Self.product(scenarios, draws: draws) }
         return PlanScenarioSet(scenarios: scenarios, risk: risk)
+    }
+
+    /// Key paths `outage_draws` sets on every scenario.
+    static let drawPaths = ["smr.forced_outages.draw", "smr.forced_outages.seed"]
+    /// Most draws a plan takes: each is one block of the deterministic equivalent.
+    public static let maximumOutageDraws = 1_000
+
+    /// `outage_draws: {count, seed}`; nil after reporting a problem.
+    private static func parseOutageDraws(_ node: YAMLNode, report: (String, YAMLNode?, String) -> Void) -> (count: Int, seed: String?)? {
+        guard let entries = node.entries else {
+            report("outage_draws", node, "must be a mapping with count (and optionally seed), e.g. {count: 20, seed: 7}")
+            return nil
+        }
+        for entry in entries where !["count", "seed"].contains(entry.key) {
+            report("outage_draws.\(entry.key)", entry.value, "unknown key; expected count, seed")
+        }
+        func whole(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let value = node[key], !value.isNull else { return nil }
+            guard let text = value.scalarText, let number = Double(text), number == number.rounded(),
+                  number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+                report("outage_draws.\(key)", value, "must be a whole number in \(range.lowerBound)...\(range.upperBound), got \(value.flowText)")
+                return nil
+            }
+            return Int(number)
+        }
+        guard node["count"] != nil else {
+            report("outage_draws.count", node, "missing: the number of equally likely draws")
+            return nil
+        }
+        let count = whole("count", 1...maximumOutageDraws)
+        let seed = whole("seed", 0...999_999_999_999)
+        if node["seed"] != nil, node["seed"]?.isNull == false, seed == nil { return nil }
+        guard let count else { return nil }
+        return (count, seed.map(String.init))
+    }
+
+    /// Every scenario under every draw: `NAME-draw-001` (`draw-001` for the unnamed future), its
+    /// probability divided by the number of draws.
+    static func product(_ scenarios: [Scenario], draws: (count: Int, seed: String?)) -> [Scenario] {
+        let width = max(3, String(draws.count).count)
+        var expanded: [Scenario] = []
+        for scenario in scenarios {
+            for draw in 1...draws.count {
+                let number = String(draw)
+                let label = "draw-" + String(repeating: "0", count: width - number.count) + number
+                var overrides = scenario.overrides
+                overrides.append((path: drawPaths[0], value: YAMLNode.plain(number)))
+                if let seed = draws.seed { overrides.append((path: drawPaths[1], value: YAMLNode.plain(seed))) }
+                expanded.append(Scenario(name: scenario.name.isEmpty ? label : "\(scenario.name)-\(label)",
+                                         probability: scenario.probability / Double(draws.count), overrides: overrides))
+            }
+        }
+        return expanded
     }
 }
 

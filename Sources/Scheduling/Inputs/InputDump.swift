@@ -29,12 +29,36 @@ public struct InputDump: Encodable, Sendable {
         var commitment: String
         var minUpHours: Double
         var minDownHours: Double
+        /// Units available per step: planned and drawn forced outages and service dates applied.
         var availableUnits: [Int]
         var outageCount: Int
+        /// Every outage (planned from `smr.outages`, forced from the applied draw), unit and time order.
+        var outages: [Outage]
+        /// `smr.forced_outages` as resolved (the draw applied, or none); nil without the section.
+        var forcedOutages: ForcedOutages?
+        /// Per step, units unavailable only because of a forced outage (empty without a draw).
+        var forcedOutageUnits: [Int]
         /// `ac_switchyard` or `dc_bus`.
         var connection: String
         /// The SMR's path to its bus: rectifier (`dc_bus`) or step-up transformer.
         var pathEfficiency: Double
+    }
+
+    /// One SMR outage: `kind` is `planned` or `forced`.
+    public struct Outage: Encodable, Sendable {
+        var unit: Int
+        var startUTC: String
+        var endUTC: String
+        var kind: String
+    }
+
+    /// The forced-outage model (docs/risk.md) with the draw applied.
+    public struct ForcedOutages: Encodable, Sendable {
+        var forcedOutageRate: Double
+        var meanTimeToRepairHours: Double
+        var meanTimeToFailureHours: Double?
+        var seed: UInt64
+        var draw: Int?
     }
 
     /// `dump`, and the tie-break costs it brings (docs/formulation.md, 4.8), derived as the LP uses them.
@@ -250,7 +274,16 @@ public struct InputDump: Encodable, Sendable {
                 rampFractionPerHour: smr.rampFractionPerHour, marginalCostUSDPerMWh: smr.marginalCostUSDPerMWh,
                 emissionFactorGramsPerKWh: smr.emissionFactorGramsPerKWh, commitment: smr.commitment.rawValue,
                 minUpHours: smr.minUpHours, minDownHours: smr.minDownHours, availableUnits: smr.availableUnits,
-                outageCount: smr.outages.count, connection: smr.connection.rawValue,
+                outageCount: smr.outages.count,
+                outages: smr.outages.map {
+                    Outage(unit: $0.unit, startUTC: Island.Horizon.format($0.startUTC), endUTC: Island.Horizon.format($0.endUTC), kind: $0.kind.rawValue)
+                },
+                forcedOutages: smr.forcedOutages.map { model in
+                    ForcedOutages(forcedOutageRate: model.rate, meanTimeToRepairHours: model.meanTimeToRepairHours,
+                                  meanTimeToFailureHours: model.rate > 0 ? model.meanTimeToFailureHours : nil, seed: model.seed,
+                                  draw: model.draw)
+                },
+                forcedOutageUnits: smr.forcedOutageUnits, connection: smr.connection.rawValue,
                 pathEfficiency: smr.connection == .dcBus && site.distribution.architecture == .dc800
                     ? site.distribution.efficiencies.smrRectifier : site.distribution.efficiencies.smrStepUpTransformer)
         }

@@ -80,6 +80,20 @@ public enum RunWriter {
         return text
     }
 
+    /// `smr_outages.csv`: every SMR outage of the run, planned (`smr.outages`) and forced (the
+    /// applied draw of `smr.forced_outages`): `unit,start_utc,end_utc,hours,kind`, in the order of
+    /// `SMRFleet.outages`; nil when the site has neither (docs/results-schema.md).
+    public static func smrOutagesCSV(_ site: Site) -> String? {
+        guard let fleet = site.smr, !fleet.outages.isEmpty || fleet.forcedOutages?.draw != nil else { return nil }
+        var text = "unit,start_utc,end_utc,hours,kind\n"
+        for outage in fleet.outages {
+            let hours = outage.endUTC.timeIntervalSince(outage.startUTC) / 3600
+            text += [String(outage.unit), Horizon.format(outage.startUTC), Horizon.format(outage.endUTC), plainNumber(hours),
+                     outage.kind.rawValue].joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
     /// One header row and one value row, keys sorted as in the JSON.
     public static func summaryCSV(_ summary: RunSummary) throws -> String {
         let data = try jsonEncoder().encode(summary)
@@ -101,7 +115,8 @@ public enum RunWriter {
     /// headline KPIs and the cost breakdown (`summary.csv` of a run and of a batch).
     public static let headlineColumns = [
         "site", "status", "message", "objective_usd", "emissions_t", "carbon_intensity_g_per_kwh_it", "cfe_score", "pue",
-        "it_energy_mwh", "inference_served_share", "training_delivered_share", "peak_grid_import_mw",
+        "it_energy_mwh", "inference_served_share", "training_delivered_share", "inference_shed_mwh", "inference_shed_hours",
+        "training_undelivered_mwh", "peak_grid_import_mw",
         "energy_cost_usd", "smr_cost_usd", "backup_cost_usd", "battery_throughput_cost_usd", "demand_charge_usd",
         "carbon_cost_usd", "lost_inference_penalty_usd", "undelivered_training_penalty_usd", "export_revenue_usd",
         "smr_mwh", "grid_import_mwh", "grid_export_mwh", "solar_mwh", "wind_mwh", "backup_mwh",

@@ -44,6 +44,20 @@ public struct KPIs: Sendable, Codable {
 
     public var inferenceServedShare = 1.0
     public var trainingDeliveredShare = 1.0
+
+    // MARK: Energy not served (docs/results-schema.md, "Outage KPIs")
+    /// Inference demand shed over the horizon, MWh: the run's energy not served (its mean over
+    /// outage draws is the expected energy not served). Steps shedding no more than solver
+    /// tolerance (1e-6 of the step's demand, at least 1e-6 MW) count as 0.
+    public var inferenceShedMWh = 0.0
+    /// Hours of the steps that shed inference (more than that tolerance).
+    public var inferenceShedHours = 0.0
+    /// Training energy missing at the jobs' deadlines (sum of `jobs.csv` `undelivered_mwh`, a job's
+    /// shortfall below 1e-6 of its energy read as 0), MWh.
+    public var trainingUndeliveredMWh = 0.0
+    /// Unit-hours of steps in which an SMR unit is unavailable only because of a forced outage
+    /// of the applied draw (a step partly in a forced outage counts whole, as the availability does).
+    public var smrForcedOutageUnitHours = 0.0
     public var emissionsTonnes = 0.0
     public var carbonIntensityGramsPerKWhIT = 0.0
     public var cfeScore = 0.0
@@ -176,6 +190,8 @@ public struct KPIs: Sendable, Codable {
         case itEnergyMWh = "it_energy_mwh", inferenceEnergyMWh = "inference_energy_mwh", trainingEnergyMWh = "training_energy_mwh"
         case coolingEnergyMWh = "cooling_energy_mwh", lossesEnergyMWh = "losses_mwh", curtailmentMWh = "curtailment_mwh"
         case inferenceServedShare = "inference_served_share", trainingDeliveredShare = "training_delivered_share"
+        case inferenceShedMWh = "inference_shed_mwh", inferenceShedHours = "inference_shed_hours"
+        case trainingUndeliveredMWh = "training_undelivered_mwh", smrForcedOutageUnitHours = "smr_forced_outage_unit_hours"
         case emissionsTonnes = "emissions_t", carbonIntensityGramsPerKWhIT = "carbon_intensity_g_per_kwh_it"
         case cfeScore = "cfe_score", pue, peakGridImportMW = "peak_grid_import_mw", batteryCycles = "battery_cycles"
         case carbonShadowPriceUSDPerTonne = "carbon_shadow_price_usd_per_t"

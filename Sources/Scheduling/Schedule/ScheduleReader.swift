@@ -261,6 +261,12 @@ public enum ScheduleReader {
         // Served work over demand (with a performance curve, energy drawn is less than work).
         let shedMWh = steps.reduce(0) { $0 + $1.inferenceShedMW } * hours
         kpis.inferenceServedShare = demandMWh > 0 ? (demandMWh - shedMWh) / demandMWh : 1
+        // Energy not served, over the steps that shed more than solver tolerance.
+        for (index, step) in steps.enumerated() where ScheduleReader.sheds(step.inferenceShedMW, demandMW: site.inference.demandMW[index]) {
+            kpis.inferenceShedMWh += step.inferenceShedMW * hours
+            kpis.inferenceShedHours += hours
+        }
+        if let fleet = site.smr { kpis.smrForcedOutageUnitHours = Double(fleet.forcedOutageUnits.reduce(0, +)) * hours }
         // The objective prices the decision factor (average, or marginal when the site says so).
         kpis.carbonCostUSD = decisionEmissionsTonnes * site.carbon.priceUSDPerTonne
         kpis.carbonIntensityGramsPerKWhIT = kpis.itEnergyMWh > 0 ? kpis.emissionsTonnes * 1000 / kpis.itEnergyMWh : 0
@@ -331,6 +337,8 @@ public enum ScheduleReader {
         // Set by OperatingSolve when the site has relaxed pause models (it re-solves to find it).
         kpis.trainingPauseGapBoundUSD = nil
         kpis.trainingDeliveredShare = requiredMWh > 0 ? min(1, deliveredMWh / requiredMWh) : 1
+        // Shortfalls below 1e-6 of a job's energy are solver tolerance, not energy missing.
+        kpis.trainingUndeliveredMWh = jobs.reduce(0) { $0 + ($1.undeliveredMWh > 1e-6 * max(1, $1.requiredMWh) ? $1.undeliveredMWh : 0) }
         TokenAccounts.finish(site: site, steps: &steps, jobs: &jobs, kpis: &kpis,
                              cappedInferenceWorkMWh: capping.cappedInferenceWorkMWh, cappedTrainingWorkMWh: capping.cappedTrainingWorkMWh)
 
@@ -350,6 +358,12 @@ public enum ScheduleReader {
         var schedule = Schedule(steps: steps, jobs: jobs, kpis: kpis, capacities: capacities)
         schedule.demandResponse = DemandResponseOutcome.read(site: site, model: model, values: x)
         return schedule
+    }
+
+    /// Whether a step sheds inference: more than 1e-6 of its demand, and at least 1e-6 MW (below
+    /// that, solver tolerance), for `inference_shed_hours`.
+    static func sheds(_ shedMW: Double, demandMW: Double) -> Bool {
+        shedMW > 1e-6 * max(1, demandMW)
     }
 
     /// Values within 1e-9 of zero are solver noise.

@@ -144,7 +144,7 @@ struct OperateCommand: ParsableCommand {
         var summary = OperationSummary(site: loaded, run: run, options: options, insulaVersion: insulaVersion)
         summary.totalSeconds = (clock.now - start).seconds
         let json = String(decoding: try RunWriter.jsonEncoder().encode(summary), as: UTF8.self)
-        let files: [(name: String, contents: String)] = [
+        var files: [(name: String, contents: String)] = [
             ("dispatch.csv", RunWriter.dispatchCSV(run.dispatch)),
             ("jobs.csv", RunWriter.jobsCSV(run.dispatch)),
             ("pauses.csv", RunWriter.pausesCSV(run.dispatch)),
@@ -152,6 +152,7 @@ struct OperateCommand: ParsableCommand {
             ("summary.json", json + "\n"),
             ("manifest.json", try operateManifest(site: loaded, sitePath: site)),
         ]
+        if let outages = RunWriter.smrOutagesCSV(loaded) { files.append(("smr_outages.csv", outages)) }
         do {
             try RunFolder.write(files, to: URL(fileURLWithPath: out))
             written = true

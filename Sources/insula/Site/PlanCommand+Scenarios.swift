@@ -52,7 +52,9 @@ extension PlanCommand {
                 files.append(("\(folder)/jobs.csv", RunWriter.jobsCSV(schedule)))
             }
             files.append(("\(folder)/summary.json", String(decoding: try RunWriter.jsonEncoder().encode(summary), as: UTF8.self) + "\n"))
-            // Each scenario's own inputs (its files differ: another year's prices, say).
+            // Each scenario's SMR outages (its forced-outage draw differs) and its own inputs
+            // (its files differ: another year's prices, say).
+            if let outages = RunWriter.smrOutagesCSV(run.site) { files.append(("\(folder)/smr_outages.csv", outages)) }
             files.append(("\(folder)/manifest.json", try manifest(site: run.site, sitePath: site)))
             let csv = try RunWriter.summaryCSV(summary).split(separator: "\n", omittingEmptySubsequences: true)
             if table.isEmpty, let header = csv.first { table.append("scenario,probability," + header) }

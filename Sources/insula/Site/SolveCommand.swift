@@ -122,6 +122,8 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
         if let demandResponse = schedule.demandResponse { files.append(("events.csv", demandResponse.eventsCSV())) }
         files.append(("pauses.csv", RunWriter.pausesCSV(schedule)))
     }
+    // Planned and drawn forced SMR outages, whatever the solve's outcome (an infeasible draw is worth reading).
+    if let outages = RunWriter.smrOutagesCSV(loaded) { files.append(("smr_outages.csv", outages)) }
     if let report = outcome.infeasibility {
         files.append(("infeasibility.json", String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self) + "\n"))
     }
@@ -151,6 +153,22 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
 
 func manifest(site loaded: Site, sitePath site: String) throws -> String {
     struct Input: Encodable { let path: String; let sha256: String }
+    /// The forced-outage draw applied (docs/risk.md): enough to reproduce it.
+    struct ForcedOutages: Encodable {
+        let forcedOutageRate: Double
+        let meanTimeToRepairHours: Double
+        let seed: UInt64
+        let draw: Int
+        let generator = "SplitMix64, stream mix(mix(mix(seed) ^ draw) ^ unit)"
+        /// Forced outages of the draw overlapping the solved horizon (`smr_outages.csv`, kind forced).
+        let outages: Int
+        let unitHours: Double
+        enum CodingKeys: String, CodingKey {
+            case seed, draw, generator, outages
+            case forcedOutageRate = "forced_outage_rate", meanTimeToRepairHours = "mean_time_to_repair_hours"
+            case unitHours = "unit_hours_in_horizon"
+        }
+    }
     struct Manifest: Encodable {
         let command: [String]
         let site: String
@@ -160,14 +178,24 @@ func manifest(site loaded: Site, sitePath site: String) throws -> String {
         let inputsSHA256: String
         let insulaVersion: String
         let glpkVersion: String
+        let smrForcedOutages: ForcedOutages?
         enum CodingKeys: String, CodingKey {
             case command, site, inputs, overrides, warnings
             case inputsSHA256 = "inputs_sha256", insulaVersion = "insula_version", glpkVersion = "glpk_version"
+            case smrForcedOutages = "smr_forced_outages"
         }
+    }
+    var forced: ForcedOutages?
+    if let fleet = loaded.smr, let model = fleet.forcedOutages, let draw = model.draw {
+        let drawn = fleet.outages.filter { $0.kind == .forced }
+        let hours = drawn.reduce(0) { $0 + $1.hours(insideEpochSeconds: loaded.horizon.startEpochSeconds, loaded.horizon.endEpochSeconds) }
+        forced = ForcedOutages(forcedOutageRate: model.rate, meanTimeToRepairHours: model.meanTimeToRepairHours, seed: model.seed,
+                               draw: draw, outages: drawn.count, unitHours: hours)
     }
     let value = Manifest(command: CommandLine.arguments, site: site,
                          inputs: loaded.inputFiles.map { Input(path: $0.path, sha256: $0.sha256) }, overrides: loaded.overrides,
-                         warnings: loaded.warnings.map(\.description), inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion, glpkVersion: GLPKEnvironment.version)
+                         warnings: loaded.warnings.map(\.description), inputsSHA256: loaded.inputsSHA256, insulaVersion: insulaVersion,
+                         glpkVersion: GLPKEnvironment.version, smrForcedOutages: forced)
     return String(decoding: try RunWriter.jsonEncoder().encode(value), as: UTF8.self) + "\n"
 }
 
