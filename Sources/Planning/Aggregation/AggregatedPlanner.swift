@@ -103,11 +103,13 @@ public enum AggregatedPlanner {
     /// Plans `site` over the representative days of its `aggregation` section, then operates
     /// the build over every step of the horizon (unless `verify` is false).
     /// - Precondition: `site.aggregation` is set (the loader has checked it).
-    public static func plan(_ site: Site, options: PlanOptions = PlanOptions(), verify: Bool = true) throws -> AggregatedPlan {
+    /// - Parameter days: the days already chosen for `site` (as `--dump-inputs` needs them first); nil: chosen here.
+    public static func plan(_ site: Site, options: PlanOptions = PlanOptions(), verify: Bool = true,
+                            days chosen: RepresentativeDays? = nil) throws -> AggregatedPlan {
         guard let settings = site.aggregation else { preconditionFailure("the site has no aggregation section") }
         let clock = ContinuousClock()
         let start = clock.now
-        let days = RepresentativeDays(site: site, settings: settings)
+        let days = chosen ?? RepresentativeDays(site: site, settings: settings)
         var representative = days.site(of: site)
         representative.aggregation = nil
         var plan = try CapacityPlanner.plan(representative, options: options)

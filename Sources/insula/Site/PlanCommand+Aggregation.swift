@@ -9,14 +9,15 @@ import Scheduling
 /// the plan over representative days, then its build operated over the full horizon
 /// (docs/planning.md, "Representative days").
 extension PlanCommand {
-    func runAggregated(_ loaded: Site, clock: ContinuousClock, start: ContinuousClock.Instant) throws {
+    func runAggregated(_ loaded: Site, days chosen: RepresentativeDays, clock: ContinuousClock, start: ContinuousClock.Instant) throws {
         let (lock, folderExisted) = try lockRunFolder(out)
         var written = false
         defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let plan: AggregatedPlan
         do {
             plan = try AggregatedPlanner.plan(loaded, options: PlanOptions(
-                moduleCounts: moduleCounts, solver: solver.options, compile: CompileOptions(maximumNonzeros: maximumNonzeros), jobs: jobs))
+                moduleCounts: moduleCounts, solver: solver.options, compile: CompileOptions(maximumNonzeros: maximumNonzeros), jobs: jobs),
+                days: chosen)
         } catch let error as ModelSizeError {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")
         } catch let error as PlanError {

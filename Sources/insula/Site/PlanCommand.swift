@@ -91,10 +91,15 @@ struct PlanCommand: ParsableCommand {
         guard loaded.plansCapacity else {
             throw CommandFailure(.invalidInput, "error: \(site): nothing to plan: no component has a build section (docs/site-format.md, \"Capacity planning\"); use `insula solve` for fixed capacities")
         }
-        if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
+        if let settings = loaded.aggregation {
+            // The dump is of the site the LP sees: the representative days, with their weights.
+            let days = RepresentativeDays(site: loaded, settings: settings)
+            if let dumpInputs { try writeInputDump(days.site(of: loaded), to: dumpInputs) }
+            return try runAggregated(loaded, days: days, clock: clock, start: start)
+        }
+        if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         // One writer per run folder, taken before the solve so a second run is refused at once.
-        if loaded.aggregation != nil { return try runAggregated(loaded, clock: clock, start: start) }
         let (lock, folderExisted) = try lockRunFolder(out)
         var written = false
         defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
