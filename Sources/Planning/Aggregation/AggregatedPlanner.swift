@@ -112,7 +112,13 @@ public enum AggregatedPlanner {
         let days = chosen ?? RepresentativeDays(site: site, settings: settings)
         var representative = days.site(of: site)
         representative.aggregation = nil
-        var plan = try CapacityPlanner.plan(representative, options: options)
+        // GLPK's interior point stops short ("numerically unstable") on most representative-day
+        // LPs with a battery, where the storage links leave a degenerate face (plan-example, K =
+        // 24: 26 iterations, no certified point); crossing over from its point (formulation
+        // 13.5) finishes in a fraction of the dual simplex's time on these small LPs.
+        var planOptions = options
+        planOptions.solver.crossover = true
+        var plan = try CapacityPlanner.plan(representative, options: planOptions)
         let planSeconds = (clock.now - start).seconds
         var estimate: PlanFigures?
         var states: [(startMWh: Double, lowestMWh: Double, highestMWh: Double)] = []
