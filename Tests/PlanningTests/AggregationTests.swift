@@ -261,6 +261,39 @@ struct AggregatedPlanTests {
         #expect(abs(try #require(aggregated.estimate?.emissionsTonnes) - 80) < 1e-6)
     }
 
+    /// Six days, three at 50 USD/MWh and three at 100, with 1 MW of
+    /// inference and one hour of 2 MW on the fifth day. Two representative days take the first
+    /// day of each price (the spike day is farther from its neighbours than they are from each
+    /// other), so the plan connects for 1 MW and the full week cannot serve the spike; keeping
+    /// the peak-load day apart fixes it.
+    @Test("A build short of the full horizon: the verification is infeasible, explained, and without an error figure; the peak-load day fixes it")
+    func buildFallsShort() throws {
+        func site(_ extremes: String) throws -> Site {
+            let price = (0..<144).map { $0 < 72 ? 50.0 : 100.0 }
+            let demand = (0..<144).map { $0 == 4 * 24 + 12 ? 2.0 : 1.0 }
+            return try PlanSites.write("""
+                name: spike
+                horizon: {start_utc: 2025-01-01T00:00Z, steps: 144, step_minutes: 60}
+                aggregation: {representative_days: 2\(extremes)}
+                grid_feeds:
+                  - {name: grid, import_capacity_mw: 1, price_usd_per_mwh: {file: series.csv, column: price}, carbon_intensity_g_per_kwh: 300,
+                     build: {max_added_mw: 5, capex_usd_per_kw: 100, lifetime_years: 20}}
+                it_fleet: {racks: 10, power_per_rack_kw: 300}
+                workloads: {inference: {demand_mw: {file: series.csv, column: demand}}}
+                cooling: {cop: 5}
+                """, series: ["price": price, "demand": demand])
+        }
+        let short = try AggregatedPlanner.plan(try site(""), options: AggregationSites.exact)
+        #expect(short.days.representative == [0, 0, 0, 3, 3, 3])
+        let verification = try #require(short.verification)
+        #expect(verification.outcome.result.status == .infeasible)
+        #expect(verification.outcome.infeasibility != nil)
+        #expect(verification.costError == nil && verification.emissionsError == nil && verification.figures.totalCostUSD == nil)
+        let kept = try AggregatedPlanner.plan(try site(", extreme_days: [peak_load]"), options: AggregationSites.exact)
+        #expect(kept.days.roles[4] == .extreme)
+        #expect(kept.verification?.outcome.result.status == .optimal)
+    }
+
     @Test("The size bound that refuses oversized sites before building them also bounds a site of representative days")
     func sizeBound() throws {
         let site = try AggregationSites.fourDays(days: 10, aggregation: "aggregation: {representative_days: 4}")

@@ -53,10 +53,13 @@ extension PlanCommand {
                 lines.append("aggregation   error \(share(verification.costError)) of cost, \(share(verification.emissionsError)) of emissions (verified - estimate) / verified")
             }
         }
-        // The run files describe the full operation of the build when there is one, else the plan's outcome.
-        let outcome = plan.verification?.outcome ?? plan.plan.outcome
-        if plan.verification?.outcome.result.status != nil, plan.verification?.outcome.result.status != .optimal {
-            writeToStandardError("error: the build does not operate the full horizon: \(plan.verification?.outcome.infeasibility?.text ?? plan.verification?.outcome.result.message ?? "")")
+        // The run files describe the full operation of the build when there is one; without it
+        // (the plan found no optimum) the plan's status, and no dispatch: the representative
+        // days' own is representative_days.csv.
+        var outcome = plan.verification?.outcome ?? plan.plan.outcome
+        if plan.verification == nil { outcome.schedule = nil }
+        if let verification = plan.verification, verification.outcome.result.status != .optimal {
+            writeToStandardError("error: the plan's build cannot operate the full horizon (\(verification.outcome.result.status.rawValue)); see verification.json")
         }
         try writeRunFolder(site: loaded, sitePath: site, outcome: outcome, out: out, format: format, clock: clock, start: start,
                            extraFiles: files, extraLines: lines, aggregation: AggregationFiles.summary(plan), written: &written)
