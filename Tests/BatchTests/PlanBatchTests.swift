@@ -58,6 +58,25 @@ struct PlanBatchTests {
         }
     }
 
+    @Test("a batch sweeps representative days: each scenario stores the plan's build and the full week operated with it, as `insula plan` makes them")
+    func representativeDays() throws {
+        let (_, _, results) = try Self.run("""
+            grid:
+              aggregation.representative_days: [3, 7]
+            """)
+        #expect(results.count == 2 && results.allSatisfy(\.succeeded))
+        for result in results {
+            #expect(result.steps.count == 168 && result.stepCount == 168)
+            let document = try SiteDocument.read(from: URL(fileURLWithPath: Self.planWeekSite))
+            let site = try SiteLoader.resolve(document.applying(overrides: result.scenario.overrides.map { ($0.path, $0.value) }))
+            let direct = try AggregatedPlanner.plan(site)
+            let verified = try #require(direct.verification?.figures.totalCostUSD)
+            let stored = try #require(result.kpis?.objectiveUSD)
+            #expect(abs(stored - verified) <= 1e-6 * abs(verified), "\(result.scenario.name)")
+            #expect(result.capacities.count == direct.plan.outcome.schedule?.capacities.count)
+        }
+    }
+
     @Test("a merge carries the plans' capacities with their scenarios")
     func mergeKeepsCapacities() throws {
         let (_, store, results) = try Self.run("""

@@ -100,6 +100,15 @@ The mapping (docs/validation.md has the full table):
                both Links extendable with their ratings tied, and a grid connection as a linopy
                variable added to both directions' limits; capital_cost = the horizon's share of
                annualised capex + fixed O&M; the sunk capex of existing capacity is subtracted
+  representative days (`insula plan` with an `aggregation` section, formulation 15): the dump is
+               of the representative periods; snapshot weightings (objective, generators, stores)
+               are step hours x each step's weight, so costs, energies and the jobs' stores count
+               every day a representative stands for; emission and IT-energy sums carry the
+               weights; ramp rows skip each period's first step and tie it to the last step of
+               the period before it in time (add_transitions); batteries lose their Store for a
+               Generator on the store bus and linopy rows linking the state across the original
+               periods, bounded per hour of every original period (add_linked_storage). Insula's
+               estimate (verification.json) is what is compared.
 Not expressed: a per-step thermal IT capacity (sites with a `thermal` section are refused: the
 dump has neither the per-step capacity nor the training capacity weight).
 """
@@ -178,6 +187,10 @@ class Built:
     # capped Links, the job's window mask and its racks and minimum-power limits.
     capped_links: list = field(default_factory=list)  # (link name, racks per MW of input)
     capped_jobs: list = field(default_factory=list)  # (job dict, [(link name, drawn MW per MW input, racks per MW input)], window)
+    # Representative periods (insula plan with representative days, formulation 15): the dump's
+    # `aggregation` block, and per step the horizon steps it stands for (ones otherwise).
+    aggregation: dict | None = None
+    weights: np.ndarray | None = None
 
 
 def series(snapshots, values) -> pd.Series:
@@ -194,10 +207,18 @@ def build_network(d: dict) -> Built:
     n.set_snapshots(snapshots)
     n.snapshot_weightings = n.snapshot_weightings.astype(float)
     n.snapshot_weightings.loc[:, :] = hours
+    aggregation = d.get("aggregation")
+    weights = np.asarray(aggregation["step_weights"], dtype=float) if aggregation else np.ones(steps)
+    if aggregation:
+        # Representative periods: every snapshot stands for `weight` steps of the horizon, in the
+        # objective, in energy sums and in the training jobs' stores (their energy by the
+        # deadline is the weighted sum). Batteries have no Store here: their state of charge is
+        # linked across the original periods by add_linked_storage.
+        n.snapshot_weightings.loc[:, :] = hours * weights[:, None]
     dist = d["power_distribution"]
     dc = dist["architecture"] == "dc800"
     carbon_price = d["carbon"]["price_usd_per_t"]
-    built = Built(network=n, dump=d, step_hours=hours)
+    built = Built(network=n, dump=d, step_hours=hours, aggregation=aggregation, weights=weights)
     big = 1e6
 
     def s(values) -> pd.Series:
@@ -237,8 +258,8 @@ def build_network(d: dict) -> Built:
         n.add("Generator", "smr", bus="smr", p_nom=capacity, p_max_pu=s(available), p_min_pu=s(minimum),
               marginal_cost=smr["marginal_cost_usd_per_mwh"] + carbon_price * smr["emission_factor_g_per_kwh"] / 1000)
         if smr["emission_factor_g_per_kwh"] > 0:
-            built.emission_terms.append(("smr", s(np.full(steps, smr["emission_factor_g_per_kwh"] * hours / 1000))))
-            built.location_terms.append(("smr", s(np.full(steps, smr["emission_factor_g_per_kwh"] * hours / 1000))))
+            built.emission_terms.append(("smr", s(weights * smr["emission_factor_g_per_kwh"] * hours / 1000)))
+            built.location_terms.append(("smr", s(weights * smr["emission_factor_g_per_kwh"] * hours / 1000)))
     # Dump (docs/formulation.md 4.8): a sink Generator (p in [-capacity, 0]) on the SMR's bus
     # (turbine bypass: never more than the SMR's output, by that bus's balance) or on the AC bus.
     dump = d.get("dump")
@@ -255,8 +276,8 @@ def build_network(d: dict) -> Built:
         import_nom = max(feed["import_capacity_mw"], 1e-9)
         n.add("Generator", f"import:{name}", bus="ac", p_nom=import_nom, p_max_pu=s(limit / import_nom),
               marginal_cost=s(price + carbon_price * intensity / 1000))
-        built.emission_terms.append((f"import:{name}", s(intensity * hours / 1000)))
-        built.location_terms.append((f"import:{name}", s(np.asarray(feed["carbon_intensity_g_per_kwh"]) * hours / 1000)))
+        built.emission_terms.append((f"import:{name}", s(weights * intensity * hours / 1000)))
+        built.location_terms.append((f"import:{name}", s(weights * np.asarray(feed["carbon_intensity_g_per_kwh"]) * hours / 1000)))
         if feed["export_capacity_mw"] > 0:
             export_price = np.minimum(np.asarray(feed["export_price_usd_per_mwh"]), price)
             available = np.asarray(feed.get("availability", np.ones(steps)), dtype=float)
@@ -283,12 +304,16 @@ def build_network(d: dict) -> Built:
         store_bus = f"battery:{name}"
         energy = battery["energy_mwh"]
         n.add("Bus", store_bus, carrier="AC")
-        e_min = np.full(steps, battery["soc_min_fraction"])
-        final = battery["initial_soc_fraction"] if battery["final_soc"] == "cyclic" else float(battery["final_soc"])
-        e_min[-1] = max(e_min[-1], final)
-        n.add("Store", store_bus, bus=store_bus, e_nom=energy, e_min_pu=s(e_min),
-              e_max_pu=s(np.full(steps, battery["soc_max_fraction"])),
-              e_initial=battery["initial_soc_fraction"] * energy, e_cyclic=False)
+        if aggregation:
+            # The energy leaving the store per hour (negative: entering it); its state is linopy's.
+            n.add("Generator", f"storage:{name}", bus=store_bus, p_nom=big, p_min_pu=-1.0, p_max_pu=1.0, marginal_cost=0.0)
+        else:
+            e_min = np.full(steps, battery["soc_min_fraction"])
+            final = battery["initial_soc_fraction"] if battery["final_soc"] == "cyclic" else float(battery["final_soc"])
+            e_min[-1] = max(e_min[-1], final)
+            n.add("Store", store_bus, bus=store_bus, e_nom=energy, e_min_pu=s(e_min),
+                  e_max_pu=s(np.full(steps, battery["soc_max_fraction"])),
+                  e_initial=battery["initial_soc_fraction"] * energy, e_cyclic=False)
         # Charge c at the terminals draws c / converter from the bus and stores eta_c x c.
         available = s(np.asarray(battery.get("availability", np.ones(steps)), dtype=float))
         n.add("Link", f"charge:{name}", bus0=bus, bus1=store_bus, p_nom=battery["charge_power_mw"] / converter,
@@ -305,9 +330,9 @@ def build_network(d: dict) -> Built:
               marginal_cost=generator["marginal_cost_usd_per_mwh"] + carbon_price * generator["emission_factor_g_per_kwh"] / 1000)
         if generator["emission_factor_g_per_kwh"] > 0:
             built.emission_terms.append((f"backup:{generator['name']}",
-                                         s(np.full(steps, generator["emission_factor_g_per_kwh"] * hours / 1000))))
+                                         s(weights * generator["emission_factor_g_per_kwh"] * hours / 1000)))
             built.location_terms.append((f"backup:{generator['name']}",
-                                         s(np.full(steps, generator["emission_factor_g_per_kwh"] * hours / 1000))))
+                                         s(weights * generator["emission_factor_g_per_kwh"] * hours / 1000)))
 
     apply_builds(built, s)
 
@@ -476,6 +501,8 @@ def apply_builds(built: Built, s) -> None:
             if b["integer"]:
                 n.generators.loc["smr", "p_nom_mod"] = unit
                 built.integer = True
+        elif asset == "battery" and dimension == "energy_mwh" and built.aggregation:
+            continue  # a linopy variable of add_linked_storage
         elif asset == "battery" and dimension == "energy_mwh":
             store = f"battery:{name}"
             n.stores.loc[store, ["e_nom_extendable", "e_nom_min", "e_nom_max", "capital_cost", "e_initial"]] = [
@@ -520,6 +547,8 @@ def add_build_rows(terms: Terms):
     d = built.dump
     extra = 0
     for (asset, name, dimension), b in built.builds.items():
+        if asset == "battery" and dimension == "energy_mwh" and built.aggregation:
+            continue  # add_linked_storage ties the initial state to the planned energy
         if asset == "battery" and dimension == "energy_mwh":
             battery = next(x for x in d["batteries"] if x["name"] == name)
             e_nom = model.variables["Store-e_nom"].sel(name=f"battery:{name}")
@@ -547,6 +576,56 @@ def add_build_rows(terms: Terms):
         shared.add_objective(shared.objective.expression + extra, overwrite=True)
 
 
+def add_linked_storage(terms: Terms):
+    """Representative periods (formulation 15.3; Kotzur et al., Applied Energy 213, 2018): each
+    battery's state within a representative period, soc[t] (0 at the period's start; the store
+    bus's `storage:` Generator takes out h x p per step), and its state S[i] at the start of every
+    original period i = 0..N, with S[0] the initial state, S[i+1] = S[i] + soc[last step of k(i)]
+    and S[N] >= the final state. The bounds are written per hour of every original period,
+    min E <= S[i] + soc[t] <= max E for every step t of k(i): Insula writes them through each
+    period's highest and lowest state instead, so the two forms check each other. A planned
+    energy is a variable here with its horizon cost in the objective."""
+    built = terms.built
+    aggregation = built.aggregation
+    if not aggregation:
+        return
+    model, d = terms.model, built.dump
+    hours = built.step_hours
+    starts, lengths, sequence = aggregation["period_starts"], aggregation["period_lengths"], aggregation["sequence"]
+    steps = len(terms.snapshots)
+    first = np.zeros(steps, dtype=bool)
+    first[np.asarray(starts, dtype=int)] = True
+    extra = 0
+    for battery in d["batteries"]:
+        name = battery["name"]
+        build = built.builds.get(("battery", name, "energy_mwh"))
+        if build is not None:
+            upper = build["maximum"] if build["maximum"] is not None else np.inf
+            energy = model.add_variables(lower=build["minimum"], upper=upper, name=f"battery_energy:{name}")
+            extra = extra + build["horizon_cost_usd_per_unit"] * energy
+        else:
+            energy = battery["energy_mwh"]
+        soc = model.add_variables(name=f"battery_soc_within:{name}", coords=[terms.snapshots])
+        previous = (1 * soc).shift(snapshot=1).fillna(0) * terms.s(np.where(first, 0.0, 1.0))
+        model.add_constraints(soc - previous + hours * terms.gen(f"storage:{name}") == 0, name=f"battery_soc_balance:{name}")
+        boundary = model.add_variables(lower=0, name=f"battery_soc_boundary:{name}",
+                                       coords=[pd.RangeIndex(len(sequence) + 1, name="boundary")])
+        model.add_constraints(boundary.isel(boundary=0, drop=True) - battery["initial_soc_fraction"] * energy == 0, name=f"battery_soc_initial:{name}")
+        for index, k in enumerate(sequence):
+            start, length = starts[k], lengths[k]
+            within = soc.isel(snapshot=slice(start, start + length))
+            model.add_constraints(boundary.isel(boundary=index + 1, drop=True) - boundary.isel(boundary=index, drop=True) - soc.isel(snapshot=start + length - 1, drop=True) == 0,
+                                  name=f"battery_soc_link:{name}[{index}]")
+            model.add_constraints(within + boundary.isel(boundary=index, drop=True) - battery["soc_max_fraction"] * energy <= 0,
+                                  name=f"battery_soc_max:{name}[{index}]")
+            model.add_constraints(within + boundary.isel(boundary=index, drop=True) - battery["soc_min_fraction"] * energy >= 0,
+                                  name=f"battery_soc_min:{name}[{index}]")
+        final = battery["initial_soc_fraction"] if battery["final_soc"] == "cyclic" else float(battery["final_soc"])
+        model.add_constraints(boundary.isel(boundary=len(sequence), drop=True) - final * energy >= 0, name=f"battery_final_soc:{name}")
+    if not isinstance(extra, int):
+        model.add_objective(model.objective.expression + extra, overwrite=True)
+
+
 def sunk_capex(d: dict) -> float:
     """The annualised capex of existing capacity over the horizon: in PyPSA's capital_cost x
     p_nom, taken out of Insula's objective (existing plant is sunk); and the payment of
@@ -565,13 +644,15 @@ def planned_capacities(built: Built) -> dict:
             value = n.generators.at[f"{'renewable' if asset == 'renewable' else 'backup'}:{name}", "p_nom_opt"]
         elif asset == "smr":
             value = n.generators.at["smr", "p_nom_opt"] / d["smr"]["capacity_mw_per_unit"]
+        elif dimension == "energy_mwh" and built.aggregation:
+            value = float(built.network.model.variables[f"battery_energy:{name}"].solution)
         elif dimension == "energy_mwh":
             value = n.stores.at[f"battery:{name}", "e_nom_opt"]
         elif asset == "battery":
             battery = next(x for x in d["batteries"] if x["name"] == name)
             value = n.links.at[f"charge:{name}", "p_nom_opt"] * battery_converter(d, battery)
         else:
-            value = float(built.network.model.solution[f"grid_connection:{name}"])
+            value = float(built.network.model.variables[f"grid_connection:{name}"].solution)
         out[(asset, name, dimension)] = float(value)
     return out
 
@@ -671,9 +752,13 @@ class Terms:
         return series(self.snapshots, values)
 
     def after_first(self) -> pd.Series:
-        """Mask of the steps t >= 1 (rows with a t-1 term)."""
+        """Mask of the steps with a step before them in time (rows with a t-1 term): t >= 1, and
+        with representative periods not a period's first step (add_transitions ties those)."""
         mask = np.ones(len(self.snapshots), dtype=bool)
         mask[0] = False
+        aggregation = self.built.aggregation
+        if aggregation:
+            mask[np.asarray(aggregation["period_starts"], dtype=int)] = False
         return pd.Series(mask, index=self.snapshots)
 
 
@@ -700,10 +785,32 @@ def add_smr_ramps(terms: Terms):
         per_mw = smr["ramp_fraction_per_hour"] * terms.built.step_hours
         terms.model.add_constraints(step - per_mw * fleet <= 0, name="smr_ramp_up", mask=mask)
         terms.model.add_constraints(-step - per_mw * fleet <= 0, name="smr_ramp_down", mask=mask)
+        add_transitions(terms, p, "smr_ramp", lambda a, b: (-per_mw * fleet, -per_mw * fleet), lambda a, b: (0.0, 0.0))
         return
     ramp = smr["ramp_fraction_per_hour"] * smr["units"] * unit * terms.built.step_hours
     terms.model.add_constraints(step <= terms.s(ramp + np.maximum(0, available - previous) * unit), name="smr_ramp_up", mask=mask)
     terms.model.add_constraints(-step <= terms.s(ramp + np.maximum(0, previous - available) * unit), name="smr_ramp_down", mask=mask)
+    add_transitions(terms, p, "smr_ramp", None, lambda a, b: (ramp + max(0.0, available[b] - available[a]) * unit,
+                                                            ramp + max(0.0, available[a] - available[b]) * unit))
+
+
+def add_transitions(terms: Terms, expression, family: str, scaled, limits):
+    """Representative periods: a row looking one step back at a period's first step looks at the
+    last step of the period before it in time, for every two original periods that follow each
+    other (in time order, repeats included): x[to] - x[from] <= up and x[from] - x[to] <= down,
+    with `scaled(from, to)` (a capacity term moved left) when the limit scales with a plan."""
+    aggregation = terms.built.aggregation
+    if not aggregation:
+        return
+    starts, lengths, sequence = aggregation["period_starts"], aggregation["period_lengths"], aggregation["sequence"]
+    for index in range(1, len(sequence)):
+        a = starts[sequence[index - 1]] + lengths[sequence[index - 1]] - 1
+        b = starts[sequence[index]]
+        up, down = limits(a, b)
+        step = expression.isel(snapshot=b, drop=True) - expression.isel(snapshot=a, drop=True)
+        extra_up, extra_down = scaled(a, b) if scaled else (0.0, 0.0)
+        terms.model.add_constraints(step + extra_up <= up, name=f"{family}_up_transition[{index}]")
+        terms.model.add_constraints(-step + extra_down <= down, name=f"{family}_down_transition[{index}]")
 
 
 def add_smr_commitment(terms: Terms):
@@ -793,8 +900,8 @@ def add_carbon_caps(terms: Terms):
         eta_f = built.dump["power_distribution"]["bus_to_rack_efficiency"]
         hours = built.step_hours
         steps = len(terms.snapshots)
-        it_energy_variable = (it_bus_draw(terms) * (eta_f * hours)).sum()
-        idle_energy = built.idle_bus_mw * eta_f * hours * steps
+        it_energy_variable = (it_bus_draw(terms) * terms.s(eta_f * hours * built.weights)).sum()
+        idle_energy = built.idle_bus_mw * eta_f * hours * float(built.weights.sum())
         cap = carbon["intensity_cap_g_per_kwh_it"] / 1000
         terms.model.add_constraints(emissions - cap * it_energy_variable <= cap * idle_energy, name="carbon_intensity_cap")
 
@@ -832,7 +939,8 @@ def add_cfe_target(terms: Terms):
     model.add_constraints(matched - clean <= 0, name="cfe_clean_supply")
     model.add_constraints(matched - consume <= 0, name="cfe_consumption")
     hours = built.step_hours
-    model.add_constraints((hours * matched).sum() - share * (hours * consume).sum() >= 0, name="cfe_target")
+    weight = terms.s(hours * built.weights)
+    model.add_constraints((matched * weight).sum() - share * (consume * weight).sum() >= 0, name="cfe_target")
 
 
 def add_site_limits(terms: Terms):
@@ -849,6 +957,7 @@ def add_site_limits(terms: Terms):
         mask = terms.after_first()
         terms.model.add_constraints(step <= allowed, name="site_ramp_up", mask=mask)
         terms.model.add_constraints(-step <= allowed, name="site_ramp_down", mask=mask)
+        add_transitions(terms, intake, "site_ramp", None, lambda a, b: (allowed, allowed))
 
 
 # Pins hold within this relative band: Insula's answer may be an interior point certified to a
@@ -873,6 +982,8 @@ def add_pins(terms: Terms, pinned: dict):
                 expression = model.variables["Generator-p_nom"].sel(name=f"{'renewable' if asset == 'renewable' else 'backup'}:{name}")
             elif asset == "smr":
                 expression = model.variables["Generator-p_nom"].sel(name="smr") / d["smr"]["capacity_mw_per_unit"]
+            elif dimension == "energy_mwh" and terms.built.aggregation:
+                expression = 1 * model.variables[f"battery_energy:{name}"]
             elif dimension == "energy_mwh":
                 expression = model.variables["Store-e_nom"].sel(name=f"battery:{name}")
             elif asset == "battery":
@@ -892,7 +1003,7 @@ def add_pins(terms: Terms, pinned: dict):
         names = source_generators(terms.network, key)
         if names:
             sign = -1.0 if key == "grid_export_mwh" else 1.0
-            pin((terms.generator.sel(name=names) * (sign * terms.built.step_hours)).sum(), mwh, f"pin_{key}")
+            pin((terms.generator.sel(name=names) * terms.s(sign * terms.built.step_hours * terms.built.weights)).sum(), mwh, f"pin_{key}")
 
 
 def add_demand_response(terms: Terms):
@@ -946,7 +1057,7 @@ def add_training_rows(terms: Terms):
             inside[first:last + 1] = np.asarray(job["in_window"], dtype=float)
             span = np.zeros(steps)
             span[first:last + 1] = 1.0
-            weight = span * np.where(inside > 0, hours * (1 - share), -hours * share)
+            weight = span * terms.built.weights * np.where(inside > 0, hours * (1 - share), -hours * share)
             model.add_constraints((p * terms.s(weight)).sum() >= 0, name=f"training_window_share:{name}")
         pause = job.get("pause")
         if not pause:
@@ -1009,6 +1120,7 @@ def insula_rows(built: Built, pinned: dict | None = None):
         add_site_limits(terms)
         add_training_rows(terms)
         add_build_rows(terms)
+        add_linked_storage(terms)
         add_demand_response(terms)
         add_pins(terms, pinned or {})
 
@@ -1021,8 +1133,9 @@ def results(built: Built) -> dict:
     hours = built.step_hours
     p = n.generators_t.p
     out = {key: 0.0 for key in ENERGY_KEYS}
+    weights = built.weights if built.weights is not None else np.ones(len(n.snapshots))
     for name in n.generators.index:
-        energy = float(p[name].sum() * hours)
+        energy = float((p[name] * weights).sum() * hours)
         if name == "smr":
             out["smr_mwh"] += energy
         elif name.startswith("import:"):
@@ -1143,6 +1256,17 @@ def run_insula(insula: str, site: str, folder: str, dump_only: bool = False) -> 
     with open(dump_path) as handle:
         dump = json.load(handle)
     summary = None if dump_only else json.loads(process.stdout)
+    if summary is not None and dump.get("aggregation"):
+        # A plan over representative days: compare the plan's own LP (its estimate over the
+        # horizon, verification.json), not the full operation the run files describe.
+        with open(os.path.join(folder, "run", "verification.json"), encoding="utf-8") as handle:
+            estimate = json.load(handle)["estimate"]
+        summary["objective_usd"] = estimate["total_cost_usd"]
+        for key in ENERGY_KEYS + ["emissions_t", "battery_discharge_mwh"]:
+            summary[key] = estimate[key]
+        summary["steps"] = dump["horizon"]["steps"]
+        summary["solve_seconds"], summary["build_seconds"] = estimate["solve_seconds"], 0.0
+        summary["carbon_shadow_price_usd_per_t"] = None
     plan_path = os.path.join(folder, "run", "build_plan.csv")
     if summary is not None and os.path.exists(plan_path):
         table = pd.read_csv(plan_path)

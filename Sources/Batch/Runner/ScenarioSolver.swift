@@ -78,6 +78,9 @@ final class ScenarioSolver {
     /// A site with `build` sections: a capacity plan (``CapacityPlanner``, module counts settled
     /// as `insula plan` settles them by default), its capacities stored beside its KPIs.
     /// Enumerated module counts run one after another: the batch's workers already share the cores.
+    /// With representative days (`aggregation`) the plan is made over them and the scenario's
+    /// KPIs and steps are those of the build operated over the full horizon, as `insula plan`
+    /// writes them (``AggregatedPlanner``).
     private func planCapacity(_ site: Site, scenario: Scenario) throws -> ScenarioResult {
         let clock = ContinuousClock()
         let start = clock.now
@@ -85,8 +88,13 @@ final class ScenarioSolver {
         solver.concurrent = false
         let planOptions = PlanOptions(moduleCounts: .auto, solver: solver,
                                       compile: CompileOptions(names: false, maximumNonzeros: options.maximumNonzeros), jobs: 1)
-        let plan = try CapacityPlanner.plan(site, options: planOptions)
-        let outcome = plan.outcome
+        let outcome: OperatingSolve.Outcome
+        if site.aggregation != nil {
+            let aggregated = try AggregatedPlanner.plan(site, options: planOptions)
+            outcome = aggregated.verification?.outcome ?? aggregated.plan.outcome
+        } else {
+            outcome = try CapacityPlanner.plan(site, options: planOptions).outcome
+        }
         let solve = outcome.result
         var result = ScenarioResult(scenario: scenario, status: solve.status.rawValue,
                                     message: solve.status == .optimal ? nil : solve.message)
@@ -100,7 +108,9 @@ final class ScenarioSolver {
         result.nonzeros = outcome.model.program.entryCount
         result.stepCount = site.horizon.steps
         result.inputsSHA256 = site.inputsSHA256
-        if let schedule = outcome.schedule {
+        // (A plan over representative days stopped short of an optimum has no full operation:
+        // its representatives' steps are not the horizon's and are not stored.)
+        if let schedule = outcome.schedule, schedule.steps.count == site.horizon.steps {
             result.kpis = schedule.kpis
             result.steps = schedule.steps
             result.capacities = schedule.capacities

@@ -118,6 +118,9 @@ extension Site {
     /// Whether any capacity is a decision (the site is a capacity-planning problem).
     public var plansCapacity: Bool { !expansions.isEmpty }
 
-    /// Length of the horizon in planning years (hours / 8760).
-    public var horizonYears: Double { Double(horizon.steps) * horizon.stepHours / InvestmentPolicy.hoursPerYear }
+    /// Length of the horizon in planning years (hours / 8760); for a site of representative
+    /// periods, of the horizon they stand for.
+    public var horizonYears: Double {
+        Double(representativePeriods?.originalHorizon.steps ?? horizon.steps) * horizon.stepHours / InvestmentPolicy.hoursPerYear
+    }
 }

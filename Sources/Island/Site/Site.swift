@@ -49,6 +49,11 @@ public struct Site: Sendable, Equatable {
     public var flexibility: Flexibility?
     /// Shared power caps over training jobs (`workloads.training_groups`).
     public var trainingGroups: [TrainingGroup] = []
+    /// Representative days for a capacity plan (`aggregation`); nil: every step.
+    public var aggregation: TimeAggregation?
+    /// Set on a site whose steps are representative periods of a longer horizon (built by
+    /// ``representing(_:representative:)``); nil on a site read from a file.
+    public var representativePeriods: RepresentativePeriods?
     /// The site file first, then every data file, in first-use order.
     public var inputFiles: [InputFile]
     /// Overrides applied to the site file (`--set`, batch scenarios), as `path=value` with the

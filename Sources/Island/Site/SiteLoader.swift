@@ -8,7 +8,7 @@ public enum SiteLoader {
     static let topLevelKeys = [
         "name", "horizon", "weather", "smr", "grid_feeds", "renewables", "batteries", "backup_generators",
         "power_distribution", "it_fleet", "workloads", "cooling", "thermal", "carbon", "limits", "investment",
-        "dump", "embodied_carbon", "heat_reuse", "flexibility", "scenario_year",
+        "dump", "embodied_carbon", "heat_reuse", "flexibility", "scenario_year", "aggregation",
     ]
     /// Upper bound on any capacity, MW: a sanity limit that catches kW-for-MW mistakes.
     static let maximumCapacityMW = 100_000.0
@@ -110,10 +110,11 @@ public enum SiteLoader {
         let embodied = readEmbodiedCarbon(reader)
         let heatReuse = readHeatReuse(reader)
         let flexibility = readFlexibility(reader, gridFeeds: gridFeeds)
+        let aggregation = readAggregation(reader)
 
         guard let horizon, let itFleet, let distribution, let inference, let cooling, let copSeries,
               let freeShare, let supply, let thermal, let carbon, let limits, let investment, let dump, let embodied, let heatReuse,
-              let flexibility, context.issues.isEmpty else { return nil }
+              let flexibility, let aggregation, context.issues.isEmpty else { return nil }
         var site = Site(name: name, siteFileURL: context.siteURL, horizon: horizon, weather: weather, smr: smr,
                     gridFeeds: gridFeeds, renewables: renewables, batteries: batteries, backupGenerators: backups,
                     distribution: distribution, itFleet: itFleet, inference: inference, trainingJobs: trainingJobs,
@@ -126,6 +127,8 @@ public enum SiteLoader {
         site.heatReuse = heatReuse
         site.flexibility = flexibility
         site.trainingGroups = trainingGroups
+        site.aggregation = aggregation
+        checkAggregation(site, reader)
         return site
     }
 

@@ -57,61 +57,16 @@ extension Site {
         let first = Int((start - horizon.startEpochSeconds) / horizon.stepSeconds)
         let count = Int((end - start) / horizon.stepSeconds)
         let range = first..<(first + count)
-        func slice<T>(_ values: [T]) -> [T] { Array(values[range]) }
-        func slice<T>(_ values: [T]?) -> [T]? { values.map { Array($0[range]) } }
 
-        var site = self
+        var site = selectingSeries(StepSelection(steps: Array(range)))
         let newHorizon = Horizon(startEpochSeconds: start, steps: count, stepMinutes: horizon.stepMinutes)
         site.horizon = newHorizon
-        if var weather = site.weather {
-            weather.dryBulbC = slice(weather.dryBulbC)
-            weather.wetBulbC = slice(weather.wetBulbC)
-            weather.relativeHumidityPercent = slice(weather.relativeHumidityPercent)
-            weather.globalHorizontalWPerM2 = slice(weather.globalHorizontalWPerM2)
-            weather.directNormalWPerM2 = slice(weather.directNormalWPerM2)
-            weather.diffuseHorizontalWPerM2 = slice(weather.diffuseHorizontalWPerM2)
-            weather.windSpeedMPerS = slice(weather.windSpeedMPerS)
-            weather.pressurePa = slice(weather.pressurePa)
-            site.weather = weather
-        }
         if var smr = site.smr {
-            smr.availableUnits = slice(smr.availableUnits)
-            if !smr.forcedOutageUnits.isEmpty { smr.forcedOutageUnits = slice(smr.forcedOutageUnits) }
             smr.outages = smr.outages.filter {
                 Int64($0.endUTC.timeIntervalSince1970) > start && Int64($0.startUTC.timeIntervalSince1970) < end
             }
             site.smr = smr
         }
-        site.gridFeeds = gridFeeds.map { feed in
-            var feed = feed
-            feed.importPriceUSDPerMWh = slice(feed.importPriceUSDPerMWh)
-            feed.exportPriceUSDPerMWh = slice(feed.exportPriceUSDPerMWh)
-            feed.carbonIntensityGramsPerKWh = slice(feed.carbonIntensityGramsPerKWh)
-            feed.carbonFreeShare = slice(feed.carbonFreeShare)
-            feed.marginalCarbonIntensityGramsPerKWh = slice(feed.marginalCarbonIntensityGramsPerKWh)
-            feed.importCapMW = slice(feed.importCapMW)
-            feed.inService = slice(feed.inService)
-            return feed
-        }
-        site.batteries = batteries.map { battery in
-            var battery = battery
-            battery.inService = slice(battery.inService)
-            return battery
-        }
-        site.backupGenerators = backupGenerators.map { generator in
-            var generator = generator
-            generator.inService = slice(generator.inService)
-            return generator
-        }
-        site.renewables = renewables.map { renewable in
-            var renewable = renewable
-            renewable.capacityFactor = slice(renewable.capacityFactor)
-            return renewable
-        }
-        site.inference.demandMW = slice(inference.demandMW)
-        site.copSeries = slice(copSeries)
-        site.freeCoolingShare = slice(freeCoolingShare)
-        site.facilitySupplyC = slice(facilitySupplyC)
         site.trainingJobs = trainingJobs.compactMap { job in
             let release = Int64(job.releaseUTC.timeIntervalSince1970), deadline = Int64(job.deadlineUTC.timeIntervalSince1970)
             let clippedRelease = max(release, start), clippedDeadline = min(deadline, end)
@@ -130,12 +85,9 @@ extension Site {
             job.lastStep = lastStep
             return job
         }
-        site.trainingGroups = trainingGroups.map { TrainingGroup(name: $0.name, jobs: $0.jobs.filter { name in site.trainingJobs.contains { $0.name == name } },
-                                                                 maxPowerMW: slice($0.maxPowerMW)) }
-        site.carbon.residualMixGramsPerKWh = slice(carbon.residualMixGramsPerKWh)
-        if let heat = heatReuse { site.heatReuse?.demandMW = slice(heat.demandMW) }
-        // Contracted volumes: PPA profiles are cut with the window; certificates scale with its share.
-        for index in site.carbon.ppas.indices { site.carbon.ppas[index].volumeMW = slice(carbon.ppas[index].volumeMW) }
+        site.trainingGroups = site.trainingGroups.map { TrainingGroup(name: $0.name, jobs: $0.jobs.filter { name in site.trainingJobs.contains { $0.name == name } },
+                                                                      maxPowerMW: $0.maxPowerMW) }
+        // Contracted volumes: PPA profiles are cut with the window (above); certificates scale with its share.
         if let certificates = carbon.certificates {
             site.carbon.certificates?.volumeMWh = certificates.volumeMWh * Double(count) / Double(horizon.steps)
         }
@@ -147,3 +99,70 @@ extension Site {
 }
 
 private func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { -floorDiv(-a, b) }
+
+/// Steps picked, in order, from a site's horizon: a window's contiguous range, or the steps of
+/// representative days (`Site.representing`). Every per-step series of a site maps through it.
+struct StepSelection {
+    let steps: [Int]
+    func callAsFunction<T>(_ values: [T]) -> [T] { steps.map { values[$0] } }
+    func callAsFunction<T>(_ values: [T]?) -> [T]? { values.map { self($0) } }
+}
+
+extension Site {
+    /// The site with every per-step series taken at `pick`'s steps: weather, SMR availability,
+    /// each feed's prices, intensities, caps and service, batteries' and backups' service,
+    /// capacity factors, inference demand, COP, free-cooling share and facility supply, training
+    /// group caps, the residual mix, heat demand and PPA volumes. The horizon, training jobs,
+    /// outages and horizon totals are left to the caller, which knows what the steps mean.
+    func selectingSeries(_ pick: StepSelection) -> Site {
+        var site = self
+        if var weather = site.weather {
+            weather.dryBulbC = pick(weather.dryBulbC)
+            weather.wetBulbC = pick(weather.wetBulbC)
+            weather.relativeHumidityPercent = pick(weather.relativeHumidityPercent)
+            weather.globalHorizontalWPerM2 = pick(weather.globalHorizontalWPerM2)
+            weather.directNormalWPerM2 = pick(weather.directNormalWPerM2)
+            weather.diffuseHorizontalWPerM2 = pick(weather.diffuseHorizontalWPerM2)
+            weather.windSpeedMPerS = pick(weather.windSpeedMPerS)
+            weather.pressurePa = pick(weather.pressurePa)
+            site.weather = weather
+        }
+        if let units = smr?.availableUnits { site.smr?.availableUnits = pick(units) }
+        if let forced = smr?.forcedOutageUnits, !forced.isEmpty { site.smr?.forcedOutageUnits = pick(forced) }
+        site.gridFeeds = gridFeeds.map { feed in
+            var feed = feed
+            feed.importPriceUSDPerMWh = pick(feed.importPriceUSDPerMWh)
+            feed.exportPriceUSDPerMWh = pick(feed.exportPriceUSDPerMWh)
+            feed.carbonIntensityGramsPerKWh = pick(feed.carbonIntensityGramsPerKWh)
+            feed.carbonFreeShare = pick(feed.carbonFreeShare)
+            feed.marginalCarbonIntensityGramsPerKWh = pick(feed.marginalCarbonIntensityGramsPerKWh)
+            feed.importCapMW = pick(feed.importCapMW)
+            feed.inService = pick(feed.inService)
+            return feed
+        }
+        site.batteries = batteries.map { battery in
+            var battery = battery
+            battery.inService = pick(battery.inService)
+            return battery
+        }
+        site.backupGenerators = backupGenerators.map { generator in
+            var generator = generator
+            generator.inService = pick(generator.inService)
+            return generator
+        }
+        site.renewables = renewables.map { renewable in
+            var renewable = renewable
+            renewable.capacityFactor = pick(renewable.capacityFactor)
+            return renewable
+        }
+        site.inference.demandMW = pick(inference.demandMW)
+        site.copSeries = pick(copSeries)
+        site.freeCoolingShare = pick(freeCoolingShare)
+        site.facilitySupplyC = pick(facilitySupplyC)
+        site.trainingGroups = trainingGroups.map { TrainingGroup(name: $0.name, jobs: $0.jobs, maxPowerMW: pick($0.maxPowerMW)) }
+        site.carbon.residualMixGramsPerKWh = pick(carbon.residualMixGramsPerKWh)
+        if let heat = heatReuse { site.heatReuse?.demandMW = pick(heat.demandMW) }
+        for index in site.carbon.ppas.indices { site.carbon.ppas[index].volumeMW = pick(carbon.ppas[index].volumeMW) }
+        return site
+    }
+}

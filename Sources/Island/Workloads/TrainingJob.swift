@@ -31,6 +31,13 @@ public struct TrainingJob: Sendable, Equatable {
     public var minShareInWindow: Double?
     /// Checkpoint pause and resume (`pause`); nil: the job's power is a plain continuous column.
     public var pause: TrainingPause?
+    /// On a site of representative periods (``Site/representing(_:representative:)``), per step
+    /// of ``steps``: whether the step belongs to the job's window (the steps between its first
+    /// and last are not all its own there); nil: all of them.
+    public var stepMask: [Bool]?
+    /// On a site of representative periods, per step of ``steps``: whether the step lies inside
+    /// the run window (its steps' clock is not the horizon's); nil: computed from ``runWindow``.
+    public var windowFlags: [Bool]?
 
     public init(name: String, energyMWh: Double, releaseUTC: Date, deadlineUTC: Date, maxPowerMW: Double, minPowerMW: Double,
                 undeliveredPenaltyUSDPerMWh: Double?, firstStep: Int, lastStep: Int, runWindow: TrainingWindow? = nil,
@@ -58,13 +65,16 @@ public struct TrainingJob: Sendable, Equatable {
     /// Per step of ``steps`` (offset 0 = `firstStep`): whether the step lies inside the run window
     /// (all true without one).
     public func inWindow(_ horizon: Horizon) -> [Bool] {
+        if let windowFlags { return windowFlags }
         guard let runWindow else { return Array(repeating: true, count: lastStep - firstStep + 1) }
         return steps.map { runWindow.contains(epochSeconds: horizon.epochSeconds($0)) }
     }
 
     /// Per step of ``steps``: whether the job may draw power there (outside a hard window it may not).
     public func mayRun(_ horizon: Horizon) -> [Bool] {
-        minShareInWindow == nil ? inWindow(horizon) : Array(repeating: true, count: lastStep - firstStep + 1)
+        let allowed = minShareInWindow == nil ? inWindow(horizon) : Array(repeating: true, count: lastStep - firstStep + 1)
+        guard let stepMask else { return allowed }
+        return zip(allowed, stepMask).map { $0 && $1 }
     }
 }
 

@@ -37,7 +37,7 @@ extension Builder {
                 var entries: [(step: Int, shortfall: Column, row: Row)] = []
                 for step in DemandResponseContract.steps(of: event, in: horizon) {
                     let label = options.names ? labels[step] : ""
-                    let shortfall = program.addColumn(objective: hours * contract.penaltyUSDPerMWh,
+                    let shortfall = program.addColumn(objective: hours * weight[step] * contract.penaltyUSDPerMWh,
                                                       name: name("dr_shortfall[\(contract.name),\(label)]"))
                     let row = program.addRow(.lessOrEqual, rhs, name: name("dr_event[\(contract.name),\(label)]"))
                     for block in imports { program.addCoefficient(row, block[step], 1) }

@@ -69,8 +69,10 @@ extension Builder {
             let window = full.count
             let definition = RowBlock(start: itDefinition.start + job.firstStep, count: window)
             let capacityRows = RowBlock(start: itCapacity.start + job.firstStep, count: window)
-            let weight = options.trainingCapacityWeight
+            let capacityWeight = options.trainingCapacityWeight
             let labels = self.labels
+            // Steps between the first and last that are not the job's (representative periods).
+            let mask = job.stepMask
             // Racks the job may occupy (full-power MW): x_full + sum_k z_k / p_k <= max_power_mw.
             let racks = program.addRows(count: window, .lessOrEqual, rhs: { _ in job.maxPowerMW },
                                         name: options.names ? { "training_racks[\(sanitized(job.name)),\(labels[job.firstStep + $0])]" } : nil)
@@ -78,7 +80,7 @@ extension Builder {
             // A minimum power is on power drawn: x_full + sum_k z_k >= min_power_mw.
             var minimum: RowBlock?
             if job.minPowerMW > 0 {
-                let rows = program.addRows(count: window, .greaterOrEqual, rhs: { _ in job.minPowerMW },
+                let rows = program.addRows(count: window, .greaterOrEqual, rhs: { mask?[$0] == false ? 0 : job.minPowerMW },
                                            name: options.names ? { "training_min_power[\(sanitized(job.name)),\(labels[job.firstStep + $0])]" } : nil)
                 program.addCoefficients(rows: rows, columns: full, value: 1)
                 for offset in 0..<window { program.setBounds(full[offset], lower: 0, upper: job.maxPowerMW) }
@@ -87,14 +89,14 @@ extension Builder {
             var blocks: [ColumnBlock] = []
             for point in curve.cappedPoints {
                 let work = point.workPerMWh, power = point.powerFraction
-                let block = program.addColumns(count: window, lower: { _ in 0 }, upper: { _ in job.maxPowerMW * power }, objective: { _ in 0 },
+                let block = program.addColumns(count: window, lower: { _ in 0 }, upper: { mask?[$0] == false ? 0 : job.maxPowerMW * power }, objective: { _ in 0 },
                                                kind: .continuous,
                                                name: options.names ? { "training_capped[\(sanitized(job.name)),p\(formatFraction(power)),\(labels[job.firstStep + $0])]" } : nil)
                 program.addCoefficients(rows: definition, columns: block, value: -(1 - idle / power))
                 program.addCoefficients(rows: capacityRows, columns: block) { offset in
-                    (weight.map { max(1, $0[job.firstStep + offset]) } ?? 1) / power
+                    (capacityWeight.map { max(1, $0[job.firstStep + offset]) } ?? 1) / power
                 }
-                program.addCoefficients(row: trainingEnergy[index], columns: block) { _ in hours * work }
+                program.addCoefficients(row: trainingEnergy[index], columns: block) { [weight] offset in hours * weight[job.firstStep + offset] * work }
                 program.addCoefficients(rows: racks, columns: block, value: 1 / power)
                 if let minimum { program.addCoefficients(rows: minimum, columns: block, value: 1) }
                 blocks.append(block)

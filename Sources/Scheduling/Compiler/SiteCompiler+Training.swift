@@ -54,7 +54,7 @@ extension Builder {
                 // sum_in h p - share x sum_all h p >= 0.
                 let inside = job.inWindow(horizon)
                 let row = program.addRow(.greaterOrEqual, 0, name: name("training_window_share[\(job.name)]"))
-                addSum(row, block) { inside[$0] ? hours * (1 - share) : -hours * share }
+                addSum(row, block, firstStep: job.firstStep) { inside[$0] ? hours * (1 - share) : -hours * share }
             }
             pauses.append(job.pause == nil ? nil : addPause(job, power: block, energy: energy[index], mayRun: mayRun))
         }
@@ -102,7 +102,7 @@ extension Builder {
             // A run started within L steps of the window's end must still fit: no start there.
             for offset in max(0, count - minRun + 1)..<count { program.setBounds(starts[offset], lower: 0, upper: 0) }
         }
-        if pause.restartEnergyMWh > 0 { addSum(energy, starts) { _ in -pause.restartEnergyMWh } }
+        if pause.restartEnergyMWh > 0 { addSum(energy, starts, firstStep: first) { _ in -pause.restartEnergyMWh } }
         var lost: ColumnBlock?
         if lostSteps > 0 {
             let maximum = job.maxPowerMW
@@ -122,7 +122,7 @@ extension Builder {
                 }
             }
             let stepHours = hours
-            addSum(energy, block) { _ in -stepHours }
+            addSum(energy, block, firstStep: first) { _ in -stepHours }
             lost = block
         }
         // A hard job must start at least once: valid for every exact schedule, and it makes the
@@ -132,7 +132,7 @@ extension Builder {
         if job.undeliveredPenaltyUSDPerMWh == nil, job.energyMWh > 0, !options.elastic,
            options.initialState == nil, options.terminal == nil {
             let row = program.addRow(.greaterOrEqual, 1, name: name("training_must_start[\(job.name)]"))
-            addSum(row, starts) { _ in 1 }
+            program.addCoefficients(row: row, columns: starts) { _ in 1 }
         }
         return TrainingPauseColumns(running: running, starts: starts, lost: lost)
     }

@@ -139,7 +139,7 @@ public enum SiteCompiler {
         let expansions = site.expansions.count
         if expansions > 0 { perStep += 6 * expansions + (site.smr?.commitment == .integer ? 4 : 0) }
         // Once per model: final state of charge, undelivered-energy and elastic columns.
-        let once = batteries + 2 * jobs + 8 + trainingFlexibilityNonzeros(site)
+        let once = batteries + 2 * jobs + 8 + trainingFlexibilityNonzeros(site) + representativeNonzeros(site)
         let (product, overflow) = steps.multipliedReportingOverflow(by: perStep)
         return overflow ? Int.max : product + once
     }
@@ -153,6 +153,14 @@ struct Builder {
     let hours: Double
     let labels: [String]
     let capacity: [Double]
+    /// Per step, the steps of the horizon it stands for: 1, or on a site of representative
+    /// periods its period's weight (docs/formulation.md, 15). Every per-step cost and every
+    /// term of a sum over the horizon is multiplied by it.
+    let weight: [Double]
+    /// Per step, whether a row looking one step back has no step before it: the first step, and
+    /// on a site of representative periods every period's first (its neighbour in time is tied
+    /// by ``addTransitionRows``).
+    let periodStart: [Bool]
     var program: LinearProgram
     /// Installed capacity columns of the dimensions the site lets the plan size (`build`).
     var built: [ExpansionKey: Column] = [:]
@@ -164,13 +172,17 @@ struct Builder {
     var annualCover: (column: Column, tonnesPerMWh: Double)?
     /// Integer SMR commitment's transition and minimum up/down rows, when it has them.
     var smrCommitment: SMRCommitmentRows?
+    /// Representative periods: each battery's state of charge across the original periods.
+    var storageLinks: [StorageLink] = []
 
     init(site: Site, options: CompileOptions) {
         self.site = site
         self.options = options
         steps = site.horizon.steps
         hours = site.horizon.stepHours
-        labels = options.names ? (0..<site.horizon.steps).map { site.horizon.label($0) } : []
+        labels = options.names ? (0..<site.horizon.steps).map { site.stepLabel($0) } : []
+        weight = site.representativePeriods?.stepWeights ?? Array(repeating: 1, count: site.horizon.steps)
+        periodStart = site.representativePeriods?.periodStarts ?? (0..<site.horizon.steps).map { $0 == 0 }
         let electrical = site.itFleet.capacityMW
         capacity = options.itCapacityMW.map { $0.map { min($0, electrical) } } ?? Array(repeating: electrical, count: site.horizon.steps)
         program = LinearProgram(name: sanitized(site.name), sense: .minimize)
@@ -190,7 +202,9 @@ struct Builder {
     mutating func columns(_ family: String, _ component: String? = nil, lower: (Int) -> Double = { _ in 0 },
                           upper: (Int) -> Double, cost: (Int) -> Double = { _ in 0 },
                           kind: LinearProgram.ColumnKind = .continuous) -> ColumnBlock {
-        program.addColumns(count: steps, lower: lower, upper: upper, objective: cost, kind: kind, name: namer(family, component))
+        // A step's cost is paid once for every step it stands for.
+        program.addColumns(count: steps, lower: lower, upper: upper, objective: { [weight] t in cost(t) * weight[t] }, kind: kind,
+                           name: namer(family, component))
     }
 
     // MARK: Build
@@ -331,7 +345,7 @@ struct Builder {
         var trainingShortfall: [Column?] = []
         for (index, job) in site.trainingJobs.enumerated() {
             let row = program.addRow(.equal, job.energyMWh, name: name("training_energy[\(job.name)]"))
-            program.addCoefficients(row: row, columns: training[index]) { [hours] _ in hours }
+            program.addCoefficients(row: row, columns: training[index]) { [hours, weight] offset in hours * weight[job.firstStep + offset] }
             if let column = undelivered[index] { program.addCoefficient(row, column, 1) }
             trainingEnergy.append(row)
             trainingShortfall.append(job.undeliveredPenaltyUSDPerMWh == nil ? undelivered[index] : nil)
@@ -431,14 +445,17 @@ struct Builder {
         }
         if let ramp = site.limits.rampLimitMWPerHour, steps > 1 {
             let intake = intakeTerms(smr: smrOutput, feeds: feeds, renewables: renewables, backups: backups)
-            let up = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { $0 == 0 ? .infinity : ramp * hours }, name: namer("site_ramp_up"))
-            let down = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { $0 == 0 ? .infinity : ramp * hours }, name: namer("site_ramp_down"))
+            let up = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { [periodStart] in periodStart[$0] ? .infinity : ramp * hours },
+                                     name: namer("site_ramp_up"))
+            let down = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { [periodStart] in periodStart[$0] ? .infinity : ramp * hours },
+                                       name: namer("site_ramp_down"))
             for (block, coefficient) in intake {
                 program.addCoefficients(rows: up, columns: block, value: coefficient)
                 program.addCoefficients(rows: up, columns: block, columnOffset: -1, value: -coefficient)
                 program.addCoefficients(rows: down, columns: block, value: -coefficient)
                 program.addCoefficients(rows: down, columns: block, columnOffset: -1, value: coefficient)
             }
+            addTransitionRows("site_ramp", terms: intake) { _, _ in (ramp * hours, ramp * hours) } capacity: { nil }
         }
 
         let demandResponse = addDemandResponse(imports: feeds.map(\.imports))
@@ -455,11 +472,14 @@ struct Builder {
             trainingEnergy: trainingEnergy, elastic: elastic, waterCap: waterCap, heatOfftake: heatOfftake, capacities: capacities,
             smrCommitment: smrCommitment, demandResponse: demandResponse, capping: capping)
         model.trainingPause = trainingPause
+        model.storageLinks = storageLinks
         return model
     }
 
-    mutating func addSum(_ row: Row, _ block: ColumnBlock, _ coefficient: (Int) -> Double) {
-        program.addCoefficients(row: row, columns: block, value: coefficient)
+    /// A sum over the horizon: `coefficient(i)` on `block[i]`, times the weight of its step
+    /// (`firstStep + i`; blocks of training jobs start at their first step).
+    mutating func addSum(_ row: Row, _ block: ColumnBlock, firstStep: Int = 0, _ coefficient: (Int) -> Double) {
+        program.addCoefficients(row: row, columns: block) { [weight] i in coefficient(i) * weight[firstStep + i] }
     }
 
     // MARK: Capacity
@@ -607,12 +627,12 @@ struct Builder {
         // capacity in that step.
         let rampMW = fleet == nil ? smr.rampFractionPerHour * smr.capacityMW * hours : 0
         let up = program.addRows(count: steps, lower: { _ in -.infinity },
-                                 upper: { t in t == 0 ? .infinity : rampMW + max(0, available[t] - available[t - 1]) * unitMW },
+                                 upper: { [periodStart] t in periodStart[t] ? .infinity : rampMW + max(0, available[t] - available[t - 1]) * unitMW },
                                  name: namer("smr_ramp_up"))
         program.addCoefficients(rows: up, columns: output, value: 1)
         program.addCoefficients(rows: up, columns: output, columnOffset: -1, value: -1)
         let down = program.addRows(count: steps, lower: { _ in -.infinity },
-                                   upper: { t in t == 0 ? .infinity : rampMW + max(0, available[t - 1] - available[t]) * unitMW },
+                                   upper: { [periodStart] t in periodStart[t] ? .infinity : rampMW + max(0, available[t - 1] - available[t]) * unitMW },
                                    name: namer("smr_ramp_down"))
         program.addCoefficients(rows: down, columns: output, value: -1)
         program.addCoefficients(rows: down, columns: output, columnOffset: -1, value: 1)
@@ -621,6 +641,11 @@ struct Builder {
             program.addCoefficients(rows: RowBlock(start: up.start + 1, count: max(0, steps - 1)), column: fleet) { _ in -rampPerModule }
             program.addCoefficients(rows: RowBlock(start: down.start + 1, count: max(0, steps - 1)), column: fleet) { _ in -rampPerModule }
         }
+        // Representative periods: each period's first step ramps from the last step of the
+        // period before it in time (for every pair of periods that follow each other).
+        addTransitionRows("smr_ramp", terms: [(output, 1)]) { from, to in
+            (rampMW + max(0, available[to] - available[from]) * unitMW, rampMW + max(0, available[from] - available[to]) * unitMW)
+        } capacity: { fleet.map { ($0, smr.rampFractionPerHour * unitMW * hours) } }
         return (output, online)
     }
 
@@ -728,12 +753,19 @@ struct Builder {
                              cost: { [hours] _ in hours * chargeTieBreakUSDPerMWh })
         let discharge = columns("battery_discharge", battery.name, upper: { power == nil ? battery.dischargeLimitMW($0) : (serving($0) ? mostPower : 0) },
                                 cost: { [hours] _ in hours * battery.throughputCostUSDPerMWh })
-        let soc = columns("battery_soc", battery.name, lower: { _ in energy == nil ? battery.socMinFraction * battery.energyMWh : 0 },
-                          upper: { _ in battery.socMaxFraction * mostEnergy })
         if let power {
             capacityRows("battery_charge_power", battery.name, block: charge, capacity: power, factor: { _ in 1 })
             capacityRows("battery_discharge_power", battery.name, block: discharge, capacity: power, factor: { _ in 1 })
         }
+        // Representative periods: state of charge within each period, linked across the
+        // original periods in time (docs/formulation.md, 15.3).
+        if let periods = site.representativePeriods {
+            let (soc, link) = addLinkedStorage(battery, periods: periods, charge: charge, discharge: discharge, energy: energy, mostEnergy: mostEnergy)
+            storageLinks.append(link)
+            return BatteryColumns(charge: charge, discharge: discharge, soc: soc)
+        }
+        let soc = columns("battery_soc", battery.name, lower: { _ in energy == nil ? battery.socMinFraction * battery.energyMWh : 0 },
+                          upper: { _ in battery.socMaxFraction * mostEnergy })
         if let energy {
             capacityRows("battery_soc_max", battery.name, block: soc, capacity: energy, factor: { _ in battery.socMaxFraction })
             if battery.socMinFraction > 0 {
@@ -798,7 +830,7 @@ struct Builder {
         let recovered = site.heatReuseSplit?.map(\.recoveredMWh)
         if water.priceUSDPerCubicMetre > 0 {
             for t in 0..<steps {
-                let perMW = hours * water.priceUSDPerCubicMetre * perHeat[t]
+                let perMW = hours * weight[t] * water.priceUSDPerCubicMetre * perHeat[t]
                 program.setObjective(itPower[t], program.objective[itPower[t].index] + perMW / finalEfficiency)
                 program.setObjective(buswayLoss[t], program.objective[buswayLoss[t].index] + perMW)
                 if let heatOfftake, let recovered {

@@ -71,6 +71,12 @@ public struct SiteModel: Sendable {
     // MARK: Flexibility
     /// Demand-response contracts' columns, in `flexibility.demand_response` order.
     public var demandResponse: [DemandResponseColumns] = []
+    // MARK: Representative periods
+    /// Per battery on a site of representative periods: its state of charge between the
+    /// original periods and its extremes within each representative one (docs/formulation.md,
+    /// 15.3); empty otherwise. ``batterySOC`` then holds the state within each period, relative
+    /// to the period's start.
+    public var storageLinks: [StorageLink] = []
     // MARK: Power capping
     /// Columns of workloads running below full power on their curves (docs/formulation.md, 4.14).
     public var capping = PowerCappingColumns()

@@ -231,6 +231,22 @@ public struct InputDump: Encodable, Sendable {
         var sunkCapexUSD: Double
     }
 
+    /// A site of representative periods (docs/formulation.md, 15): how its steps stand for
+    /// the horizon. Every series above is then the representative periods' own, step after step.
+    public struct Aggregation: Encodable, Sendable {
+        /// Steps of the horizon the periods stand for.
+        var originalSteps: Int
+        /// Per step: the steps of the horizon it stands for (its period's weight).
+        var stepWeights: [Double]
+        /// Per representative period: its first step and its number of steps.
+        var periodStarts: [Int]
+        var periodLengths: [Int]
+        /// Per original period in time order: the representative period standing for it.
+        var sequence: [Int]
+        /// Per representative period: the original period it is (its medoid, or itself).
+        var originalPeriods: [Int]
+    }
+
     public var formatVersion = 1
     public var site: String
     public var inputsSHA256: String
@@ -262,13 +278,15 @@ public struct InputDump: Encodable, Sendable {
     public var builds: [Build]
     /// Demand-response contracts as the LP uses them (docs/formulation.md, 4.11); empty without `flexibility`.
     public var demandResponse: [DemandResponse] = []
+    /// Set when the site is one of representative periods (`insula plan` with representative days).
+    public var aggregation: Aggregation?
 
     public init(_ site: Site) {
         let steps = site.horizon.steps
         self.site = site.name
         inputsSHA256 = site.inputsSHA256
         horizon = Horizon(startUTC: site.horizon.label(0), steps: steps, stepMinutes: site.horizon.stepMinutes,
-                          stepHours: site.horizon.stepHours, timestampsUTC: (0..<steps).map(site.horizon.label))
+                          stepHours: site.horizon.stepHours, timestampsUTC: (0..<steps).map(site.stepLabel))
         smr = site.smr.map { smr in
             SMR(units: smr.units, capacityMWPerUnit: smr.capacityMWPerUnit, minStableLoadFraction: smr.minStableLoadFraction,
                 rampFractionPerHour: smr.rampFractionPerHour, marginalCostUSDPerMWh: smr.marginalCostUSDPerMWh,
@@ -369,6 +387,11 @@ public struct InputDump: Encodable, Sendable {
                   sunkCapexUSD: years * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate) * expansion.existing)
         }
         demandResponse = DemandResponse.dump(site)
+        aggregation = site.representativePeriods.map { periods in
+            Aggregation(originalSteps: periods.originalHorizon.steps, stepWeights: periods.stepWeights,
+                        periodStarts: periods.periods.map(\.lowerBound), periodLengths: periods.periods.map(\.count),
+                        sequence: periods.sequence, originalPeriods: periods.originalPeriods)
+        }
     }
 
     /// The dump as pretty-printed JSON with snake_case keys (`price_usd_per_mwh` style).

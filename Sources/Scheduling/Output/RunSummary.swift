@@ -44,6 +44,8 @@ public struct RunSummary: Sendable, Encodable {
     public var warnings: [String] = []
     /// Demand-response totals (`dr_*` keys), when the site has contracts.
     public var demandResponse: DemandResponseOutcome.Totals?
+    /// A plan over representative days: its estimate and the aggregation error (set by the caller).
+    public var aggregation: AggregationSummary?
 
     public init(site: Site, outcome: OperatingSolve.Outcome, insulaVersion: String) {
         self.site = site.name
@@ -85,7 +87,7 @@ public struct RunSummary: Sendable, Encodable {
     /// Every column a run's `summary.csv` can have (run fields and KPIs): batch reports use it
     /// to tell swept parameters from results.
     public static let columnNames: Set<String> = Set(CodingKeys.allCases.map(\.rawValue)).union(KPIs.columnNames)
-        .union(DemandResponseOutcome.Totals.columnNames)
+        .union(DemandResponseOutcome.Totals.columnNames).union(AggregationSummary.columnNames)
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case site, status, method, message, steps, rows, columns, nonzeros, iterations
@@ -135,6 +137,7 @@ public struct RunSummary: Sendable, Encodable {
         // KPIs sit beside the run fields, not nested: one flat record per run.
         try kpis?.encode(to: encoder)
         try demandResponse?.encode(to: encoder)
+        try aggregation?.encode(to: encoder)
         if let kpis {
             // Shadow prices are always present: null when the solve gave no duals (MIP).
             var figures = encoder.container(keyedBy: KPIs.CodingKeys.self)

@@ -55,7 +55,7 @@ public enum ScheduleReader {
         var capping = CappingReadback(site: site, model: model, values: x)
 
         for t in 0..<horizon.steps {
-            var step = Schedule.Step(timestampUTC: horizon.label(t))
+            var step = Schedule.Step(timestampUTC: site.stepLabel(t))
             var losses = 0.0
             var clean = 0.0
             // Per bus: inflow from sources (MW), the conversion loss (MW) and the supply cost (USD/h) it carries.

@@ -16,6 +16,9 @@ extension PlanCommand {
             var document = try SiteDocument.read(from: URL(fileURLWithPath: site))
             if !assignments.isEmpty { document = try document.applying(overrides: assignments) }
             base = document
+            if let section = document.root["aggregation"], !section.isNull {
+                throw CommandFailure(.invalidInput, "error: \(site): aggregation: representative days cannot be combined with --scenarios yet (each scenario is planned over every step); remove the section, or plan one future at a time")
+            }
             set = try PlanScenarioSet.read(from: URL(fileURLWithPath: scenarioFile))
         } catch let error as SiteValidationError {
             throw CommandFailure(.invalidInput, "error: \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") found:\n\(error.description)")

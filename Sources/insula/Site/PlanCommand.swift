@@ -13,7 +13,11 @@ struct PlanCommand: ParsableCommand {
         abstract: "Size the site's build sections at least annualised capital + fixed O&M + operating cost; write build_plan.csv and the run files.",
         discussion: """
             Capacities in build sections are decisions of the same LP as the hourly operation (docs/formulation.md, \
-            section 14). A whole number of SMR modules is settled by --module-counts. Exit codes as for solve.
+            section 14). A whole number of SMR modules is settled by --module-counts. With representative days (an \
+            aggregation section, or --representative-days K) the operation is solved over K typical days, and the build \
+            is then operated over every step of the horizon to verify it (docs/planning.md, "Representative days"); \
+            the run files then describe that full operation. Exit codes as for solve (3 when the build cannot operate \
+            the full horizon).
             """
     )
 
@@ -28,6 +32,10 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("module-counts"),
             help: "How to settle a whole number of SMR modules: auto, enumerate (one LP per count, in parallel), mip, relaxed.")
     var moduleCounts: ModuleCountStrategy = .auto
+
+    @Option(name: .customLong("representative-days"),
+            help: ArgumentHelp("Plan over K representative days (k-medoids) and verify the build over the full horizon; the same as --set aggregation.representative_days=K.", valueName: "K"))
+    var representativeDays: Int?
 
     @Option(help: "Worker threads for enumerating module counts.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -59,6 +67,9 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out is empty; name a folder for the run") }
+        if scenarios != nil, representativeDays != nil {
+            throw ValidationError("--representative-days cannot be combined with --scenarios yet (each scenario is planned over every step)")
+        }
         if scenarios == nil, cvarWeight != nil || cvarAlpha != nil || bounds {
             throw ValidationError("--cvar-weight, --cvar-alpha and --bounds need --scenarios")
         }
@@ -72,13 +83,22 @@ struct PlanCommand: ParsableCommand {
         let start = clock.now
         if let dumpInputs { try checkOutputFile(dumpInputs, option: "--dump-inputs") }
         if let scenarios { return try runStochastic(scenarioFile: scenarios, clock: clock, start: start) }
-        let loaded = try loadSite(site, overrides: overrides)
+        let extra = try representativeDays.map { days in
+            [(path: "aggregation.representative_days", value: try YAMLNode.parse(yaml: "\(days)", file: "--representative-days"))]
+        } ?? []
+        let loaded = try loadSite(site, overrides: overrides, extra: extra)
         printWarnings(loaded)
         guard loaded.plansCapacity else {
             throw CommandFailure(.invalidInput, "error: \(site): nothing to plan: no component has a build section (docs/site-format.md, \"Capacity planning\"); use `insula solve` for fixed capacities")
         }
-        if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
+        if let settings = loaded.aggregation {
+            // The dump is of the site the LP sees: the representative days, with their weights.
+            let days = RepresentativeDays(site: loaded, settings: settings)
+            if let dumpInputs { try writeInputDump(days.site(of: loaded), to: dumpInputs) }
+            return try runAggregated(loaded, days: days, clock: clock, start: start)
+        }
+        if let dumpInputs { try writeInputDump(loaded, to: dumpInputs) }
         // One writer per run folder, taken before the solve so a second run is refused at once.
         let (lock, folderExisted) = try lockRunFolder(out)
         var written = false

@@ -34,9 +34,10 @@ struct SiteOverrides: ParsableArguments {
 
 /// Loads a site file for a command, with `--set` overrides applied, turning every validation
 /// problem into exit code 2.
-func loadSite(_ path: String, overrides: SiteOverrides? = nil) throws -> Site {
+func loadSite(_ path: String, overrides: SiteOverrides? = nil, extra: [(path: String, value: YAMLNode)] = []) throws -> Site {
     // (A default `SiteOverrides()` would be an unparsed option group, which traps when read.)
-    let assignments = try overrides?.parsed() ?? []
+    // `extra`: overrides a command's own options make (`plan --representative-days`), after `--set`.
+    let assignments = try (overrides?.parsed() ?? []) + extra
     do {
         var document = try SiteDocument.read(from: URL(fileURLWithPath: path))
         if !assignments.isEmpty { document = try document.applying(overrides: assignments) }

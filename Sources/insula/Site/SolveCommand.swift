@@ -111,8 +111,9 @@ func lockRunFolder(_ out: String) throws -> (OutputLock, existed: Bool) {
 /// the run is in place, so that the caller's cleanup leaves it.
 func writeRunFolder(site loaded: Site, sitePath site: String, outcome: OperatingSolve.Outcome, out: String, format: OutputFormat,
                     clock: ContinuousClock, start: ContinuousClock.Instant, extraFiles: [(name: String, contents: String)] = [],
-                    extraLines: [String] = [], written: inout Bool) throws {
+                    extraLines: [String] = [], aggregation: AggregationSummary? = nil, written: inout Bool) throws {
     var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
+    summary.aggregation = aggregation
     let writeStart = clock.now
     let folder = URL(fileURLWithPath: out)
     var files: [(name: String, contents: String)] = []
