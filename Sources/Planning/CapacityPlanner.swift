@@ -129,19 +129,30 @@ public enum CapacityPlanner {
         group.wait()
 
         var candidates: [CapacityPlan.Candidate] = []
-        var best: (index: Int, outcome: OperatingSolve.Outcome)?
         for (index, units) in counts.enumerated() {
             let outcome = try results[index]!.get()
             let objective = outcome.result.status == .optimal ? outcome.result.objectiveValue : nil
             candidates.append(CapacityPlan.Candidate(smrUnits: units, status: outcome.result.status, objectiveUSD: objective,
                                                      seconds: seconds[index] ?? 0))
-            if let objective, objective < (best.flatMap { $0.outcome.result.objectiveValue } ?? .infinity) - 1e-9 * max(1, abs(objective)) {
-                best = (index, outcome)
-            }
         }
-        // No count feasible: report the smallest count's outcome (its infeasibility explained).
-        let chosen = try best ?? (0, results[0]!.get())
-        return CapacityPlan(strategy: .enumerate, outcome: chosen.outcome, site: sites[chosen.index], candidates: candidates)
+        let chosen = decidingCandidate(candidates)
+        return CapacityPlan(strategy: .enumerate, outcome: try results[chosen]!.get(), site: sites[chosen], candidates: candidates)
+    }
+
+    /// The index of the count whose outcome is the plan's: the cheapest optimum (ties within
+    /// 1e-9: fewer modules). A count the solver gave up on (a limit, a numerical failure) might
+    /// have been the cheapest, so the enumeration proves nothing then: that count's outcome is
+    /// the plan's (its status and exit code). With no count feasible, the smallest count's
+    /// outcome explains the infeasibility.
+    static func decidingCandidate(_ candidates: [CapacityPlan.Candidate]) -> Int {
+        let settled: Set<SolveStatus> = [.optimal, .infeasible, .unbounded, .infeasibleOrUnbounded]
+        if let unsettled = candidates.firstIndex(where: { !settled.contains($0.status) }) { return unsettled }
+        var best: (index: Int, objectiveUSD: Double)?
+        for (index, candidate) in candidates.enumerated() {
+            guard let objective = candidate.objectiveUSD else { continue }
+            if objective < (best?.objectiveUSD ?? .infinity) - 1e-9 * max(1, abs(objective)) { best = (index, objective) }
+        }
+        return best?.index ?? 0
     }
 }
 

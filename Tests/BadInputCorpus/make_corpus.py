@@ -254,6 +254,13 @@ site("limits-unknown-key", base(limits="limits: {export_limit_mw: 5}"), "limits.
 site("site-too-large-for-lp", base(horizon="horizon: {start_utc: 2025-01-01T00:00Z, steps: 105408, step_minutes: 15}",
                                    batteries="batteries:\n" + "".join(f"  - {{name: b{i}, energy_mwh: 40, power_mw: 10}}\n" for i in range(40))),
      "above the limit of 20000000")
+# Representative days (aggregation): K out of range, and a feature a representative day cannot carry.
+DAY = "horizon: {start_utc: 2025-01-01T00:00Z, steps: 48, step_minutes: 60}"
+site("aggregation-days-zero", base(horizon=DAY) + "aggregation: {representative_days: 0}\n", "aggregation.representative_days")
+site("aggregation-more-days-than-horizon", base(horizon=DAY) + "aggregation: {representative_days: 3}\n",
+     "aggregation.representative_days: must be at most the 2 whole days")
+site("aggregation-with-pause", base(horizon=DAY, workloads=job(deadline_utc="2025-01-03T00:00Z", min_power_mw="1", pause="{}"))
+     + "aggregation: {representative_days: 2}\n", "workloads.training_jobs[0].pause: pause and resume counts starts")
 
 # ---- Paths that escape or lead nowhere ----
 site("path-dev-zero", csv_site(file="/dev/zero"), "not a regular file")

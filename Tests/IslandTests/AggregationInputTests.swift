@@ -13,7 +13,7 @@ struct AggregationInputTests {
     func loads() throws {
         let site = try Scratch().load(days(10, "aggregation: {representative_days: 4}"))
         let aggregation = try #require(site.aggregation)
-        #expect(aggregation == TimeAggregation(representativeDays: 4, method: .kMedoids, utcOffsetHours: 0, extremeDays: []))
+        #expect(aggregation == TimeAggregation(representativeDays: 4, method: .kMedoids, utcOffsetHours: 0, extremeDays: [], rescale: false))
         let extreme = try Scratch().load(days(10, "aggregation: {representative_days: 4, utc_offset_hours: -6, extreme_days: [peak_load, lowest_renewable]}"))
         #expect(extreme.aggregation?.extremeDays == [.peakLoad, .lowestRenewable] && extreme.aggregation?.utcOffsetHours == -6)
     }
@@ -27,6 +27,7 @@ struct AggregationInputTests {
         ("aggregation: {representative_days: 2, extreme_days: [hottest]}", "aggregation.extreme_days[0]", "peak_load"),
         ("aggregation: {representative_days: 2, utc_offset_hours: 20}", "aggregation.utc_offset_hours", "14"),
         ("aggregation: {days: 2}", "aggregation.days", "unknown key"),
+        ("aggregation: {representative_days: 2, rescale: 1}", "aggregation.rescale", "true or false"),
     ])
     func badValues(section: String, keyPath: String, fragment: String) throws {
         let issues = try Scratch().issues(days(10, section))

@@ -25,6 +25,18 @@ func cappedStorage(hours: Int, seed: UInt64, capShare: Double = 0.97) -> LinearP
 
 @Suite("Robust solves: certified solutions, dense splits, the method race")
 struct RobustSolveTests {
+    @Test("GLPK's own interior-point iteration limit is a failure the next attempt takes over from; a limit the caller set is kept")
+    func interiorIterationLimit() {
+        let stopped = SolveResult(status: .iterationLimit, method: .interior)
+        #expect(GLPK.interiorFailed(stopped, options: SolverOptions()))
+        var limited = SolverOptions()
+        limited.iterationLimit = 50
+        #expect(!GLPK.interiorFailed(stopped, options: limited))
+        #expect(GLPK.interiorFailed(SolveResult(status: .numericalFailure, method: .interior), options: limited))
+        #expect(!GLPK.interiorFailed(SolveResult(status: .iterationLimit, method: .dual), options: SolverOptions()))
+        #expect(!GLPK.interiorFailed(SolveResult(status: .optimal, method: .interior), options: SolverOptions()))
+    }
+
     // MARK: Certificate
 
     @Test("An optimal solution measures as feasible with a vanishing gap; the dual bound is exact")

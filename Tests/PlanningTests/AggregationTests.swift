@@ -111,6 +111,50 @@ struct ClusteringTests {
         #expect(days.featureSeries == ["grid_feeds[0].price_usd_per_mwh"])  // export price equals it once scaled; the rest is constant
     }
 
+    /// Ten days whose price and sunshine rise with the square of the day: two medoids (the middle
+    /// days of each half) stand for them, below each half's mean, so the horizon's totals are
+    /// misstated unless the medoids are rescaled.
+    @Test("Rescaling: the medoid days' series, weighted, add up to the clustered days' totals; off, they are the days themselves")
+    func rescaledMedoids() throws {
+        func site(_ rescale: Bool) throws -> Site {
+            var price: [Double] = [], cf: [Double] = []
+            for t in 0..<240 {
+                let hour = Double(t % 24), day = Double(t / 24)
+                price.append(40 + 0.5 * day * day + 20 * sin(hour / 24 * Double.pi))
+                cf.append(max(0, sin((hour - 6) / 12 * Double.pi)) * (0.5 + 0.005 * day * day))
+            }
+            return try PlanSites.write("""
+                name: rescaled
+                horizon: {start_utc: 2025-01-01T00:00Z, steps: 240, step_minutes: 60}
+                aggregation: {representative_days: 2, rescale: \(rescale)}
+                grid_feeds: [{name: grid, import_capacity_mw: 10, price_usd_per_mwh: {file: series.csv, column: price}, carbon_intensity_g_per_kwh: 300}]
+                renewables: [{name: pv, kind: solar, coupling: ac, capacity_factor: {file: series.csv, column: cf}, build: {max_mw: 5, capex_usd_per_kw: 800, lifetime_years: 25}}]
+                it_fleet: {racks: 10, power_per_rack_kw: 200}
+                workloads: {inference: {demand_mw: 1}}
+                cooling: {cop: 5}
+                """, series: ["price": price, "cf": cf])
+        }
+        for rescale in [true, false] {
+            let original = try site(rescale)
+            let days = RepresentativeDays(site: original, settings: try #require(original.aggregation))
+            let represented = days.site(of: original)
+            let weights = try #require(represented.representativePeriods?.stepWeights)
+            for (name, values, scaled) in [("price", original.gridFeeds[0].importPriceUSDPerMWh, represented.gridFeeds[0].importPriceUSDPerMWh),
+                                           ("cf", original.renewables[0].capacityFactor, represented.renewables[0].capacityFactor)] {
+                let low = values.min()!
+                let year = values.reduce(0) { $0 + $1 - low }
+                let weighted = zip(scaled, weights).reduce(0) { $0 + ($1.0 - low) * $1.1 }
+                if rescale {
+                    #expect(abs(weighted - year) <= 1e-9 * year, "\(name): \(weighted) vs \(year)")
+                    #expect(scaled.allSatisfy { $0 <= values.max()! + 1e-12 })
+                } else {
+                    #expect(abs(weighted - year) > 1e-3 * year, "\(name) should differ without rescaling")
+                    #expect(days.scaleFactors.isEmpty)
+                }
+            }
+        }
+    }
+
     @Test("Weights add up to the days, the choice is deterministic, and a job's window keeps its days among themselves")
     func weightsAndDeterminism() throws {
         let site = try AggregationSites.fourDays(days: 10, aggregation: "aggregation: {representative_days: 4}")

@@ -1,7 +1,7 @@
 import Foundation
 import Island
 import Optimization
-import Planning
+@testable import Planning
 import Scheduling
 import Testing
 
@@ -279,6 +279,43 @@ struct PlanningStrategyTests {
         // The enumerated table is the one a planner reads: every count, the best one chosen.
         let chosen = try #require(enumerated.candidates.min { ($0.objectiveUSD ?? .infinity) < ($1.objectiveUSD ?? .infinity) })
         #expect(abs((chosen.objectiveUSD ?? 0) - best) < 1e-9 * abs(best))
+    }
+
+    @Test("Choosing among module counts: the cheapest optimum, fewer modules on a tie, and no choice past a count left unsettled")
+    func decidingCandidate() {
+        func candidate(_ units: Int, _ status: SolveStatus, _ objectiveUSD: Double? = nil) -> CapacityPlan.Candidate {
+            CapacityPlan.Candidate(smrUnits: units, status: status, objectiveUSD: objectiveUSD, seconds: 0)
+        }
+        #expect(CapacityPlanner.decidingCandidate([candidate(0, .optimal, 90), candidate(1, .optimal, 80), candidate(2, .optimal, 85)]) == 1)
+        #expect(CapacityPlanner.decidingCandidate([candidate(0, .optimal, 80), candidate(1, .optimal, 80 + 1e-12)]) == 0)
+        #expect(CapacityPlanner.decidingCandidate([candidate(0, .infeasible), candidate(1, .optimal, 80)]) == 1)
+        #expect(CapacityPlanner.decidingCandidate([candidate(0, .infeasible), candidate(1, .infeasible)]) == 0)
+        // The count that stopped at a limit might have been the cheapest: it decides.
+        #expect(CapacityPlanner.decidingCandidate([candidate(0, .iterationLimit), candidate(1, .optimal, 80)]) == 0)
+        #expect(CapacityPlanner.decidingCandidate([candidate(0, .optimal, 80), candidate(1, .numericalFailure)]) == 1)
+    }
+
+    @Test("An enumeration with a count the solver gave up on proves nothing: that count's status is the plan's")
+    func enumerationWithAnUnsettledCount() throws {
+        let smr = """
+            smr:
+              units: 0
+              capacity_mw_per_unit: 1.7
+              min_stable_load_fraction: 0.4
+              ramp_fraction_per_hour: 0.5
+              marginal_cost_usd_per_mwh: 10
+              build: {max_units: 2, capex_usd_per_kw: 5000, fixed_om_usd_per_kw_year: 100, lifetime_years: 40}
+            """
+        let site = try Self.solarBattery(smr: smr)
+        // Two simplex iterations settle no count of this site (its LPs need dozens).
+        var solver = SolverOptions(method: .dual, iterationLimit: 2)
+        solver.presolve = false
+        let plan = try CapacityPlanner.plan(site, options: PlanOptions(moduleCounts: .enumerate, solver: solver, jobs: 1))
+        #expect(plan.candidates.count == 3)
+        let unsettled = try #require(plan.candidates.first { $0.status == .iterationLimit })
+        #expect(plan.outcome.result.status == .iterationLimit)
+        #expect(plan.outcome.schedule == nil)
+        #expect(plan.site.smr?.build?.minimum == Double(unsettled.smrUnits))
     }
 
     @Test("A planned SMR fleet held at N modules is the operating site with N units, plus its fixed costs",

@@ -4,7 +4,7 @@ import Foundation
 /// checks that need the whole site: enough days, enough representatives for the kinds of day,
 /// and no feature a representative day cannot stand for faithfully.
 extension SiteLoader {
-    static let aggregationKeys = ["representative_days", "method", "utc_offset_hours", "extreme_days"]
+    static let aggregationKeys = ["representative_days", "method", "utc_offset_hours", "extreme_days", "rescale"]
 
     /// Reads `aggregation`; `.some(nil)` when absent, nil after reporting a problem.
     static func readAggregation(_ root: MappingReader) -> TimeAggregation?? {
@@ -14,6 +14,7 @@ extension SiteLoader {
         let method = reader.has("method")
             ? reader.choice("method", ["k_medoids": TimeAggregation.Method.kMedoids]) : .kMedoids
         let offset = reader.integer("utc_offset_hours", unit: "hours", range: .between(-12, 14), default: 0)
+        let rescale = reader.bool("rescale", default: false)
         var extremes: [TimeAggregation.ExtremeDay] = []
         var valid = true
         for item in reader.list("extreme_days") {
@@ -26,8 +27,8 @@ extension SiteLoader {
             }
             if !extremes.contains(extreme) { extremes.append(extreme) }
         }
-        guard let days, let method, let offset, valid else { return nil }
-        return .some(TimeAggregation(representativeDays: days, method: method, utcOffsetHours: offset, extremeDays: extremes))
+        guard let days, let method, let offset, let rescale, valid else { return nil }
+        return .some(TimeAggregation(representativeDays: days, method: method, utcOffsetHours: offset, extremeDays: extremes, rescale: rescale))
     }
 
     /// Checks an `aggregation` section against the site it aggregates (key paths of the

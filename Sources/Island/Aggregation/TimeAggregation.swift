@@ -28,11 +28,17 @@ public struct TimeAggregation: Sendable, Equatable {
     public var utcOffsetHours: Int
     /// Days kept whole beside the K (in the order given; a day named twice is kept once).
     public var extremeDays: [ExtremeDay]
+    /// Scale each series on the medoid days so that, weighted, it adds up to its total over the
+    /// days they stand for (tsam's `rescaleClusterPeriods`); false (default): the medoids' own
+    /// values, real days (measured in docs/planning.md: rescaling is not better everywhere).
+    public var rescale: Bool
 
-    public init(representativeDays: Int, method: Method = .kMedoids, utcOffsetHours: Int = 0, extremeDays: [ExtremeDay] = []) {
+    public init(representativeDays: Int, method: Method = .kMedoids, utcOffsetHours: Int = 0, extremeDays: [ExtremeDay] = [],
+                rescale: Bool = false) {
         self.representativeDays = representativeDays
         self.method = method
         self.utcOffsetHours = utcOffsetHours
         self.extremeDays = extremeDays
+        self.rescale = rescale
     }
 }

@@ -51,7 +51,7 @@ public enum GLPK {
                 result = attempt(model, method: .mip, options: careful, cancel: nil)!
                 result.attempts = attempts + result.attempts
             }
-            if options.method == .auto, method == .interior, result.status == .numericalFailure {
+            if options.method == .auto, method == .interior, interiorFailed(result, options: options) {
                 // `auto` promises an answer: GLPK's interior point has no crossover to rescue
                 // a failed run, so fall back to the dual simplex (slower, but it terminates).
                 let logger = Logger(label: "insula.glpk")
@@ -82,7 +82,7 @@ public enum GLPK {
     /// Nil when cancelled.
     static func interiorPoint(_ model: LinearProgram, options: SolverOptions, cancel: CancellationFlag?) -> SolveResult? {
         guard var first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
-        if first.status == .numericalFailure, options.crossover, let point = first.refusedPoint {
+        if interiorFailed(first, options: options), options.crossover, let point = first.refusedPoint {
             // A point that misses the tolerances (or stopped short) is usually near the
             // optimum: a crossover reaches a certified vertex in a few simplex iterations,
             // where the retries below and the dual simplex take minutes on a year.
@@ -94,7 +94,7 @@ public enum GLPK {
                 return result
             }
         }
-        guard first.status == .numericalFailure, options.denseEntries > 0, options.splitDenseRows,
+        guard interiorFailed(first, options: options), options.denseEntries > 0, options.splitDenseRows,
               DenseSplit.denseCount(model, denseEntries: options.denseEntries, denseColumnEntries: options.denseColumnEntries)
                 > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false, denseColumnEntries: options.denseColumnEntries)
         else { return first }
@@ -104,6 +104,14 @@ public enum GLPK {
         second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
         second.attempts = first.attempts + second.attempts
         return second
+    }
+
+    /// Whether an interior-point result is a failure of the method that the next attempt should
+    /// take over from: a numerical failure, or GLPK's own limit of 100 iterations when the
+    /// caller set none (measured: a full-year plan with a carbon cap stopped there at iteration
+    /// 100 and, before, ended the plan's solve of that module count as "iteration limit").
+    static func interiorFailed(_ result: SolveResult, options: SolverOptions) -> Bool {
+        result.method == .interior && (result.status == .numericalFailure || (result.status == .iterationLimit && options.iterationLimit == nil))
     }
 
     /// Crossover from an interior point to an optimal basis (fix and polish): columns the

@@ -63,6 +63,8 @@ public enum AggregationFiles {
         var kindsOfDay: Int
         var representativePeriods: Int
         var featureSeries: [String]
+        var rescale: Bool
+        var scaleFactors: [String: Double]
         var clusteringCost: Double
         var clusteringSeconds: Double
         var swaps: Int
@@ -81,6 +83,7 @@ public enum AggregationFiles {
             case representativeDays = "representative_days", utcOffsetHours = "utc_offset_hours", extremeDays = "extreme_days"
             case wholeDays = "whole_days", edgePeriods = "edge_periods", kindsOfDay = "kinds_of_day"
             case representativePeriods = "representative_periods", featureSeries = "feature_series", clusteringCost = "clustering_cost"
+            case rescale, scaleFactors = "scale_factors"
             case clusteringSeconds = "clustering_seconds", planSeconds = "plan_seconds", verificationSeconds = "verification_seconds"
             case verifiedInfeasibility = "verified_infeasibility", costError = "cost_error", operatingCostError = "operating_cost_error"
             case emissionsError = "emissions_error"
@@ -97,6 +100,8 @@ public enum AggregationFiles {
             try container.encode(kindsOfDay, forKey: .kindsOfDay)
             try container.encode(representativePeriods, forKey: .representativePeriods)
             try container.encode(featureSeries, forKey: .featureSeries)
+            try container.encode(rescale, forKey: .rescale)
+            try container.encode(scaleFactors, forKey: .scaleFactors)
             try container.encode(clusteringCost, forKey: .clusteringCost)
             try container.encode(clusteringSeconds, forKey: .clusteringSeconds)
             try container.encode(swaps, forKey: .swaps)
@@ -123,7 +128,9 @@ public enum AggregationFiles {
             extremeDays: days.extremes.map { Report.Extreme(rule: $0.rule.rawValue, startUTC: label($0.period)) },
             wholeDays: whole.count, edgePeriods: days.partition.periods.count - whole.count,
             kindsOfDay: Set(whole.map { days.kinds[$0] }).count, representativePeriods: days.periodCount,
-            featureSeries: days.featureSeries, clusteringCost: days.clusteringCost, clusteringSeconds: days.seconds, swaps: days.swaps,
+            featureSeries: days.featureSeries, rescale: days.settings.rescale,
+            scaleFactors: Dictionary(days.scaleFactors.map { ($0.name, $0.factor) }, uniquingKeysWith: { a, _ in a }),
+            clusteringCost: days.clusteringCost, clusteringSeconds: days.seconds, swaps: days.swaps,
             planSeconds: plan.planSeconds, verificationSeconds: plan.verification?.seconds, estimate: plan.estimate,
             verified: plan.verification?.figures, verifiedInfeasibility: plan.verification?.outcome.infeasibility?.text,
             costError: plan.verification?.costError, operatingCostError: plan.verification?.operatingCostError,

@@ -38,6 +38,11 @@ public struct RepresentativeDays: Sendable {
     public let clusteringCost: Double
     /// Swaps PAM made after its build.
     public let swaps: Int
+    /// With `rescale`: per series written onto the representative site, the factor its medoid
+    /// days' values were scaled by (above the series' minimum, ``rescaled(_:)``).
+    public let scaleFactors: [(name: String, factor: Double)]
+    /// The series, to write the scaled values (same order as ``scaleFactors``).
+    let scaledSeries: [SiteSeries]
     public let seconds: Double
 
     /// Chooses the representative days of `site` by its `aggregation` settings.
@@ -82,6 +87,17 @@ public struct RepresentativeDays: Sendable {
             cost = result.cost
             swaps = result.swaps
         }
+        var factors: [(name: String, factor: Double)] = [], scaledSeries: [SiteSeries] = []
+        if settings.rescale {
+            for entry in features.series where entry.write != nil {
+                let factor = Self.scaleFactor(entry.values, partition: partition, representative: representative, roles: roles)
+                guard factor != 1 else { continue }
+                factors.append((entry.name, factor))
+                scaledSeries.append(entry)
+            }
+        }
+        self.scaleFactors = factors
+        self.scaledSeries = scaledSeries
         self.partition = partition
         self.kinds = kinds
         self.representative = representative
@@ -112,8 +128,58 @@ public struct RepresentativeDays: Sendable {
     }
 
     /// The site of the representative periods, one after another, each weighted by the
-    /// periods it stands for (``Site/representing(_:representative:)``).
-    public func site(of site: Site) -> Site { site.representing(partition, representative: representative) }
+    /// periods it stands for (``Site/representing(_:representative:)``), with the medoid days'
+    /// series rescaled (``scaleFactors``).
+    public func site(of site: Site) -> Site {
+        var represented = site.representing(partition, representative: representative)
+        guard let periods = represented.representativePeriods else { return represented }
+        for (entry, scale) in zip(scaledSeries, scaleFactors) {
+            let low = entry.values.min() ?? 0, high = entry.values.max() ?? 0
+            let values = periods.originalSteps.enumerated().map { t, original -> Double in
+                let period = periods.originalPeriods[periods.periods.firstIndex { $0.contains(t) }!]
+                guard roles[period] == .medoid else { return entry.values[original] }
+                return Self.scaled(entry.values[original], low: low, high: high, factor: scale.factor)
+            }
+            entry.write?(&represented, values)
+        }
+        return represented
+    }
+
+    /// `low + (value - low) x factor`, at most `high`: the series scaled above its minimum and
+    /// kept within its range (tsam scales the min-max normalised values and clips them at 1).
+    static func scaled(_ value: Double, low: Double, high: Double, factor: Double) -> Double {
+        min(high, low + (value - low) * factor)
+    }
+
+    /// The factor that makes a series on the medoid days, weighted by the days each stands for,
+    /// add up (above its minimum) to its total over the clustered days: the root of a
+    /// nondecreasing piecewise-linear function, by bisection on [0, 100]; 1 when the medoids
+    /// already match (to 1e-12) or cannot be scaled (nothing above the minimum), 100 at most.
+    static func scaleFactor(_ values: [Double], partition: DayPartition, representative: [Int], roles: [Role]) -> Double {
+        guard let low = values.min(), let high = values.max(), high > low else { return 1 }
+        var target = 0.0
+        var weight: [Int: Double] = [:]
+        for (period, range) in partition.periods.enumerated() where roles[period] == .medoid || roles[period] == .member {
+            for t in range { target += values[t] - low }
+            weight[representative[period], default: 0] += 1
+        }
+        func represented(_ factor: Double) -> Double {
+            var total = 0.0
+            for (medoid, count) in weight {
+                for t in partition.periods[medoid] { total += count * (scaled(values[t], low: low, high: high, factor: factor) - low) }
+            }
+            return total
+        }
+        let current = represented(1)
+        guard current > 0, abs(current - target) > 1e-12 * max(target, 1e-300) else { return 1 }
+        var lower = 0.0, upper = 100.0
+        if represented(upper) < target { return upper }
+        for _ in 0..<100 {
+            let middle = (lower + upper) / 2
+            if represented(middle) < target { lower = middle } else { upper = middle }
+        }
+        return (lower + upper) / 2
+    }
 
     /// Number of periods in the representative site: the medoids, the extreme days and the edges.
     public var periodCount: Int { Set(representative).count }

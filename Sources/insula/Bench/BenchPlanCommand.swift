@@ -12,7 +12,8 @@ struct BenchPlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Benchmark capacity plans against the plain dispatch of the same site as built (release build).",
         discussion: """
-        Per site: the plan's wall time with each module-count strategy asked for, then the \
+        Per site: the plan's wall time with each module-count strategy asked for (over its \
+        representative days when it has an aggregation section), then the \
         operating solve of the site with every capacity fixed at the plan's (the best plan's \
         module count), and the ratio plan / dispatch. Target: a single-year plan within 3x.
         """
@@ -64,7 +65,11 @@ struct BenchPlanCommand: ParsableCommand {
                 log("planning \(path) (\(strategy.rawValue)) ...")
                 let clock = ContinuousClock()
                 let start = clock.now
-                let plan = try CapacityPlanner.plan(site, options: PlanOptions(moduleCounts: strategy, solver: solver.options))
+                // A site with representative days is planned over them (the verification is the
+                // dispatch below).
+                let plan = site.aggregation == nil
+                    ? try CapacityPlanner.plan(site, options: PlanOptions(moduleCounts: strategy, solver: solver.options))
+                    : try AggregatedPlanner.plan(site, options: PlanOptions(moduleCounts: strategy, solver: solver.options), verify: false).plan
                 let planSeconds = (clock.now - start).seconds
                 var row = Row(site: path, strategy: plan.strategy.rawValue, status: plan.outcome.result.status.rawValue,
                               objectiveUSD: plan.outcome.result.objectiveValue, planSeconds: planSeconds,
@@ -76,7 +81,8 @@ struct BenchPlanCommand: ParsableCommand {
                         guard let key = capacity.key else { continue }
                         installed[key] = key.dimension == .units ? (capacity.installed - 1e-6).rounded(.up) : capacity.amountForSite
                     }
-                    let built = try plan.site.withInstalled(installed)
+                    var built = try (plan.site.representativePeriods == nil ? plan.site : site).withInstalled(installed)
+                    built.aggregation = nil
                     log("dispatching \(path) as planned ...")
                     let dispatchStart = clock.now
                     let outcome = try OperatingSolve.run(built, solver: solver.options)

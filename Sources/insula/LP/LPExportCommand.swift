@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Optimization
+import Planning
 import Scheduling
 
 /// `insula lp export SITE.yaml --format mps|lp -o FILE`: the compiled site LP for another solver.
@@ -30,7 +31,9 @@ struct LPExportCommand: ParsableCommand {
     func run() throws {
         global.bootstrapLogging()
         try checkOutputFile(output, option: "-o")
-        let loaded = try loadSite(site, overrides: overrides)
+        var loaded = try loadSite(site, overrides: overrides)
+        // A site with representative days exports the LP `insula plan` solves over them.
+        if let settings = loaded.aggregation { loaded = RepresentativeDays(site: loaded, settings: settings).site(of: loaded) }
         let model: SiteModel
         do {
             model = try SiteCompiler.compile(loaded)
