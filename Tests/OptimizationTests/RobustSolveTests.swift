@@ -251,6 +251,25 @@ struct RobustSolveTests {
         #expect(!crossed.rowDuals.isEmpty, "a basis gives clean duals")
     }
 
+    /// Interior point is made to fail by a gap tolerance only a vertex meets (1e-13): its
+    /// points are refused, so the interior-point path ends in a crossover from the last one,
+    /// with and without a dense row (1,200 hours: the cap row is split, then left whole).
+    @Test("A refused interior point, after the retry with dense rows whole, ends in a crossover to the exact optimum",
+          arguments: [96, 1200])
+    func crossoverAsLastResort(hours: Int) throws {
+        let model = cappedStorage(hours: hours, seed: 7)
+        let optimum = try #require(try GLPK.solve(model, options: SolverOptions(method: .dual)).objectiveValue)
+        var options = SolverOptions(method: .interior)
+        options.concurrent = false
+        options.tolerances = SolutionTolerances(relativeGap: 1e-13)
+        let result = try GLPK.solve(model, options: options)
+        #expect(result.status == .optimal, "\(result.attempts)")
+        #expect(abs(try #require(result.objectiveValue) - optimum) <= 1e-9 * abs(optimum))
+        let methods = result.attempts.map(\.method)
+        #expect(methods.first == .interior && methods.last == .primal, "\(result.attempts)")
+        #expect(result.attempts.filter { $0.method == .interior }.count == (hours > 1000 ? 2 : 1))
+    }
+
     @Test("Crossover from a point far from the optimum is still exact, or says it failed; never a wrong optimum")
     func crossoverFromFarPoint() throws {
         let model = cappedStorage(hours: 48, seed: 9)
