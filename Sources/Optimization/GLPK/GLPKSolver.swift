@@ -114,7 +114,11 @@ public enum GLPK {
         // operation of a German campus build, both interior points refused at gaps of 1e-6
         // and 2e-7, the dual simplex still running after 15 minutes). Under the race the
         // dual simplex keeps running beside it, so this only uses a core that would idle.
-        guard !options.crossover, let point = last.refusedPoint else { return last }
+        // Only from a point near the optimum (a relative gap of at most 1e-5 on the model):
+        // from a far one (measured: an interior point stopped by GLPK's 100-iteration limit on a
+        // capped plan year) few columns are fixed and the crossover's simplex is the whole year.
+        guard !options.crossover, let point = last.refusedPoint,
+              let gap = last.quality?.relativeGap, gap <= Self.lastResortCrossoverGap else { return last }
         guard let crossed = crossover(model, from: point, options: options, cancel: cancel) else { return nil }
         if crossed.status == .optimal {
             var result = crossed
@@ -124,6 +128,10 @@ public enum GLPK {
         last.attempts += crossed.attempts
         return last
     }
+
+    /// Largest relative gap of a refused interior point from which the interior-point path
+    /// still crosses over as its last resort.
+    static let lastResortCrossoverGap = 1e-5
 
     /// Whether an interior-point result is a failure of the method that the next attempt should
     /// take over from: a numerical failure, or GLPK's own limit of 100 iterations when the
