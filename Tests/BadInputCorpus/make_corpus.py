@@ -427,7 +427,7 @@ site("periods-zero-years", buildout("  - {year: 2030, years: 0}\n"), "periods[0]
 site("periods-unknown-key", buildout("  - {year: 2030, demand_scale: 2}\n"), "periods[0].demand_scale: unknown key")
 site("periods-override-investment", buildout("  - {year: 2030, overrides: {investment.discount_rate: 0.1}}\n"),
      "periods[0].overrides.investment.discount_rate: investment is shared by every period")
-site("periods-bad-override-value", buildout("  - {year: 2030}\n  - {year: 2035, overrides: {renewables[0].build.lifetime_years: -4}}\n"),
+site("periods-bad-override-value", buildout("  - {year: 2030}\n  - {year: 2035, overrides: {\"renewables[0].build.lifetime_years\": -4}}\n"),
      "in period 2035 (periods[1]): ")
 site("periods-negative-lifetime", buildout("  - {year: 2030}\n").replace("lifetime_years: 25", "lifetime_years: -25"),
      "renewables[0].build.lifetime_years")

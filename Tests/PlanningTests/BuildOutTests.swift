@@ -13,7 +13,7 @@ enum BuildOutSites {
     static func solar(years: [Int], capexUSDPerKW: [Double], lifetimeYears: Double, rate: Double, price: Double = 100,
                       extra: String = "") throws -> Site {
         let periods = zip(years, capexUSDPerKW).map { year, capex in
-            "  - {year: \(year), overrides: {renewables[0].build.capex_usd_per_kw: \(capex)}}"
+            "  - {year: \(year), overrides: {\"renewables[0].build.capex_usd_per_kw\": \(capex)}}"
         }.joined(separator: "\n")
         return try PlanSites.write("""
             name: solar-buildout
@@ -150,8 +150,8 @@ struct BuildOutTests {
             carbon: {price_usd_per_t: 80}
             periods:
               - {year: 2030, years: 4}
-              - {year: 2034, years: 4, inference_demand_scale: 1.5, overrides: {renewables[0].build.capex_usd_per_kw: 20000}}
-              - {year: 2038, years: 4, inference_demand_scale: 1.8, overrides: {batteries[0].build.capex_usd_per_kwh: 4000, carbon.price_usd_per_t: 150}}
+              - {year: 2034, years: 4, inference_demand_scale: 1.5, overrides: {"renewables[0].build.capex_usd_per_kw": 20000}}
+              - {year: 2038, years: 4, inference_demand_scale: 1.8, overrides: {"batteries[0].build.capex_usd_per_kwh": 4000, carbon.price_usd_per_t: 150}}
             """, series: ["cf": [0, 0.2, 0.9, 1, 0.5, 0], "price": [40, 60, 30, 20, 90, 140]])
         let plan = try BuildOutSites.plan(site)
         var sum = 0.0
