@@ -257,7 +257,8 @@ public enum BuildOutFiles {
         for row in plan.cashFlows {
             let numbers = [row.discountFactor, row.overnightCapexUSD, row.annualisedCapexUSD, row.fixedOMUSD, row.energyUSD, row.carbonUSD,
                            row.revenueUSD, row.otherOperatingUSD, row.operatingUSD, row.totalUSD, row.discountedTotalUSD]
-            text += "\(plan.buildOut.periods[row.period].year),\(row.year)," + numbers.map(PlanFiles.number).joined(separator: ",") + "\n"
+            // (`$0 == 0 ? 0 : $0` writes a negative zero, say no revenue negated, as 0.)
+            text += "\(plan.buildOut.periods[row.period].year),\(row.year)," + numbers.map { PlanFiles.number($0 == 0 ? 0 : $0) }.joined(separator: ",") + "\n"
         }
         return text
     }

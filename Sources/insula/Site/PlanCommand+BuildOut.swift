@@ -71,9 +71,9 @@ extension PlanCommand {
         func usd(_ value: Double?) -> String { value.map { String(format: "%.0f USD", $0) } ?? "-" }
         let years = plan.buildOut.periods.map { "\($0.year)" }.joined(separator: ", ")
         var lines = ["\(site): build-out over \(plan.periods.count) periods (\(years)): \(plan.result.status.rawValue) (\(plan.strategy.rawValue), \(plan.result.method.rawValue))"]
-        for capacity in plan.capacities where capacity.added > 1e-9 || capacity.retired > 1e-9 {
+        for capacity in plan.capacities where capacity.added > 1e-6 || capacity.retired > 1e-6 {
             lines.append("build  \(capacity.year)  \(capacity.key.asset.rawValue) \(capacity.key.name): +\(String(format: "%.2f", capacity.added)) \(capacity.key.dimension.rawValue)"
-                         + (capacity.retired > 1e-9 ? ", -\(String(format: "%.2f", capacity.retired)) retired" : "")
+                         + (capacity.retired > 1e-6 ? ", -\(String(format: "%.2f", capacity.retired)) retired" : "")
                          + ", \(String(format: "%.2f", capacity.installed)) installed")
         }
         for period in summary.periods {

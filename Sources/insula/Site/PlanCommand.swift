@@ -93,7 +93,7 @@ struct PlanCommand: ParsableCommand {
         }
         guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
         if loaded.buildOut != nil {
-            if let dumpInputs { try writeInputDump(loaded.periodSites[0], to: dumpInputs) }
+            if let dumpInputs { try writeBuildOutInputDump(loaded, to: dumpInputs) }
             return try runBuildOut(loaded, clock: clock, start: start)
         }
         if let settings = loaded.aggregation {
