@@ -153,6 +153,10 @@ public enum BuildOutPlanner {
         let buildSeconds = (clock.now - start).seconds
 
         var solverOptions = options.solver
+        // No race: the dual simplex it runs beside interior point does not finish this LP in
+        // reasonable time (plan-buildout, 4 periods x 12 days: still running after 10 min) and
+        // halves the cores interior point has (release build: race 25.7 s, without it 7.6 s).
+        solverOptions.concurrent = false
         if compiled.contains(where: { $0.days != nil }) {
             // As for a single representative-day plan (AggregatedPlanner): the storage links leave
             // a degenerate face on which GLPK's interior point stops short; cross over from it.

@@ -61,6 +61,9 @@ extension PlanCommand {
             printText(text(plan, summary: summary, totalSeconds: (clock.now - start).seconds))
         }
         let code = InsulaExitCode(plan.result.status)
+        if plan.result.status == .infeasible {
+            writeToStandardError("error: no build serves every period: some period's demand, training deadlines or caps cannot be met even with the largest builds allowed by then; plan one period at a time to find it (e.g. --set \"periods=[{year: \(plan.buildOut.periods.last!.year)}]\" with that period's overrides)")
+        }
         if code != .success { throw CommandFailure(code, "") }
         if plan.periods.contains(where: { ($0.verification?.outcome.result.status).map { $0 != .optimal } ?? false }) {
             throw CommandFailure(.infeasible, "error: a period's build cannot operate its full horizon; see summary.json (periods[].status) and periods/YEAR/")
