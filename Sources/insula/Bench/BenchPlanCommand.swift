@@ -69,7 +69,7 @@ struct BenchPlanCommand: ParsableCommand {
                 let plan = try BuildOutPlanner.plan(site, options: PlanOptions(moduleCounts: chosen.first ?? .auto, solver: solver.options))
                 let total = (clock.now - start).seconds
                 let planSeconds = total - plan.verificationSeconds
-                rows.append(Row(site: path, strategy: "build-out \(plan.strategy.rawValue)", status: plan.result.status.rawValue,
+                rows.append(Row(site: path, strategy: "\(plan.periods.count)p-\(plan.strategy.rawValue)", status: plan.result.status.rawValue,
                                 objectiveUSD: plan.npvUSD, planSeconds: planSeconds,
                                 dispatchStatus: plan.periods.contains { $0.verification != nil } ? "verified" : "not run",
                                 dispatchSeconds: plan.verificationSeconds,
