@@ -37,7 +37,7 @@ struct BuildOutCommandTests {
         let report = try InsulaRunner.run(["report", folder.path, "-o", folder.appendingPathComponent("report.md").path, "--format", "md"])
         #expect(report.exitCode == 0, "\(report.standardError)")
         let text = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(text.contains("over 3 periods"))
+        #expect(text.contains("over 3 periods") && text.contains("A multi-period build-out"))
     }
 
     @Test("a build-out with --scenarios is refused: exit 2 naming periods")

@@ -120,6 +120,28 @@ struct BuildOutTests {
         #expect((plan.capacities.first { $0.year == 2035 }?.added ?? 0) > 0.1)
     }
 
+    /// The cross-check site with an SMR fleet to build (20 MW modules at 3,000 USD/kW): whole
+    /// modules come from branch-and-cut on integer additions, and the LP relaxation of the same
+    /// build-out is a lower bound on its cost.
+    @Test("Whole SMR modules: integer additions by branch-and-cut, never cheaper than the relaxation")
+    func wholeModules() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent("tools/crosscheck/buildout-sites/plan-buildout.yaml")
+        let smr = try YAMLNode.parse(yaml: """
+            {units: 0, capacity_mw_per_unit: 20, marginal_cost_usd_per_mwh: 12, min_stable_load_fraction: 0.4, ramp_fraction_per_hour: 0.2,
+             commitment: linear, build: {max_units: 6, capex_usd_per_kw: 3000, fixed_om_usd_per_kw_year: 100, lifetime_years: 40}}
+            """)
+        let site = try SiteLoader.resolve(SiteDocument.read(from: url).applying(overrides: [("smr", smr)]))
+        let whole = try BuildOutPlanner.plan(site, options: PlanOptions(solver: SolverOptions(method: .auto)))
+        let relaxed = try BuildOutPlanner.plan(site, options: PlanOptions(moduleCounts: .relaxed, solver: SolverOptions(method: .auto)))
+        #expect(whole.strategy == .mip && relaxed.strategy == .relaxed)
+        #expect(whole.result.status == .optimal && relaxed.result.status == .optimal)
+        let modules = whole.capacities.filter { $0.key.asset == .smr }
+        #expect(modules.count == 3 && modules.contains { $0.installed >= 1 })
+        for capacity in modules { #expect(abs(capacity.added - capacity.added.rounded()) < 1e-6) }
+        #expect(try #require(relaxed.npvUSD) <= try #require(whole.npvUSD) * (1 + 1e-9))
+    }
+
     /// Lifetimes no longer than the gap between periods and no existing plant carried: each
     /// period is its own single-year plan, and the build-out's objective is the sum of their
     /// objectives, each scaled to a year and weighted by its period's present value.
