@@ -118,15 +118,20 @@ public enum BuildOutPlanner {
         let weights = buildOut.periods.indices.map { buildOut.objectiveWeight(period: $0, rate: rate) }
         // Additions: A[q][k], charged the present value of its annuity and fixed O&M over the
         // periods it is in service (costs of the period it is built in, for its whole life).
-        var additions: [[Column]] = []
+        // A period before a dimension's first build year has no addition column at all (rather
+        // than one fixed at 0, which interior point handles worse).
+        var additions: [[Column?]] = []
         for (q, expansions) in expansionsByPeriod.enumerated() {
-            var row: [Column] = []
+            var row: [Column?] = []
             for (key, expansion) in expansions {
-                let allowed = Double(buildOut.periods[q].year) >= buildOut.firstBuildYear(expansion) - 1e-9
+                guard Double(buildOut.periods[q].year) >= buildOut.firstBuildYear(expansion) - 1e-9 else {
+                    row.append(nil)
+                    continue
+                }
                 let cost = annualCostPerUnit(expansion, rate: rate) * buildOut.periods.indices
                     .filter { buildOut.isActive(builtIn: q, lifetimeYears: expansion.lifetimeYears, in: $0) }
                     .reduce(0.0) { $0 + weights[$1] }
-                row.append(program.addColumn(lower: 0, upper: allowed ? .infinity : 0, objective: cost,
+                row.append(program.addColumn(lower: 0, upper: .infinity, objective: cost,
                                              kind: key.asset == .smr && wholeModules ? .integer : .continuous,
                                              name: names ? "added[\(buildOut.periods[q].year),\(key)]" : ""))
             }
@@ -144,7 +149,7 @@ public enum BuildOutPlanner {
                 let tie = program.addRow(lower: existing, upper: existing, name: names ? "installed[\(buildOut.periods[p].year),\(key)]" : "")
                 program.addCoefficient(tie, block.column(column), 1)
                 for q in 0...p where buildOut.isActive(builtIn: q, lifetimeYears: expansionsByPeriod[q][k].expansion.lifetimeYears, in: p) {
-                    program.addCoefficient(tie, additions[q][k], -1)
+                    if let addition = additions[q][k] { program.addCoefficient(tie, addition, -1) }
                 }
                 // Fixed O&M of the existing plant, at this period's cost: a constant.
                 program.objectiveConstant += weights[p] * expansionsByPeriod[p][k].expansion.fixedOMUSDPerUnitYear * existing
@@ -205,25 +210,26 @@ public enum BuildOutPlanner {
         var capacities: [BuildOutPlan.Capacity] = []
         if result.status.hasSolution, result.primalValues.count == program.columnCount {
             let x = result.primalValues
+            func amount(_ q: Int, _ k: Int) -> Double { additions[q][k].map { x[$0.index] } ?? 0 }
             for p in buildOut.periods.indices {
                 for (k, key) in keys.enumerated() {
                     let expansion = expansionsByPeriod[p][k].expansion
                     var carried = expansion.existing, retired = 0.0, annuity = 0.0
                     for q in 0..<p {
-                        let vintage = expansionsByPeriod[q][k].expansion, amount = x[additions[q][k].index]
+                        let vintage = expansionsByPeriod[q][k].expansion, earlier = amount(q, k)
                         if buildOut.isActive(builtIn: q, lifetimeYears: vintage.lifetimeYears, in: p) {
-                            carried += amount
-                            annuity += amount * vintage.annualisedCapexUSDPerUnitYear(discountRate: rate)
+                            carried += earlier
+                            annuity += earlier * vintage.annualisedCapexUSDPerUnitYear(discountRate: rate)
                         } else if buildOut.isActive(builtIn: q, lifetimeYears: vintage.lifetimeYears, in: p - 1) {
-                            retired += amount
+                            retired += earlier
                         }
                     }
-                    let added = x[additions[p][k].index]
+                    let added = amount(p, k)
                     annuity += added * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate)
                     // Fixed O&M: existing plant at this period's cost, each addition at its own.
                     var fixed = expansion.existing * expansion.fixedOMUSDPerUnitYear
                     for q in 0...p where buildOut.isActive(builtIn: q, lifetimeYears: expansionsByPeriod[q][k].expansion.lifetimeYears, in: p) {
-                        fixed += x[additions[q][k].index] * expansionsByPeriod[q][k].expansion.fixedOMUSDPerUnitYear
+                        fixed += amount(q, k) * expansionsByPeriod[q][k].expansion.fixedOMUSDPerUnitYear
                     }
                     capacities.append(BuildOutPlan.Capacity(
                         period: p, year: buildOut.periods[p].year, key: key, existing: carried, added: added, retired: retired,
