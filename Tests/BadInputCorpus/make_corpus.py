@@ -411,6 +411,46 @@ MODEL_CASES += [
     ("lp-only-comment.lp", "\\ nothing here\n", 2, "keyword missing"),
 ]
 
+# Multi-period build-out (`periods`): a solar build over periods, one thing broken.
+BUILD_SOLAR = ("renewables:\n  - {name: pv, kind: solar, capacity_factor: 0.3, coupling: ac,"
+               " build: {max_mw: 50, capex_usd_per_kw: 900, lifetime_years: 25%s}}")
+
+
+def buildout(periods, build_extra="", investment=None, **replace):
+    sections = dict(renewables=BUILD_SOLAR % build_extra, **replace)
+    text = base(**sections)
+    if investment:
+        text += investment + "\n"
+    return text + "periods:\n" + periods
+
+
+site("periods-out-of-order", buildout("  - {year: 2035}\n  - {year: 2030}\n"),
+     "periods[1].year: periods must be in year order: 2030 does not come after 2035")
+site("periods-repeated-year", buildout("  - {year: 2030}\n  - {year: 2030}\n"), "periods[1].year: periods must be in year order")
+site("periods-empty", buildout("  []\n").replace("periods:\n  []", "periods: []"), "periods: needs at least one period")
+site("periods-years-not-gap", buildout("  - {year: 2030, years: 3}\n  - {year: 2035}\n"),
+     "periods[0].years: must be the 5 years to the next period (2035)")
+site("periods-zero-years", buildout("  - {year: 2030, years: 0}\n"), "periods[0].years")
+site("periods-unknown-key", buildout("  - {year: 2030, demand_scale: 2}\n"), "periods[0].demand_scale: unknown key")
+site("periods-override-investment", buildout("  - {year: 2030, overrides: {investment.discount_rate: 0.1}}\n"),
+     "periods[0].overrides.investment.discount_rate: investment is shared by every period")
+site("periods-bad-override-value", buildout("  - {year: 2030}\n  - {year: 2035, overrides: {\"renewables[0].build.lifetime_years\": -4}}\n"),
+     "in period 2035 (periods[1]): ")
+site("periods-negative-lifetime", buildout("  - {year: 2030}\n").replace("lifetime_years: 25", "lifetime_years: -25"),
+     "renewables[0].build.lifetime_years")
+site("periods-zero-lifetime", buildout("  - {year: 2030}\n").replace("lifetime_years: 25", "lifetime_years: 0"),
+     "renewables[0].build.lifetime_years")
+site("periods-commissioning-after-horizon", buildout("  - {year: 2030}\n  - {year: 2035}\n", build_extra=", earliest_year: 2038"),
+     "renewables[0].build.earliest_year: commissioning in 2038 is after the last period (2035)")
+site("periods-lead-time-after-horizon", buildout("  - {year: 2030}\n  - {year: 2035}\n", build_extra=", lead_time_years: 8"),
+     "renewables[0].build.lead_time_years: a lead time of 8 years")
+site("periods-base-year-late", buildout("  - {year: 2030}\n", investment="investment: {discount_rate: 0.05, base_year: 2031}"),
+     "investment.base_year: must be at most the first period's year (2030)")
+site("periods-nothing-to-build", base() + "periods:\n  - {year: 2030}\n", "periods: a build-out needs at least one build section")
+site("periods-unbounded-free-build", buildout("  - {year: 2030}\n").replace("max_mw: 50, capex_usd_per_kw: 900, ", ""),
+     "renewables[0].build.max_mw: missing required key")
+site("base-year-without-periods", base(carbon="investment: {base_year: 2030}"), "investment.base_year: is the year a multi-period build-out discounts to")
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -6,7 +6,9 @@
 #                                     NAME.scenarios.yaml files there are two-stage stochastic plans of
 #                                     NAME.yaml (insula plan --scenarios), checked against PyPSA's
 #                                     set_scenarios / set_risk_preference (tools/crosscheck/stochastic.py);
-#                                     NAME.yaml itself is also checked as an ordinary plan
+#                                     NAME.yaml itself is also checked as an ordinary plan; then the
+#                                     multi-period build-outs in tools/crosscheck/buildout-sites against
+#                                     PyPSA's multi-investment periods (tools/crosscheck/buildout.py)
 #   tools/crosscheck/run.sh --corpus  every full-year site in data/sites/real/*.yaml, HiGHS only, each
 #                                     solve limited to CROSSCHECK_TIME_LIMIT seconds (default 1800:
 #                                     a full-year MILP can take HiGHS longer; the site then fails)
@@ -36,6 +38,8 @@ fi
 status=0
 "${crosscheck[@]}" --json .build/crosscheck/report.json tools/crosscheck/sites/*.yaml || status=1
 "${crosscheck[@]}" --solvers highs --json .build/crosscheck/example.json data/sites/example.yaml || status=1
+# Multi-period build-outs (insula plan with periods, formulation 16) against n.investment_periods.
+python3 tools/crosscheck/buildout.py --insula .build/debug/insula tools/crosscheck/buildout-sites/*.yaml || status=1
 # Curtailment-enabled headroom (insula flex headroom, formulation 4.12) on the demand-response site.
 "${crosscheck[@]}" --headroom --json .build/crosscheck/headroom.json tools/crosscheck/sites/demand-response.yaml || status=1
 exit $status

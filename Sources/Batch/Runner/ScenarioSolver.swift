@@ -28,6 +28,11 @@ final class ScenarioSolver {
         var result: ScenarioResult
         do {
             let site = try sites?.take(scenario.id) ?? BatchValidator.resolve(scenario, base: base)
+            if site.buildOut != nil {
+                // A batch stores one year's run per scenario; a build-out has one per period.
+                throw SiteValidationError([SiteIssue(file: site.siteFileURL.lastPathComponent, keyPath: "periods",
+                                                     message: "a multi-period build-out is planned by `insula plan`, not in a batch yet")])
+            }
             result = try site.plansCapacity ? planCapacity(site, scenario: scenario) : plan(site, scenario: scenario)
         } catch let error as SiteValidationError {
             result = ScenarioResult(scenario: scenario, status: ScenarioResult.failedStatus, message: error.description)

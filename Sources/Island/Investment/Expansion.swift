@@ -19,8 +19,14 @@ public struct Expansion: Sendable, Equatable {
     public var capexUSDPerUnit: Double
     /// Fixed operation and maintenance per unit installed and year, USD.
     public var fixedOMUSDPerUnitYear: Double
-    /// Economic lifetime over which capital is recovered, years.
+    /// Economic lifetime over which capital is recovered, years; in a multi-period build-out
+    /// also its service life (it retires at the end of it).
     public var lifetimeYears: Double
+    /// Multi-period build-out: no addition before this calendar year (`earliest_year`).
+    public var earliestYear: Int?
+    /// Multi-period build-out: years from the base year before an addition can be in service
+    /// (`lead_time_years`).
+    public var leadTimeYears: Double = 0
 
     public init(existing: Double, minimum: Double, maximum: Double, capexUSDPerUnit: Double,
                 fixedOMUSDPerUnitYear: Double, lifetimeYears: Double) {
@@ -62,6 +68,8 @@ public enum CapitalRecovery {
 public struct InvestmentPolicy: Sendable, Equatable {
     /// Real discount rate used to annualise capital, per year.
     public var discountRate: Double
+    /// Year a multi-period build-out discounts to (`investment.base_year`); nil: its first period's.
+    public var baseYear: Int?
     /// Hours in a planning year: capital and fixed costs are charged per year, so a horizon of
     /// `h` hours carries `h / hoursPerYear` of a year's cost.
     public static let hoursPerYear = 8760.0

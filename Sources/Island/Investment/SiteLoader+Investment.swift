@@ -6,18 +6,20 @@ extension SiteLoader {
     private static func costKeys(per unit: String) -> [String] {
         ["capex_usd_per_\(unit)", "fixed_om_usd_per_\(unit)_year"]
     }
+    /// Keys of a multi-period build-out's commissioning, shared by every `build`.
+    static let commissioningKeys = ["earliest_year", "lead_time_years"]
 
     /// Reads `build` of a renewable or backup generator (`min_mw`, `max_mw`, costs per kW).
     static func readPowerBuild(_ reader: MappingReader, existingMW: Double) -> Expansion?? {
         guard reader.has("build") else { return .some(nil) }
-        guard let build = reader.mapping("build", allowedKeys: ["min_mw", "max_mw", "lifetime_years"] + costKeys(per: "kw")) else { return nil }
+        guard let build = reader.mapping("build", allowedKeys: ["min_mw", "max_mw", "lifetime_years"] + commissioningKeys + costKeys(per: "kw")) else { return nil }
         return readExpansion(build, existing: existingMW, minKey: "min_mw", maxKey: "max_mw", unit: "MW", costUnit: "kw", perUnit: 1000)
     }
 
     /// Reads `build` of a grid feed: connection capacity added in both directions.
     static func readConnectionBuild(_ reader: MappingReader) -> Expansion?? {
         guard reader.has("build") else { return .some(nil) }
-        guard let build = reader.mapping("build", allowedKeys: ["max_added_mw", "lifetime_years"] + costKeys(per: "kw")) else { return nil }
+        guard let build = reader.mapping("build", allowedKeys: ["max_added_mw", "lifetime_years"] + commissioningKeys + costKeys(per: "kw")) else { return nil }
         return readExpansion(build, existing: 0, minKey: nil, maxKey: "max_added_mw", unit: "MW", costUnit: "kw", perUnit: 1000)
     }
 
@@ -27,7 +29,7 @@ extension SiteLoader {
         -> (power: Expansion, energy: Expansion)?? {
         guard reader.has("build") else { return .some(nil) }
         let keys = ["min_power_mw", "max_power_mw", "min_energy_mwh", "max_energy_mwh", "lifetime_years"]
-            + costKeys(per: "kw") + costKeys(per: "kwh")
+            + commissioningKeys + costKeys(per: "kw") + costKeys(per: "kwh")
         guard let build = reader.mapping("build", allowedKeys: keys) else { return nil }
         let power = readExpansion(build, existing: existingPowerMW, minKey: "min_power_mw", maxKey: "max_power_mw",
                                   unit: "MW", costUnit: "kw", perUnit: 1000)
@@ -35,13 +37,15 @@ extension SiteLoader {
                                    unit: "MWh", costUnit: "kwh", perUnit: 1000, lifetimeReported: false)
         guard let power, var energy else { return nil }
         energy.lifetimeYears = power.lifetimeYears
+        energy.earliestYear = power.earliestYear
+        energy.leadTimeYears = power.leadTimeYears
         return .some((power, energy))
     }
 
     /// Reads `build` of the SMR fleet: a number of modules, costs per kW of module capacity.
     static func readSMRBuild(_ reader: MappingReader, existingUnits: Int, moduleMW: Double) -> (Expansion, integer: Bool)?? {
         guard reader.has("build") else { return .some(nil) }
-        guard let build = reader.mapping("build", allowedKeys: ["min_units", "max_units", "integer", "lifetime_years"] + costKeys(per: "kw"))
+        guard let build = reader.mapping("build", allowedKeys: ["min_units", "max_units", "integer", "lifetime_years"] + commissioningKeys + costKeys(per: "kw"))
         else { return nil }
         let integer = build.bool("integer", default: true)
         for key in ["min_units", "max_units"] where build.has(key) {
@@ -81,16 +85,34 @@ extension SiteLoader {
             build.reportMissing(maxKey, "\(unit): a build with no capital or fixed cost needs an upper bound, or nothing stops it growing")
             return nil
         }
-        return Expansion(existing: existing, minimum: minimum, maximum: maximum ?? .infinity,
-                         capexUSDPerUnit: capex * perUnit, fixedOMUSDPerUnitYear: fixed * perUnit, lifetimeYears: lifetime)
+        var expansion = Expansion(existing: existing, minimum: minimum, maximum: maximum ?? .infinity,
+                                  capexUSDPerUnit: capex * perUnit, fixedOMUSDPerUnitYear: fixed * perUnit, lifetimeYears: lifetime)
+        if lifetimeReported {
+            if build.has("earliest_year") {
+                guard let year = build.integer("earliest_year", unit: "year", range: .between(1900, 2200)) else { return nil }
+                expansion.earliestYear = year
+            }
+            guard let lead = build.number("lead_time_years", unit: "years", range: .between(0, 100), default: 0) else { return nil }
+            expansion.leadTimeYears = lead
+        }
+        return expansion
     }
 
     /// Reads the `investment` section (discount rate; 7 %/year when absent).
     static func readInvestment(_ root: MappingReader) -> InvestmentPolicy? {
         guard root.has("investment") else { return InvestmentPolicy() }
-        guard let reader = root.mapping("investment", allowedKeys: ["discount_rate"]) else { return nil }
+        guard let reader = root.mapping("investment", allowedKeys: ["discount_rate", "base_year"]) else { return nil }
         guard let rate = reader.number("discount_rate", unit: "1/year", range: .between(0, 1), default: InvestmentPolicy.defaultDiscountRate)
         else { return nil }
-        return InvestmentPolicy(discountRate: rate)
+        var policy = InvestmentPolicy(discountRate: rate)
+        if reader.has("base_year") {
+            guard let year = reader.integer("base_year", unit: "year", range: .between(1900, 2200)) else { return nil }
+            if !root.has("periods") {
+                reader.report("base_year", "is the year a multi-period build-out discounts to; the site has no periods")
+                return nil
+            }
+            policy.baseYear = year
+        }
+        return policy
     }
 }

@@ -49,6 +49,11 @@ public struct Site: Sendable, Equatable {
     public var flexibility: Flexibility?
     /// Shared power caps over training jobs (`workloads.training_groups`).
     public var trainingGroups: [TrainingGroup] = []
+    /// Investment periods of a multi-period build-out (`periods`); nil: a single-year plan.
+    public var buildOut: BuildOut?
+    /// With ``buildOut``: each period's site (its overrides, series year and demand applied), in
+    /// period order; empty otherwise.
+    public var periodSites: [Site] = []
     /// Representative days for a capacity plan (`aggregation`); nil: every step.
     public var aggregation: TimeAggregation?
     /// Set on a site whose steps are representative periods of a longer horizon (built by

@@ -8,7 +8,7 @@ public enum SiteLoader {
     static let topLevelKeys = [
         "name", "horizon", "weather", "smr", "grid_feeds", "renewables", "batteries", "backup_generators",
         "power_distribution", "it_fleet", "workloads", "cooling", "thermal", "carbon", "limits", "investment",
-        "dump", "embodied_carbon", "heat_reuse", "flexibility", "scenario_year", "aggregation",
+        "dump", "embodied_carbon", "heat_reuse", "flexibility", "scenario_year", "aggregation", "periods",
     ]
     /// Upper bound on any capacity, MW: a sanity limit that catches kW-for-MW mistakes.
     static let maximumCapacityMW = 100_000.0
@@ -23,6 +23,45 @@ public enum SiteLoader {
     /// Validates and resolves a parsed (possibly overridden) site document.
     /// - Throws: `SiteValidationError` with every problem found.
     public static func resolve(_ document: SiteDocument) throws -> Site {
+        var site = try resolveOne(document)
+        if let buildOut = site.buildOut { site.periodSites = try resolvePeriods(document, buildOut: buildOut) }
+        return site
+    }
+
+    /// Each period's site of a build-out: the document with the period's `scenario_year` (its
+    /// own, else the site's, else the period's year, for series files named with `{year}`) and
+    /// its overrides, validated, then its demand and training energy scaled. Every problem of
+    /// every period is reported, each prefixed with its period.
+    static func resolvePeriods(_ document: SiteDocument, buildOut: BuildOut) throws -> [Site] {
+        var sites: [Site] = []
+        var issues: [SiteIssue] = []
+        let hasScenarioYear = document.root["scenario_year"].map { !$0.isNull } ?? false
+        for (index, period) in buildOut.periods.enumerated() {
+            var assignments: [(path: String, value: YAMLNode)] = []
+            if let year = period.scenarioYear ?? (hasScenarioYear ? nil : period.year) {
+                assignments.append(("scenario_year", .number(Double(year))))
+            }
+            assignments += period.overrides
+            do {
+                var site = try resolveOne(document.applying(overrides: assignments))
+                site.inference.demandMW = site.inference.demandMW.map { $0 * period.inferenceDemandScale }
+                for job in site.trainingJobs.indices { site.trainingJobs[job].energyMWh *= period.trainingEnergyScale }
+                site.buildOut = nil
+                sites.append(site)
+            } catch let error as SiteValidationError {
+                issues += error.issues.map { issue in
+                    var issue = issue
+                    issue.message = "in period \(period.year) (periods[\(index)]): " + issue.message
+                    return issue
+                }
+            }
+        }
+        if !issues.isEmpty { throw SiteValidationError(issues) }
+        return sites
+    }
+
+    /// Validates and resolves one site (a build-out's periods are resolved by ``resolve(_:)``).
+    static func resolveOne(_ document: SiteDocument) throws -> Site {
         let context = LoadContext(siteURL: document.siteFileURL)
         context.overrides = document.appliedOverrides.map { ($0.path, "\($0.path)=\($0.value.flowText)") }
         context.noteInput(document.siteFileURL.standardizedFileURL, display: context.siteDisplay)
@@ -111,10 +150,11 @@ public enum SiteLoader {
         let heatReuse = readHeatReuse(reader)
         let flexibility = readFlexibility(reader, gridFeeds: gridFeeds)
         let aggregation = readAggregation(reader)
+        let buildOut = readPeriods(reader, investment: investment)
 
         guard let horizon, let itFleet, let distribution, let inference, let cooling, let copSeries,
               let freeShare, let supply, let thermal, let carbon, let limits, let investment, let dump, let embodied, let heatReuse,
-              let flexibility, let aggregation, context.issues.isEmpty else { return nil }
+              let flexibility, let aggregation, let buildOut, context.issues.isEmpty else { return nil }
         var site = Site(name: name, siteFileURL: context.siteURL, horizon: horizon, weather: weather, smr: smr,
                     gridFeeds: gridFeeds, renewables: renewables, batteries: batteries, backupGenerators: backups,
                     distribution: distribution, itFleet: itFleet, inference: inference, trainingJobs: trainingJobs,
@@ -128,7 +168,9 @@ public enum SiteLoader {
         site.flexibility = flexibility
         site.trainingGroups = trainingGroups
         site.aggregation = aggregation
+        site.buildOut = buildOut
         checkAggregation(site, reader)
+        checkBuildOut(site, reader)
         return site
     }
 

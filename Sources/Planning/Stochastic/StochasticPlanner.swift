@@ -146,6 +146,9 @@ public enum StochasticPlanner {
             }
         }
         let reference = sites[0]
+        if reference.buildOut != nil {
+            throw StochasticPlanError("periods: a multi-period build-out cannot be combined with --scenarios yet; plan one future at a time")
+        }
         guard reference.plansCapacity else {
             throw StochasticPlanError("nothing to plan: the site has no build section (docs/site-format.md, \"Capacity planning\")")
         }

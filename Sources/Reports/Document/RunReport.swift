@@ -22,7 +22,15 @@ public enum RunReport {
             blocks += BuildPlanSection.blocks(plan: plan, candidates: run.candidates, costs: CostStack { run.number($0) })
         }
         guard let dispatch = run.dispatch else {
-            blocks.append(.paragraph("No dispatch.csv in this folder: the solve produced no schedule, so there is nothing to chart."))
+            if FileManager.default.fileExists(atPath: run.folder.appendingPathComponent("cashflows.csv").path) {
+                // A multi-period build-out keeps each period's run files in periods/YEAR/.
+                let npv = run.number("npv_total_cost_usd").map { ReportFormat.number($0) } ?? "-"
+                blocks.append(.paragraph("A multi-period build-out (docs/planning.md, \"Multi-period build-out\"): NPV of total cost \(npv) USD "
+                                         + "(npv_total_cost_usd in summary.json), year by year in cashflows.csv. Each period's operation is in "
+                                         + "periods/YEAR/, a run folder insula report reads on its own."))
+            } else {
+                blocks.append(.paragraph("No dispatch.csv in this folder: the solve produced no schedule, so there is nothing to chart."))
+            }
             return ReportDocument(title: "Run report: \(site)", blocks: blocks)
         }
         let chosen = window ?? ReportWindow.defaultWeek(of: dispatch.epochSeconds, trainingMW: dispatch.column("training_mw"))

@@ -229,6 +229,11 @@ public struct InputDump: Encodable, Sendable {
         var horizonCostUSDPerUnit: Double
         /// Annualised capex of the existing part x horizon years: taken out of the objective (sunk), USD.
         var sunkCapexUSD: Double
+        /// The costs behind them, for a multi-period build-out's vintages: capex x CRF and fixed
+        /// O&M per unit and year, USD; lifetime, years.
+        var annualisedCapexUSDPerUnitYear: Double
+        var fixedOMUSDPerUnitYear: Double
+        var lifetimeYears: Double
     }
 
     /// A site of representative periods (docs/formulation.md, 15): how its steps stand for
@@ -384,7 +389,9 @@ public struct InputDump: Encodable, Sendable {
                   minimum: expansion.minimum, maximum: expansion.maximum.isFinite ? expansion.maximum : nil,
                   integer: key.asset == .smr && site.smr?.integerUnits == true,
                   horizonCostUSDPerUnit: years * expansion.annualCostUSDPerUnitYear(discountRate: rate),
-                  sunkCapexUSD: years * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate) * expansion.existing)
+                  sunkCapexUSD: years * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate) * expansion.existing,
+                  annualisedCapexUSDPerUnitYear: expansion.annualisedCapexUSDPerUnitYear(discountRate: rate),
+                  fixedOMUSDPerUnitYear: expansion.fixedOMUSDPerUnitYear, lifetimeYears: expansion.lifetimeYears)
         }
         demandResponse = DemandResponse.dump(site)
         aggregation = site.representativePeriods.map { periods in

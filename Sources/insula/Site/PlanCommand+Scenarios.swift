@@ -19,6 +19,9 @@ extension PlanCommand {
             if let section = document.root["aggregation"], !section.isNull {
                 throw CommandFailure(.invalidInput, "error: \(site): aggregation: representative days cannot be combined with --scenarios yet (each scenario is planned over every step); remove the section, or plan one future at a time")
             }
+            if let section = document.root["periods"], !section.isNull {
+                throw CommandFailure(.invalidInput, "error: \(site): periods: a multi-period build-out cannot be combined with --scenarios yet; plan one future at a time")
+            }
             set = try PlanScenarioSet.read(from: URL(fileURLWithPath: scenarioFile))
         } catch let error as SiteValidationError {
             throw CommandFailure(.invalidInput, "error: \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") found:\n\(error.description)")

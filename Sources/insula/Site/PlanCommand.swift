@@ -92,6 +92,10 @@ struct PlanCommand: ParsableCommand {
             throw CommandFailure(.invalidInput, "error: \(site): nothing to plan: no component has a build section (docs/site-format.md, \"Capacity planning\"); use `insula solve` for fixed capacities")
         }
         guard jobs >= 1 else { throw CommandFailure(.invalidInput, "error: --jobs must be at least 1, got \(jobs)") }
+        if loaded.buildOut != nil {
+            if let dumpInputs { try writeBuildOutInputDump(loaded, to: dumpInputs) }
+            return try runBuildOut(loaded, clock: clock, start: start)
+        }
         if let settings = loaded.aggregation {
             // The dump is of the site the LP sees: the representative days, with their weights.
             let days = RepresentativeDays(site: loaded, settings: settings)

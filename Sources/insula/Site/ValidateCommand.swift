@@ -26,6 +26,7 @@ struct ValidateCommand: ParsableCommand {
                        loaded.batteries.isEmpty ? nil : "\(loaded.batteries.count) battery(ies)"].compactMap { $0 }
         printText("\(site): valid: \(loaded.name), \(loaded.horizon.steps) steps of \(loaded.horizon.stepMinutes) min from \(loaded.horizon.label(0)), "
               + "\(sources.joined(separator: ", ")), \(loaded.itFleet.racks) racks (\(String(format: "%.1f", loaded.itFleet.capacityMW)) MW IT), "
-              + "\(loaded.trainingJobs.count) training job(s), \(loaded.distribution.architecture.rawValue)")
+              + "\(loaded.trainingJobs.count) training job(s), \(loaded.distribution.architecture.rawValue)"
+              + (loaded.buildOut.map { ", \($0.periods.count) investment period(s) \($0.periods.map { String($0.year) }.joined(separator: ", "))" } ?? ""))
     }
 }

@@ -1,0 +1,324 @@
+import Foundation
+import Island
+import Optimization
+import Scheduling
+
+/// A solved multi-period build-out: what is added in each investment period, each period's
+/// operation under what is then installed, and the present value of it all
+/// (docs/planning.md, "Multi-period build-out"; docs/formulation.md, section 16).
+public struct BuildOutPlan: Sendable {
+    /// One period's operating block, read back as an operating run.
+    public struct PeriodRun: Sendable {
+        public var period: BuildOutPeriod
+        /// The period's site as read (its overrides, series year and demand applied).
+        public var site: Site
+        /// The site its block was compiled from: the representative days of ``site`` when it
+        /// has an `aggregation` section, else ``site`` (build costs zeroed: capital is charged
+        /// on the build-out's own columns).
+        public var compiledSite: Site
+        public var days: RepresentativeDays?
+        /// Its block of the LP: schedule and KPIs over the period's horizon (operating cost only).
+        public var outcome: OperatingSolve.Outcome
+        /// The block's figures over the horizon it stands for (every step weighted).
+        public var figures: PlanFigures?
+        /// The period's full operation under its installed capacity (representative days only).
+        public var verification: PlanVerification?
+        /// Present value of one USD a year over the period's years (``BuildOut/objectiveWeight(period:rate:)``).
+        public var objectiveWeight: Double
+        /// The horizon's length in years: the block's operating cost is for this long.
+        public var horizonYears: Double
+        /// Operating cost per year of the period, USD/year (the block's objective / horizon years).
+        public var operatingCostUSDPerYear: Double? { figures?.operatingCostUSD.map { $0 / horizonYears } }
+    }
+
+    /// One sized dimension in one period.
+    public struct Capacity: Sendable, Equatable {
+        public var period: Int
+        public var year: Int
+        public var key: ExpansionKey
+        /// In service at the period's start from before it (the site's existing amount and earlier
+        /// additions not yet retired), in the dimension's unit.
+        public var existing: Double
+        public var added: Double
+        /// Earlier additions that reached the end of their lifetime before this period.
+        public var retired: Double
+        public var installed: Double { existing + added }
+        /// Overnight capital of what is added in this period, USD.
+        public var capexUSD: Double
+        /// Annualised capital (capex x CRF at the building period's costs) of every addition in service, USD/year.
+        public var annualisedCapexUSDPerYear: Double
+        /// Fixed O&M of everything installed, USD/year.
+        public var fixedOMUSDPerYear: Double
+        /// (annualised capital + fixed O&M) x the period's objective weight: the objective's share, USD.
+        public var discountedCostUSD: Double
+    }
+
+    public var buildOut: BuildOut
+    public var discountRate: Double
+    /// The strategy that settled whole SMR modules (`mip` or `relaxed`; `auto` without an SMR build).
+    public var strategy: ModuleCountStrategy
+    public var result: SolveResult
+    public var periods: [PeriodRun]
+    /// Period-major, each period in ``Site/expansions`` order; empty without a solution.
+    public var capacities: [Capacity]
+    public var rows: Int
+    public var columns: Int
+    public var nonzeros: Int
+    public var buildSeconds: Double
+    public var verificationSeconds: Double
+
+    /// The objective: present value of capital, fixed O&M and operation over every period, USD.
+    public var npvUSD: Double? { result.status.hasSolution ? result.objectiveValue : nil }
+}
+
+/// Plans a multi-period build-out in one LP (docs/formulation.md, section 16): one block per
+/// period, compiled by ``SiteCompiler`` exactly as a single-year plan of that period's site
+/// (over its representative days when it has an `aggregation` section) but with the build's
+/// costs taken out, and per period and sized dimension an addition column `A[q,k]`; each
+/// block's capacity column is tied to what is in service then:
+/// `C[p,k] - sum over q active at p of A[q,k] = existing_k`.
+public enum BuildOutPlanner {
+    /// Plans `site` (which must have `periods`, with ``Site/periodSites`` resolved by the loader).
+    public static func plan(_ site: Site, options: PlanOptions = PlanOptions(), verify: Bool = true) throws -> BuildOutPlan {
+        guard let buildOut = site.buildOut, site.periodSites.count == buildOut.periods.count else {
+            preconditionFailure("the site has no resolved periods")
+        }
+        let sites = site.periodSites
+        try checkShared(sites, buildOut: buildOut)
+        let rate = site.investment.discountRate
+        let clock = ContinuousClock(), start = clock.now
+
+        let integer = site.smr?.build != nil && site.smr?.integerUnits == true
+        let strategy: ModuleCountStrategy
+        switch options.moduleCounts {
+        case .relaxed: strategy = .relaxed
+        default: strategy = integer ? .mip : (site.smr?.build == nil ? .auto : .relaxed)
+        }
+        let wholeModules = strategy == .mip
+
+        // Each period's block, compiled from its site with the build's costs removed.
+        var compiled: [(site: Site, days: RepresentativeDays?, model: SiteModel)] = []
+        for periodSite in sites {
+            var costless = periodSite.withoutBuildCosts()
+            costless.smr?.integerUnits = wholeModules
+            var days: RepresentativeDays?
+            if let settings = costless.aggregation {
+                let chosen = RepresentativeDays(site: costless, settings: settings)
+                days = chosen
+                costless = chosen.site(of: costless)
+                costless.aggregation = nil
+            }
+            compiled.append((costless, days, try SiteCompiler.compile(costless, options: options.compile)))
+        }
+
+        let names = options.compile.names
+        var program = LinearProgram(name: "build_out", sense: .minimize)
+        let expansionsByPeriod = sites.map(\.expansions)
+        let keys = expansionsByPeriod[0].map(\.key)
+        let weights = buildOut.periods.indices.map { buildOut.objectiveWeight(period: $0, rate: rate) }
+        // Additions: A[q][k], charged the present value of its annuity and fixed O&M over the
+        // periods it is in service (costs of the period it is built in, for its whole life).
+        // A period before a dimension's first build year has no addition column at all (rather
+        // than one fixed at 0, which interior point handles worse).
+        var additions: [[Column?]] = []
+        for (q, expansions) in expansionsByPeriod.enumerated() {
+            var row: [Column?] = []
+            for (key, expansion) in expansions {
+                guard Double(buildOut.periods[q].year) >= buildOut.firstBuildYear(expansion) - 1e-9 else {
+                    row.append(nil)
+                    continue
+                }
+                let cost = annualCostPerUnit(expansion, rate: rate) * buildOut.periods.indices
+                    .filter { buildOut.isActive(builtIn: q, lifetimeYears: expansion.lifetimeYears, in: $0) }
+                    .reduce(0.0) { $0 + weights[$1] }
+                row.append(program.addColumn(lower: 0, upper: .infinity, objective: cost,
+                                             kind: key.asset == .smr && wholeModules ? .integer : .continuous,
+                                             name: names ? "added[\(buildOut.periods[q].year),\(key)]" : ""))
+            }
+            additions.append(row)
+        }
+        var blocks: [LinearProgram.AppendedBlock] = []
+        for (p, entry) in compiled.enumerated() {
+            let years = entry.site.horizonYears
+            let block = program.append(entry.model.program, objectiveScale: weights[p] / years,
+                                       namePrefix: names ? "p\(buildOut.periods[p].year)::" : "")
+            blocks.append(block)
+            for (k, (key, column)) in entry.model.capacities.enumerated() {
+                precondition(key == keys[k], "every period sizes the same dimensions (checked)")
+                let existing = expansionsByPeriod[p][k].expansion.existing
+                let tie = program.addRow(lower: existing, upper: existing, name: names ? "installed[\(buildOut.periods[p].year),\(key)]" : "")
+                program.addCoefficient(tie, block.column(column), 1)
+                for q in 0...p where buildOut.isActive(builtIn: q, lifetimeYears: expansionsByPeriod[q][k].expansion.lifetimeYears, in: p) {
+                    if let addition = additions[q][k] { program.addCoefficient(tie, addition, -1) }
+                }
+                // Fixed O&M of the existing plant, at this period's cost: a constant.
+                program.objectiveConstant += weights[p] * expansionsByPeriod[p][k].expansion.fixedOMUSDPerUnitYear * existing
+            }
+        }
+        let buildSeconds = (clock.now - start).seconds
+
+        var solverOptions = options.solver
+        // No race: the dual simplex it runs beside interior point does not finish this LP in
+        // reasonable time (plan-buildout, 4 periods x 12 days: still running after 10 min) and
+        // halves the cores interior point has (release build: race 25.7 s, without it 7.6 s).
+        solverOptions.concurrent = false
+        if compiled.contains(where: { $0.days != nil }) {
+            // As for a single representative-day plan (AggregatedPlanner): the storage links leave
+            // a degenerate face on which GLPK's interior point stops short; cross over from it.
+            solverOptions.crossover = true
+        }
+        let result = try GLPK.solve(program, options: solverOptions)
+
+        var runs: [BuildOutPlan.PeriodRun] = []
+        for (p, entry) in compiled.enumerated() {
+            let block = blocks[p], model = entry.model
+            let scale = weights[p] / entry.site.horizonYears
+            var slice = SolveResult(status: result.status, method: result.method, message: result.message)
+            slice.iterations = result.iterations
+            slice.solveSeconds = result.solveSeconds
+            slice.loadSeconds = result.loadSeconds
+            slice.quality = result.quality
+            slice.attempts = result.attempts
+            if result.primalValues.count == program.columnCount {
+                slice.primalValues = Array(result.primalValues[block.columnOffset..<(block.columnOffset + block.columnCount)])
+                slice.rowActivities = model.program.rowActivities(at: slice.primalValues)
+                slice.objectiveValue = model.program.objectiveValue(at: slice.primalValues)
+                if result.rowDuals.count == program.rowCount, scale > 0 {
+                    // The block's rows are priced at its weight: back to the period's own prices.
+                    slice.rowDuals = result.rowDuals[block.rowOffset..<(block.rowOffset + block.rowCount)].map { $0 / scale }
+                    slice.reducedCosts = model.program.reducedCosts(rowDuals: slice.rowDuals)
+                }
+            }
+            var outcome = OperatingSolve.Outcome(model: model, result: slice, buildSeconds: buildSeconds)
+            if slice.status.hasSolution, !slice.primalValues.isEmpty {
+                outcome.schedule = ScheduleReader.read(site: entry.site, model: model, result: slice)
+            }
+            var figures: PlanFigures?
+            if outcome.schedule != nil {
+                if let periods = entry.site.representativePeriods {
+                    AggregatedPlanner.placeStates(&outcome, periods: periods)
+                    figures = AggregatedPlanner.figures(ofRepresentative: outcome, site: entry.site, periods: periods)
+                } else {
+                    figures = fullFigures(outcome, site: entry.site)
+                }
+            }
+            runs.append(BuildOutPlan.PeriodRun(period: buildOut.periods[p], site: sites[p], compiledSite: entry.site, days: entry.days,
+                                               outcome: outcome, figures: figures, verification: nil, objectiveWeight: weights[p],
+                                               horizonYears: entry.site.horizonYears))
+        }
+
+        var capacities: [BuildOutPlan.Capacity] = []
+        if result.status.hasSolution, result.primalValues.count == program.columnCount {
+            let x = result.primalValues
+            func amount(_ q: Int, _ k: Int) -> Double { additions[q][k].map { x[$0.index] } ?? 0 }
+            for p in buildOut.periods.indices {
+                for (k, key) in keys.enumerated() {
+                    let expansion = expansionsByPeriod[p][k].expansion
+                    var carried = expansion.existing, retired = 0.0, annuity = 0.0
+                    for q in 0..<p {
+                        let vintage = expansionsByPeriod[q][k].expansion, earlier = amount(q, k)
+                        if buildOut.isActive(builtIn: q, lifetimeYears: vintage.lifetimeYears, in: p) {
+                            carried += earlier
+                            annuity += earlier * vintage.annualisedCapexUSDPerUnitYear(discountRate: rate)
+                        } else if buildOut.isActive(builtIn: q, lifetimeYears: vintage.lifetimeYears, in: p - 1) {
+                            retired += earlier
+                        }
+                    }
+                    let added = amount(p, k)
+                    annuity += added * expansion.annualisedCapexUSDPerUnitYear(discountRate: rate)
+                    // Fixed O&M: existing plant at this period's cost, each addition at its own.
+                    var fixed = expansion.existing * expansion.fixedOMUSDPerUnitYear
+                    for q in 0...p where buildOut.isActive(builtIn: q, lifetimeYears: expansionsByPeriod[q][k].expansion.lifetimeYears, in: p) {
+                        fixed += amount(q, k) * expansionsByPeriod[q][k].expansion.fixedOMUSDPerUnitYear
+                    }
+                    capacities.append(BuildOutPlan.Capacity(
+                        period: p, year: buildOut.periods[p].year, key: key, existing: carried, added: added, retired: retired,
+                        capexUSD: added * expansion.capexUSDPerUnit, annualisedCapexUSDPerYear: annuity, fixedOMUSDPerYear: fixed,
+                        discountedCostUSD: (annuity + fixed) * weights[p]))
+                }
+            }
+        }
+
+        var plan = BuildOutPlan(buildOut: buildOut, discountRate: rate, strategy: strategy, result: result, periods: runs,
+                                capacities: capacities, rows: program.rowCount, columns: program.columnCount,
+                                nonzeros: program.entryCount, buildSeconds: buildSeconds, verificationSeconds: 0)
+        if verify, result.status == .optimal { try verifyByFullOperation(&plan, options: options) }
+        return plan
+    }
+
+    /// Operates each period planned over representative days over its every step, with the
+    /// capacity then installed (formulation.md 15.5, per period).
+    static func verifyByFullOperation(_ plan: inout BuildOutPlan, options: PlanOptions) throws {
+        let clock = ContinuousClock(), start = clock.now
+        for p in plan.periods.indices where plan.periods[p].days != nil {
+            guard let schedule = plan.periods[p].outcome.schedule else { continue }
+            var site = plan.periods[p].site.withoutBuildCosts()
+            site.smr?.integerUnits = false
+            plan.periods[p].verification = try AggregatedPlanner.operate(site, capacities: schedule.capacities,
+                                                                          estimate: plan.periods[p].figures, options: options)
+        }
+        plan.verificationSeconds = (clock.now - start).seconds
+    }
+
+    /// Annual cost of one unit added: annualised capital + fixed O&M, USD/(unit·year).
+    static func annualCostPerUnit(_ expansion: Expansion, rate: Double) -> Double {
+        expansion.annualCostUSDPerUnitYear(discountRate: rate)
+    }
+
+    /// Every period must size the same dimensions from the same existing plant, over horizons
+    /// of the same step (the build's columns are tied across them).
+    static func checkShared(_ sites: [Site], buildOut: BuildOut) throws {
+        let reference = sites[0].expansions
+        for (index, site) in sites.enumerated().dropFirst() {
+            let year = buildOut.periods[index].year
+            let mine = site.expansions
+            if mine.map(\.key) != reference.map(\.key) {
+                throw BuildOutError("period \(year) (periods[\(index)]) sizes \(mine.map(\.key.description).joined(separator: ", ")), the first period \(reference.map(\.key.description).joined(separator: ", ")); every period must have the same build sections (change their costs and bounds per period, not whether they exist)")
+            }
+            for (a, b) in zip(mine, reference) where a.expansion.existing != b.expansion.existing {
+                throw BuildOutError("period \(year) (periods[\(index)]) changes the existing \(a.key) from \(b.expansion.existing) to \(a.expansion.existing); existing plant is the same in every period (what is added is carried forward by the plan)")
+            }
+        }
+    }
+
+    /// Figures of a block over every step (weights 1).
+    static func fullFigures(_ outcome: OperatingSolve.Outcome, site: Site) -> PlanFigures? {
+        guard let schedule = outcome.schedule, let objective = outcome.result.objectiveValue else { return nil }
+        let k = schedule.kpis
+        return PlanFigures(
+            status: outcome.result.status.rawValue, totalCostUSD: objective, capitalCostUSD: 0, operatingCostUSD: objective,
+            emissionsTonnes: k.emissionsTonnes, smrMWh: k.smrEnergyMWh, gridImportMWh: k.gridImportMWh, gridExportMWh: k.gridExportMWh,
+            solarMWh: k.solarEnergyMWh, windMWh: k.windEnergyMWh, backupMWh: k.backupEnergyMWh, batteryDischargeMWh: k.batteryDischargeMWh,
+            itMWh: k.itEnergyMWh, inferenceShedMWh: schedule.steps.reduce(0.0) { $0 + $1.inferenceShedMW } * site.horizon.stepHours,
+            undeliveredTrainingMWh: schedule.jobs.reduce(0.0) { $0 + $1.undeliveredMWh },
+            rows: outcome.model.program.rowCount, columns: outcome.model.program.columnCount, solveSeconds: outcome.result.solveSeconds)
+    }
+}
+
+extension Site {
+    /// The same site with every build's capital and fixed O&M set to 0 (bounds kept): a
+    /// build-out charges them on its own columns, per vintage.
+    public func withoutBuildCosts() -> Site {
+        var site = self
+        func zero(_ build: inout Expansion?) {
+            guard build != nil else { return }
+            build!.capexUSDPerUnit = 0
+            build!.fixedOMUSDPerUnitYear = 0
+        }
+        if site.smr != nil { zero(&site.smr!.build) }
+        for index in site.gridFeeds.indices { zero(&site.gridFeeds[index].connectionBuild) }
+        for index in site.renewables.indices { zero(&site.renewables[index].build) }
+        for index in site.batteries.indices {
+            zero(&site.batteries[index].powerBuild)
+            zero(&site.batteries[index].energyBuild)
+        }
+        for index in site.backupGenerators.indices { zero(&site.backupGenerators[index].build) }
+        return site
+    }
+}
+
+/// A build-out that cannot be set up (periods that do not share a build); the message says which and why.
+public struct BuildOutError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
