@@ -128,3 +128,28 @@ public struct SolveProgress: Sendable {
     public var infeasibility: Double?
     public var elapsedSeconds: Double
 }
+
+extension SolveResult {
+    /// The part of this result (a solve of a model built by appending blocks) that belongs to
+    /// `block`, as if `blockModel` had been solved alone: its values, activities and objective,
+    /// and its row duals divided by `dualScale`, the weight the block's costs carried in the
+    /// whole (a scenario's probability, a period's discount weight), so that they are the
+    /// block's own prices. Status, timings, attempts and certificate are the whole solve's.
+    public func slice(_ block: LinearProgram.AppendedBlock, of blockModel: LinearProgram, dualScale: Double) -> SolveResult {
+        var slice = SolveResult(status: status, method: method, message: message)
+        slice.iterations = iterations
+        slice.solveSeconds = solveSeconds
+        slice.loadSeconds = loadSeconds
+        slice.quality = quality
+        slice.attempts = attempts
+        guard primalValues.count >= block.columnOffset + block.columnCount, !primalValues.isEmpty else { return slice }
+        slice.primalValues = Array(primalValues[block.columnOffset..<(block.columnOffset + block.columnCount)])
+        slice.rowActivities = blockModel.rowActivities(at: slice.primalValues)
+        slice.objectiveValue = blockModel.objectiveValue(at: slice.primalValues)
+        if rowDuals.count >= block.rowOffset + block.rowCount, !rowDuals.isEmpty, dualScale > 0 {
+            slice.rowDuals = rowDuals[block.rowOffset..<(block.rowOffset + block.rowCount)].map { $0 / dualScale }
+            slice.reducedCosts = blockModel.reducedCosts(rowDuals: slice.rowDuals)
+        }
+        return slice
+    }
+}

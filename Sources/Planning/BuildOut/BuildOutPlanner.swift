@@ -173,22 +173,8 @@ public enum BuildOutPlanner {
         for (p, entry) in compiled.enumerated() {
             let block = blocks[p], model = entry.model
             let scale = weights[p] / entry.site.horizonYears
-            var slice = SolveResult(status: result.status, method: result.method, message: result.message)
-            slice.iterations = result.iterations
-            slice.solveSeconds = result.solveSeconds
-            slice.loadSeconds = result.loadSeconds
-            slice.quality = result.quality
-            slice.attempts = result.attempts
-            if result.primalValues.count == program.columnCount {
-                slice.primalValues = Array(result.primalValues[block.columnOffset..<(block.columnOffset + block.columnCount)])
-                slice.rowActivities = model.program.rowActivities(at: slice.primalValues)
-                slice.objectiveValue = model.program.objectiveValue(at: slice.primalValues)
-                if result.rowDuals.count == program.rowCount, scale > 0 {
-                    // The block's rows are priced at its weight: back to the period's own prices.
-                    slice.rowDuals = result.rowDuals[block.rowOffset..<(block.rowOffset + block.rowCount)].map { $0 / scale }
-                    slice.reducedCosts = model.program.reducedCosts(rowDuals: slice.rowDuals)
-                }
-            }
+            // The block's rows are priced at its weight: back to the period's own prices.
+            let slice = result.slice(block, of: model.program, dualScale: scale)
             var outcome = OperatingSolve.Outcome(model: model, result: slice, buildSeconds: buildSeconds)
             if slice.status.hasSolution, !slice.primalValues.isEmpty {
                 outcome.schedule = ScheduleReader.read(site: entry.site, model: model, result: slice)

@@ -181,21 +181,7 @@ public enum StochasticPlanner {
             // The block's duals price its rows at (1 - w) p_s of their cost (the CVaR term
             // adds its share in the worst scenarios): scaled back to one scenario's prices.
             let scale = (1 - risk.cvarWeight) * probabilities[index]
-            var slice = SolveResult(status: result.status, method: result.method, message: result.message)
-            slice.iterations = result.iterations
-            slice.solveSeconds = result.solveSeconds
-            slice.loadSeconds = result.loadSeconds
-            slice.quality = result.quality
-            slice.attempts = result.attempts
-            if result.primalValues.count == program.columnCount {
-                slice.primalValues = Array(result.primalValues[block.columnOffset..<(block.columnOffset + block.columnCount)])
-                slice.rowActivities = model.program.rowActivities(at: slice.primalValues)
-                slice.objectiveValue = model.program.objectiveValue(at: slice.primalValues)
-                if result.rowDuals.count == program.rowCount, scale > 0 {
-                    slice.rowDuals = result.rowDuals[block.rowOffset..<(block.rowOffset + block.rowCount)].map { $0 / scale }
-                    slice.reducedCosts = model.program.reducedCosts(rowDuals: slice.rowDuals)
-                }
-            }
+            let slice = result.slice(block, of: model.program, dualScale: scale)
             let schedule = slice.status.hasSolution && !slice.primalValues.isEmpty
                 ? ScheduleReader.read(site: site, model: model, result: slice) : nil
             runs.append(StochasticPlan.ScenarioRun(
