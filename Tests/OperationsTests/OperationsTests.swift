@@ -270,3 +270,33 @@ struct CommitmentCarryTests {
         #expect(run.realised.objectiveUSD >= optimum - 1e-6 * optimum, "realised \(run.realised.objectiveUSD) vs optimum \(optimum)")
     }
 }
+
+@Suite("Receding-horizon operation: outage KPIs")
+struct OperationOutageTests {
+    /// The outage week with forced-outage draw `draw` applied (docs/risk.md) and its battery cut
+    /// to 200 MWh, too small to ride through draws 1 and 7 without shedding inference.
+    static func outageWeek(draw: Int) throws -> Site {
+        try OperationFixtures.site("outages-week", [(path: "smr.forced_outages.draw", value: try YAMLNode.parse(yaml: "\(draw)", file: "test")),
+                                                    (path: "batteries[0].energy_mwh", value: try YAMLNode.parse(yaml: "200", file: "test"))])
+    }
+
+    @Test("operate counts shed inference and forced SMR unit-hours as solve does: the realised steps' shed, the draw's unit-hours",
+          arguments: [1, 7])
+    func outageKPIs(draw: Int) throws {
+        let site = try Self.outageWeek(draw: draw)
+        let fleet = try #require(site.smr)
+        let forcedUnitHours = Double(fleet.forcedOutageUnits.reduce(0, +)) * site.horizon.stepHours
+        #expect(forcedUnitHours > 0, "draw \(draw) takes a unit out")
+        let run = try RecedingHorizon.run(site, options: OperationOptions(replanSteps: 24, lookaheadSteps: 48))
+        let perfect = try #require(run.perfectForesight)
+        #expect(run.realised.smrForcedOutageUnitHours == forcedUnitHours && perfect.smrForcedOutageUnitHours == forcedUnitHours)
+        // Shed energy and hours are those of the realised dispatch, over the steps that shed.
+        let hours = site.horizon.stepHours
+        let shedSteps = run.dispatch.steps.indices.filter { ScheduleReader.sheds(run.dispatch.steps[$0].inferenceShedMW, demandMW: site.inference.demandMW[$0]) }
+        let shedMWh = shedSteps.reduce(0) { $0 + run.dispatch.steps[$1].inferenceShedMW } * hours
+        #expect(abs(run.realised.inferenceShedMWh - shedMWh) <= 1e-9 * max(1, shedMWh))
+        #expect(run.realised.inferenceShedHours == Double(shedSteps.count) * hours)
+        #expect(perfect.inferenceShedMWh > 1 && run.realised.inferenceShedMWh > 1, "draw \(draw) sheds inference even with perfect foresight")
+        #expect(abs(run.realised.inferenceDemandMWh - run.realised.inferenceServedMWh - run.realised.inferenceShedMWh) <= 1e-6 * run.realised.inferenceDemandMWh)
+    }
+}

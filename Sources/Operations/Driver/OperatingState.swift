@@ -94,6 +94,10 @@ struct Ledger {
             totals.peakGridImportMW = max(totals.peakGridImportMW, step.gridImportMW)
             // Served work (with a performance curve the power drawn is less).
             totals.inferenceServedMWh += (window.inference.demandMW[t] - step.inferenceShedMW) * hours
+            if ScheduleReader.sheds(step.inferenceShedMW, demandMW: window.inference.demandMW[t]) {
+                totals.inferenceShedMWh += step.inferenceShedMW * hours
+                totals.inferenceShedHours += hours
+            }
             state.emissionsTonnes += step.emissionsTonnes
         }
         for (index, job) in window.trainingJobs.enumerated() {
@@ -153,6 +157,7 @@ struct Ledger {
             figures.undeliveredTrainingPenaltyUSD += job.undeliveredMWh * penalty
         }
         figures.inferenceDemandMWh = site.inference.demandMW.reduce(0, +) * hours
+        if let fleet = site.smr { figures.smrForcedOutageUnitHours = Double(fleet.forcedOutageUnits.reduce(0, +)) * hours }
         figures.finishShares()
         figures.finishObjective()
         return figures

@@ -28,6 +28,12 @@ public struct OperationFigures: Sendable, Codable, Equatable {
     public var inferenceDemandMWh = 0.0
     public var inferenceServedMWh = 0.0
     public var inferenceServedShare = 1.0
+    /// Inference shed over the steps that shed more than solver tolerance, and those steps'
+    /// hours (as `insula solve` counts them: the expected energy not served over outage draws).
+    public var inferenceShedMWh = 0.0
+    public var inferenceShedHours = 0.0
+    /// Unit-hours of SMR forced outage in the applied draw (0 without one).
+    public var smrForcedOutageUnitHours = 0.0
 
     public init() {}
 
@@ -55,6 +61,9 @@ public struct OperationFigures: Sendable, Codable, Equatable {
         trainingDeliveredMWh = kpis.trainingDeliveredShare * trainingRequiredMWh
         inferenceDemandMWh = site.inference.demandMW.reduce(0, +) * site.horizon.stepHours
         inferenceServedMWh = kpis.inferenceServedShare * inferenceDemandMWh
+        inferenceShedMWh = kpis.inferenceShedMWh
+        inferenceShedHours = kpis.inferenceShedHours
+        smrForcedOutageUnitHours = kpis.smrForcedOutageUnitHours
         finishShares()
         finishObjective()
     }
@@ -79,5 +88,7 @@ public struct OperationFigures: Sendable, Codable, Equatable {
         case trainingRequiredMWh = "training_required_mwh", trainingDeliveredMWh = "training_delivered_mwh"
         case trainingDeliveredShare = "training_delivered_share", inferenceDemandMWh = "inference_demand_mwh"
         case inferenceServedMWh = "inference_served_mwh", inferenceServedShare = "inference_served_share"
+        case inferenceShedMWh = "inference_shed_mwh", inferenceShedHours = "inference_shed_hours"
+        case smrForcedOutageUnitHours = "smr_forced_outage_unit_hours"
     }
 }

@@ -362,7 +362,7 @@ public enum ScheduleReader {
 
     /// Whether a step sheds inference: more than 1e-6 of its demand, and at least 1e-6 MW (below
     /// that, solver tolerance), for `inference_shed_hours`.
-    static func sheds(_ shedMW: Double, demandMW: Double) -> Bool {
+    public static func sheds(_ shedMW: Double, demandMW: Double) -> Bool {
         shedMW > 1e-6 * max(1, demandMW)
     }
 
