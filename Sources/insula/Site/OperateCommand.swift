@@ -153,12 +153,7 @@ struct OperateCommand: ParsableCommand {
             ("manifest.json", try operateManifest(site: loaded, sitePath: site)),
         ]
         if let outages = RunWriter.smrOutagesCSV(loaded) { files.append(("smr_outages.csv", outages)) }
-        do {
-            try RunFolder.write(files, to: URL(fileURLWithPath: out))
-            written = true
-        } catch {
-            throw CommandFailure.writing(out, error)
-        }
+        try commitRunFolder(files, to: out, written: &written)
         withExtendedLifetime(lock) {}
         if format == .json {
             print(json)

@@ -47,12 +47,7 @@ extension PlanCommand {
             files.append(("\(folder)/summary.json", String(decoding: try RunWriter.jsonEncoder().encode(periodSummary), as: UTF8.self) + "\n"))
             files.append(("\(folder)/manifest.json", try manifest(site: run.site, sitePath: site)))
         }
-        do {
-            try RunFolder.write(files, to: URL(fileURLWithPath: out))
-            written = true
-        } catch {
-            throw CommandFailure.writing(out, error)
-        }
+        try commitRunFolder(files, to: out, written: &written)
         withExtendedLifetime(lock) {}
 
         if format == .json {

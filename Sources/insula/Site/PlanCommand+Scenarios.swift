@@ -72,12 +72,7 @@ extension PlanCommand {
         let json = String(decoding: try RunWriter.jsonEncoder().encode(report), as: UTF8.self)
         files.append(("stochastic.json", json + "\n"))
         if let first = plan.scenarios.first { files.append(("manifest.json", try manifest(site: first.site, sitePath: site))) }
-        do {
-            try RunFolder.write(files, to: URL(fileURLWithPath: out))
-            written = true
-        } catch {
-            throw CommandFailure.writing(out, error)
-        }
+        try commitRunFolder(files, to: out, written: &written)
         withExtendedLifetime(lock) {}
 
         if format == .json {

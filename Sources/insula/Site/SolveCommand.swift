@@ -93,6 +93,17 @@ struct SolveCommand: ParsableCommand {
     }
 }
 
+/// Writes a locked run folder's files in one go (``RunFolder/write(_:to:)``) and marks the run
+/// `written`, so that the caller's deferred abandon keeps it; a failure names the folder.
+func commitRunFolder(_ files: [(name: String, contents: String)], to out: String, written: inout Bool) throws {
+    do {
+        try RunFolder.write(files, to: URL(fileURLWithPath: out))
+        written = true
+    } catch {
+        throw CommandFailure.writing(out, error)
+    }
+}
+
 /// Takes the run folder `out` for this process (``RunFolder/prepare(_:)``: one writer per
 /// folder), before any solve so that a second run is refused at once. Returns the lock and
 /// whether the folder existed (a run that fails leaves a new folder absent again).
@@ -115,7 +126,6 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
     var summary = RunSummary(site: loaded, outcome: outcome, insulaVersion: insulaVersion)
     summary.aggregation = aggregation
     let writeStart = clock.now
-    let folder = URL(fileURLWithPath: out)
     var files: [(name: String, contents: String)] = []
     if let schedule = outcome.schedule {
         files.append(("dispatch.csv", RunWriter.dispatchCSV(schedule)))
@@ -135,12 +145,7 @@ func writeRunFolder(site loaded: Site, sitePath site: String, outcome: Operating
     files.append(("summary.json", json + "\n"))
     files.append(("summary.csv", try RunWriter.summaryCSV(summary)))
     files.append(("manifest.json", try manifest(site: loaded, sitePath: site)))
-    do {
-        try RunFolder.write(files, to: folder)
-        written = true
-    } catch {
-        throw CommandFailure.writing(out, error)
-    }
+    try commitRunFolder(files, to: out, written: &written)
 
     if format == .json {
         print(json)
