@@ -30,9 +30,11 @@ example: release
 	.build/release/insula thermal simulate data/sites/hot-free-cooling.yaml --schedule $(OUT)/hot/dispatch.csv \
 	    --window 2025-07-14T12:00Z..2025-07-14T16:00Z --step-seconds 1 -o $(OUT)/hot/temperatures.csv
 
-## test: the whole test suite (unit and end-to-end).
+## test: the whole test suite (unit and end-to-end). The tests' scratch files go to one
+## temporary folder (TMPDIR), removed afterwards whatever the outcome.
 test: deps
-	swift test
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/insula-test-XXXXXX"); \
+	TMPDIR="$$scratch" swift test; status=$$?; rm -rf "$$scratch"; exit $$status
 
 ## notebooks: execute every case-study notebook against the release insula and export each,
 ## with its figures, to notebooks-exports/ as HTML and Markdown (fails if a notebook raises).

@@ -16,6 +16,7 @@ struct MPSBoundCheckTests {
           arguments: ["FX bnd x 0\n FX bnd x 0", "FR bnd x\n FX bnd x 1", "BV bnd x\n FR bnd x", "BV bnd x\n BV bnd x"])
     func refused(bounds: String) throws {
         let url = try Self.file(" " + bounds + "\n")
+        defer { try? FileManager.default.removeItem(at: url) }
         #expect {
             _ = try LinearProgram.read(from: url)
         } throws: { error in
@@ -43,6 +44,7 @@ struct MPSBoundCheckTests {
 
         """
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("distinct-\(UUID().uuidString).mps")
+        defer { try? FileManager.default.removeItem(at: url) }
         try text.write(to: url, atomically: true, encoding: .utf8)
         let model = try LinearProgram.read(from: url)
         #expect(model.columnCount == 2)

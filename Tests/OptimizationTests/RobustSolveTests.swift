@@ -76,6 +76,31 @@ struct RobustSolveTests {
         #expect(result.primalValues.isEmpty && result.objectiveValue == nil)
     }
 
+    @Test("A row summing a year of large terms is held to 1e-9 of them; a short row keeps its absolute 1e-6")
+    func violationScaledByTheRowsTerms() {
+        var model = LinearProgram()
+        let supply = model.addColumns(count: 20_000, upper: { _ in 100 }, name: { "matched[\($0)]" })
+        let demand = model.addColumns(count: 20_000, upper: { _ in 100 }, name: { "unmatched[\($0)]" })
+        let year = model.addRow(.greaterOrEqual, 0, name: "year")
+        model.addCoefficients(row: year, columns: supply) { _ in 1 }
+        model.addCoefficients(row: year, columns: demand) { _ in -1 }
+        let step = model.addRow(.greaterOrEqual, 0, name: "step")
+        model.addCoefficient(step, supply[0], 1)
+        model.addCoefficient(step, demand[0], -1)
+        var values = [Double](repeating: 50, count: model.columnCount)
+        values[demand[1].index] += 4e-6   // the year row alone: off by 4e-6 of 2e6 summed
+        let yearOnly = model.quality(values: values)
+        #expect(abs(yearOnly.maxRowViolation - 4e-6 / (LinearProgram.rowMagnitudeShare * 2e6)) < 1e-10)
+        #expect(yearOnly.meets(SolutionTolerances()))
+        values[demand[0].index] += 4e-6   // now the step row too: 4e-6 on terms of 100
+        let both = model.quality(values: values)
+        #expect(abs(both.maxRowViolation - 4e-6) < 1e-10 && both.worstRow == step.index)
+        #expect(!both.meets(SolutionTolerances()))
+        values[demand[1].index] += 10     // 5e-6 of the year's terms: refused whatever its length
+        #expect(model.quality(values: values).worstRow == year.index)
+        #expect(!model.quality(values: values).meets(SolutionTolerances()))
+    }
+
     @Test("An interior point that stopped short is accepted only when its point meets the tolerances")
     func stoppedShortInteriorPoint() throws {
         let model = cappedStorage(hours: 48, seed: 4)

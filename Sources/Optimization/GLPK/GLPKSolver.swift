@@ -96,6 +96,9 @@ public enum GLPK {
         }
         guard interiorFailed(first, options: options) else { return first }
         var last = first
+        // The refused points of the runs so far, each with the gap it was measured at.
+        var refused: [(point: (values: [Double], reducedCosts: [Double]), gap: Double)] = []
+        if let point = first.refusedPoint, let gap = first.quality?.relativeGap { refused.append((point, gap)) }
         if options.denseEntries > 0, options.splitDenseRows,
            DenseSplit.denseCount(model, denseEntries: options.denseEntries, denseColumnEntries: options.denseColumnEntries)
             > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false, denseColumnEntries: options.denseColumnEntries) {
@@ -105,7 +108,7 @@ public enum GLPK {
             second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
             second.attempts = first.attempts + second.attempts
             guard interiorFailed(second, options: options) else { return second }
-            if second.refusedPoint == nil { second.refusedPoint = first.refusedPoint }
+            if let point = second.refusedPoint, let gap = second.quality?.relativeGap { refused.append((point, gap)) }
             last = second
         }
         // Last resort of the interior-point path: cross over from the last refused point.
@@ -117,9 +120,10 @@ public enum GLPK {
         // Only from a point near the optimum (a relative gap of at most 1e-5 on the model):
         // from a far one (measured: an interior point stopped by GLPK's 100-iteration limit on a
         // capped plan year) few columns are fixed and the crossover's simplex is the whole year.
-        guard !options.crossover, let point = last.refusedPoint,
-              let gap = last.quality?.relativeGap, gap <= Self.lastResortCrossoverGap else { return last }
-        guard let crossed = crossover(model, from: point, options: options, cancel: cancel) else { return nil }
+        // The nearer of the two points is taken, with the gap measured on that same point.
+        guard !options.crossover, let nearest = refused.min(by: { $0.gap < $1.gap }),
+              nearest.gap <= Self.lastResortCrossoverGap else { return last }
+        guard let crossed = crossover(model, from: nearest.point, options: options, cancel: cancel) else { return nil }
         if crossed.status == .optimal {
             var result = crossed
             result.attempts = last.attempts + crossed.attempts
@@ -283,6 +287,9 @@ public enum GLPK {
                     + "at a point that meets Insula's: \(describe)"
                 result.status = .optimal
                 if result.objectiveValue == nil { result.objectiveValue = quality.primalObjective }
+            } else if !result.primalValues.isEmpty {
+                // Say how far the refused point was: it decides what the next attempt is.
+                result.message = (result.message ?? "stopped early") + ", at a point that misses Insula's tolerances (\(describe))"
             }
         default:
             break

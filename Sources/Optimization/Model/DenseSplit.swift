@@ -9,7 +9,9 @@
 ///
 /// - a dense row `lo ≤ Σ_k a_k·x_k ≤ up` keeps its index and bounds but now reads
 ///   `lo ≤ Σ_b s_b ≤ up`; each block `b` of `blockSize` consecutive entries gets a new column
-///   `s_b` (its partial sum) and a new row `Σ_{k∈b} a_k·x_k - s_b = 0`;
+///   `s_b` (its partial sum, bounded by what its entries allow, see ``ImpliedBounds``) and a
+///   new row `Σ_{k∈b} a_k·x_k - s_b = 0`; a dense row whose partial sums would be free stays
+///   whole (GLPK's interior point turns a free column into an unstable difference of two);
 /// - a dense column `x` keeps its index, bounds and cost, but its entries move to copies
 ///   `x_b` (same bounds, no cost), one per block of `columnBlockSize` rows; the copies are tied
 ///   to `x` through a tree (rows `child - parent = 0`, at most `columnBlockSize` children per
@@ -56,7 +58,10 @@ public struct DenseSplit: Sendable {
         originalRowCount = original.rowCount
         originalColumnCount = original.columnCount
         let (rowLength, columnLength) = Self.entryCounts(original)
-        let denseRow = rowLength.map { splittingRows && $0 > denseEntries }
+        let implied = splittingRows ? ImpliedBounds(original) : nil
+        let denseRow = rowLength.indices.map { row in
+            splittingRows && rowLength[row] > denseEntries && implied!.activityIsBounded(row: row)
+        }
         let denseColumn = columnLength.map { $0 > denseColumnEntries }
         splitRows = denseRow.count { $0 }
         splitColumns = denseColumn.count { $0 }
@@ -138,15 +143,24 @@ public struct DenseSplit: Sendable {
             }
         }
         // Partial sums get the bounds their entries imply (interval arithmetic over the
-        // columns' bounds): GLPK's interior point would split a free column in two.
-        self.model = model.withImpliedPartialSumBounds(originalRows: original.rowCount, originalColumns: original.columnCount)
+        // columns' bounds, or the bounds their other rows imply): GLPK's interior point would
+        // split a free column in two.
+        self.model = implied.map {
+            model.withImpliedPartialSumBounds(originalRows: original.rowCount, originalColumns: original.columnCount, implied: $0)
+        } ?? model
     }
 
     /// How many rows and columns of `model` have more than `denseEntries` entries.
+    /// With `rows`, only the dense rows that the split would split count (see ``ImpliedBounds``).
     public static func denseCount(_ model: LinearProgram, denseEntries: Int, rows: Bool = true,
                                   denseColumnEntries: Int = DenseSplit.defaultDenseColumnEntries) -> Int {
         let (rowLength, columnLength) = entryCounts(model)
-        return (rows ? rowLength.count { $0 > denseEntries } : 0) + columnLength.count { $0 > denseColumnEntries }
+        var count = columnLength.count { $0 > denseColumnEntries }
+        if rows, rowLength.contains(where: { $0 > denseEntries }) {
+            let implied = ImpliedBounds(model)
+            count += rowLength.indices.count { rowLength[$0] > denseEntries && implied.activityIsBounded(row: $0) }
+        }
+        return count
     }
 
     /// Stored entries per row and per column of `model`.
@@ -185,8 +199,12 @@ extension LinearProgram {
     }
 
     /// Gives each partial-sum column of a split (a free column added after `originalColumns`
-    /// whose block row is `Σ a·x - s = 0`) the bounds its block implies.
-    fileprivate func withImpliedPartialSumBounds(originalRows: Int, originalColumns: Int) -> LinearProgram {
+    /// whose block row is `Σ a·x - s = 0`) the bounds its block implies, over the columns'
+    /// bounds where they have them and `implied`'s where they do not.
+    fileprivate func withImpliedPartialSumBounds(originalRows: Int, originalColumns: Int, implied: ImpliedBounds) -> LinearProgram {
+        let boundOf = { (column: Int) -> (lower: Double, upper: Double) in
+            column < originalColumns ? (implied.lower[column], implied.upper[column]) : (columnLower[column], columnUpper[column])
+        }
         var model = self
         var lower = [Double](repeating: 0, count: rowCount)
         var upper = [Double](repeating: 0, count: rowCount)
@@ -197,8 +215,9 @@ extension LinearProgram {
                 partialOfRow[row] = column
                 continue
             }
-            let low = value > 0 ? value * columnLower[column] : value * columnUpper[column]
-            let high = value > 0 ? value * columnUpper[column] : value * columnLower[column]
+            let (columnLow, columnHigh) = boundOf(column)
+            let low = value > 0 ? value * columnLow : value * columnHigh
+            let high = value > 0 ? value * columnHigh : value * columnLow
             lower[row] += low.isNaN ? -.infinity : low
             upper[row] += high.isNaN ? .infinity : high
         }
