@@ -110,6 +110,50 @@ final class GLPKProblem {
         }
     }
 
+    // MARK: Basis
+
+    /// Sets every row's and column's status (`glp_set_row_stat`, `glp_set_col_stat`); GLPK
+    /// turns a nonbasic status the bounds do not allow into the one they do.
+    /// With `installed`, the basis last set, only the entries that differ from it are set
+    /// (repairs of a carried basis change one entry between factorisations).
+    func setBasis(_ basis: Basis, replacing installed: Basis? = nil) {
+        assertOwnerThread()
+        precondition(basis.rows.count == rowCount && basis.columns.count == columnCount, "a basis of this problem")
+        for (index, status) in basis.rows.enumerated() where installed?.rows[index] != status {
+            glp_set_row_stat(pointer, Int32(index + 1), Self.glpkStatus(status))
+        }
+        for (index, status) in basis.columns.enumerated() where installed?.columns[index] != status {
+            glp_set_col_stat(pointer, Int32(index + 1), Self.glpkStatus(status))
+        }
+    }
+
+    /// The current basis (`glp_get_row_stat`, `glp_get_col_stat`).
+    func basis() -> Basis {
+        assertOwnerThread()
+        return Basis(rows: (0..<rowCount).map { Self.basisStatus(glp_get_row_stat(pointer, Int32($0 + 1))) },
+              columns: (0..<columnCount).map { Self.basisStatus(glp_get_col_stat(pointer, Int32($0 + 1))) })
+    }
+
+    static func glpkStatus(_ status: Basis.Status) -> Int32 {
+        switch status {
+        case .basic: return GLP_BS
+        case .lower: return GLP_NL
+        case .upper: return GLP_NU
+        case .free: return GLP_NF
+        case .fixed: return GLP_NS
+        }
+    }
+
+    static func basisStatus(_ status: Int32) -> Basis.Status {
+        switch status {
+        case GLP_BS: return .basic
+        case GLP_NU: return .upper
+        case GLP_NF: return .free
+        case GLP_NS: return .fixed
+        default: return .lower
+        }
+    }
+
     // MARK: Reading back
 
     /// The problem as a ``LinearProgram`` (used after reading an MPS or LP file).
