@@ -42,7 +42,8 @@ final class GLPKProblem {
 
     /// Loads a validated model: bounds, objective, kinds, names, and the whole matrix in one
     /// `glp_load_matrix` call.
-    func load(_ model: LinearProgram) {
+    /// `matrix`: the model's compressed columns when the caller has built them already.
+    func load(_ model: LinearProgram, matrix prepared: CompressedColumns? = nil) {
         assertOwnerThread()
         if !model.name.isEmpty, model.name.utf8.count <= 255 { glp_set_prob_name(pointer, model.name) }
         glp_set_obj_dir(pointer, model.objectiveSense == .minimize ? GLP_MIN : GLP_MAX)
@@ -67,7 +68,7 @@ final class GLPKProblem {
         }
         glp_set_obj_coef(pointer, 0, model.objectiveConstant)
 
-        let matrix = CompressedColumns(model)
+        let matrix = prepared ?? CompressedColumns(model)
         let count = matrix.nonzeroCount
         // GLPK's arrays are 1-based: element 0 is ignored.
         var rowIndex = [Int32](repeating: 0, count: count + 1)

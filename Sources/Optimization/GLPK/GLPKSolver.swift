@@ -98,11 +98,12 @@ public enum GLPK {
         var result: SolveResult = GLPKTerminal.capturing { terminal in
             terminal.progress = options.progress
             let problem = GLPKProblem()
-            problem.load(model)
+            let matrix = CompressedColumns(model)
+            problem.load(model, matrix: matrix)
             if let carried {
                 // A carried basis that does not factorise would send glp_simplex back to a
-                // basis of its own (hundreds of iterations): repair it, or solve cold.
-                var basis = carried.repaired(model: model)
+                // crash basis (hundreds of iterations): repair it first.
+                var basis = carried.repaired(model: model, matrix: matrix)
                 if let repaired = basis {
                     problem.setBasis(repaired)
                     if glp_factorize(problem.pointer) != 0 { basis = nil }

@@ -135,115 +135,131 @@ public struct Basis: Sendable, Equatable {
         /// factorisations.
         /// - Complexity: O(entries) for the singletons, O(bump³) for the rest.
         public func repaired(model: LinearProgram, maximumBump: Int = 300) -> Basis? {
+            repaired(model: model, matrix: CompressedColumns(model), maximumBump: maximumBump)
+        }
+
+        /// ``repaired(model:maximumBump:)`` on the model's matrix as the solver loads it.
+        func repaired(model: LinearProgram, matrix: CompressedColumns, maximumBump: Int = 300) -> Basis? {
             var result = basis
-            let matrix = CompressedColumns(model)
-            let rowCount = model.rowCount
+            let rowCount = model.rowCount, columnCount = model.columnCount
             // Rows that need a pivot from a structural column.
-            var rowAlive = result.rows.map { $0 != .basic }
-            var isGuessed = [Bool](repeating: false, count: model.columnCount)
+            var rowAlive = [Bool](repeating: false, count: rowCount)
+            for row in 0..<rowCount where result.rows[row] != .basic { rowAlive[row] = true }
+            var isGuessed = [Bool](repeating: false, count: columnCount)
             for column in guessedColumns { isGuessed[column] = true }
-            let candidates = (0..<model.columnCount).filter { result.columns[$0] == .basic && !isGuessed[$0] }
-                + (0..<model.columnCount).filter { result.columns[$0] == .basic && isGuessed[$0] }
-            var columnAlive = [Bool](repeating: false, count: model.columnCount)
+            var candidates: [Int] = []
+            candidates.reserveCapacity(rowCount)
+            for column in 0..<columnCount where result.columns[column] == .basic && !isGuessed[column] { candidates.append(column) }
+            for column in 0..<columnCount where result.columns[column] == .basic && isGuessed[column] { candidates.append(column) }
+            var columnAlive = [Bool](repeating: false, count: columnCount)
             for column in candidates { columnAlive[column] = true }
-            // Entries of candidate columns on rows that need a pivot, by column and by row.
-            var columnEntries = [Int](repeating: 0, count: model.columnCount)
-            var rowColumns = [[Int32]](repeating: [], count: rowCount)
+            // Entries of candidate columns on rows that need a pivot, large enough to pivot on.
+            var significant = [Bool](repeating: false, count: matrix.nonzeroCount)
+            var columnEntries = [Int](repeating: 0, count: columnCount)
+            var rowEntries = [Int](repeating: 0, count: rowCount)
             for column in candidates {
+                let entries = matrix.columnStart[column]..<matrix.columnStart[column + 1]
                 var largest = 0.0
-                for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] { largest = max(largest, abs(matrix.value[k])) }
-                for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] where rowAlive[Int(matrix.rowIndex[k])] {
-                    guard abs(matrix.value[k]) > Self.pivotTolerance * largest else { continue }
+                for k in entries { largest = max(largest, abs(matrix.value[k])) }
+                for k in entries where rowAlive[Int(matrix.rowIndex[k])] && abs(matrix.value[k]) > Self.pivotTolerance * largest {
+                    significant[k] = true
                     columnEntries[column] += 1
-                    rowColumns[Int(matrix.rowIndex[k])].append(Int32(column))
+                    rowEntries[Int(matrix.rowIndex[k])] += 1
                 }
             }
-            var rowEntries = rowColumns.map(\.count)
-            func dropColumn(_ column: Int) {
+            // The same entries by row.
+            var rowStart = [Int](repeating: 0, count: rowCount + 1)
+            for row in 0..<rowCount { rowStart[row + 1] = rowStart[row] + rowEntries[row] }
+            var rowColumn = [Int32](repeating: 0, count: rowStart[rowCount])
+            var fill = rowStart
+            for column in candidates {
+                for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] where significant[k] {
+                    let row = Int(matrix.rowIndex[k])
+                    rowColumn[fill[row]] = Int32(column)
+                    fill[row] += 1
+                }
+            }
+            // Singletons, from a work list: columns with at most one entry left, rows with one.
+            var columnStack = candidates.filter { columnEntries[$0] <= 1 }
+            var rowStack = (0..<rowCount).filter { rowAlive[$0] && rowEntries[$0] == 1 }
+            func leave(_ column: Int) {
                 columnAlive[column] = false
-                result.columns[column] = Basis.nonbasicStatus(lower: lower[column], upper: upper[column])
-                for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] where rowAlive[Int(matrix.rowIndex[k])] {
-                    rowEntries[Int(matrix.rowIndex[k])] -= 1
+                for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] where significant[k] {
+                    let row = Int(matrix.rowIndex[k])
+                    guard rowAlive[row] else { continue }
+                    rowEntries[row] -= 1
+                    if rowEntries[row] == 1 { rowStack.append(row) }
                 }
             }
-            // Pivot (row, column): both leave the active part.
             func pivot(_ row: Int, _ column: Int) {
-                columnAlive[column] = false
                 rowAlive[row] = false
-                for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] where rowAlive[Int(matrix.rowIndex[k])] {
-                    rowEntries[Int(matrix.rowIndex[k])] -= 1
+                leave(column)
+                for position in rowStart[row]..<rowStart[row + 1] {
+                    let other = Int(rowColumn[position])
+                    guard columnAlive[other] else { continue }
+                    columnEntries[other] -= 1
+                    if columnEntries[other] <= 1 { columnStack.append(other) }
                 }
-                for other in rowColumns[row] where columnAlive[Int(other)] { columnEntries[Int(other)] -= 1 }
             }
-            // Singletons, until none is left.
-            var changed = true
-            while changed {
-                changed = false
-                for column in candidates where columnAlive[column] && columnEntries[column] <= 1 {
-                    if columnEntries[column] == 0 {
-                        dropColumn(column)
-                    } else if let row = rowsOf(column, matrix: matrix, alive: rowAlive, columnEntries: rowColumns).first {
+            while !columnStack.isEmpty || !rowStack.isEmpty {
+                if let column = columnStack.popLast() {
+                    guard columnAlive[column] else { continue }
+                    let row = (matrix.columnStart[column]..<matrix.columnStart[column + 1])
+                        .first { significant[$0] && rowAlive[Int(matrix.rowIndex[$0])] }.map { Int(matrix.rowIndex[$0]) }
+                    if let row {
                         pivot(row, column)
                     } else {
-                        dropColumn(column)
+                        // No rank to add: the column leaves the basis for a bound.
+                        leave(column)
+                        result.columns[column] = Basis.nonbasicStatus(lower: lower[column], upper: upper[column])
                     }
-                    changed = true
-                }
-                for row in 0..<rowCount where rowAlive[row] && rowEntries[row] == 1 {
-                    guard let column = rowColumns[row].first(where: { columnAlive[Int($0)] }) else { continue }
+                } else if let row = rowStack.popLast() {
+                    guard rowAlive[row], rowEntries[row] == 1,
+                          let column = rowColumn[rowStart[row]..<rowStart[row + 1]].first(where: { columnAlive[Int($0)] }) else { continue }
                     pivot(row, Int(column))
-                    changed = true
                 }
             }
             // The bump, densely.
             let bumpRows = (0..<rowCount).filter { rowAlive[$0] && rowEntries[$0] > 0 }
             let bumpColumns = candidates.filter { columnAlive[$0] }
             guard bumpRows.count <= maximumBump, bumpColumns.count <= maximumBump else { return nil }
-            var position = [Int](repeating: -1, count: rowCount)
-            for (offset, row) in bumpRows.enumerated() { position[row] = offset }
-            var pivots: [(row: Int, vector: [Double])] = []
-            var pivoted = [Bool](repeating: false, count: bumpRows.count)
-            for column in bumpColumns {
-                var vector = [Double](repeating: 0, count: bumpRows.count)
-                var largest = 0.0
-                for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] {
-                    let offset = position[Int(matrix.rowIndex[k])]
-                    guard offset >= 0, rowAlive[Int(matrix.rowIndex[k])] else { continue }
-                    vector[offset] = matrix.value[k]
-                    largest = max(largest, abs(matrix.value[k]))
+            if !bumpColumns.isEmpty {
+                var position = [Int](repeating: -1, count: rowCount)
+                for (offset, row) in bumpRows.enumerated() { position[row] = offset }
+                var pivots: [(row: Int, vector: [Double])] = []
+                var pivoted = [Bool](repeating: false, count: bumpRows.count)
+                for column in bumpColumns {
+                    var vector = [Double](repeating: 0, count: bumpRows.count)
+                    var largest = 0.0
+                    for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] where significant[k] {
+                        let offset = position[Int(matrix.rowIndex[k])]
+                        guard offset >= 0 else { continue }
+                        vector[offset] = matrix.value[k]
+                        largest = max(largest, abs(matrix.value[k]))
+                    }
+                    for (row, eliminated) in pivots where vector[row] != 0 {
+                        let factor = vector[row]
+                        for offset in 0..<vector.count where eliminated[offset] != 0 { vector[offset] -= factor * eliminated[offset] }
+                    }
+                    var best = -1, bestSize = Self.pivotTolerance * max(largest, 1e-300)
+                    for offset in 0..<vector.count where !pivoted[offset] && abs(vector[offset]) > bestSize {
+                        best = offset
+                        bestSize = abs(vector[offset])
+                    }
+                    guard best >= 0 else {
+                        result.columns[column] = Basis.nonbasicStatus(lower: lower[column], upper: upper[column])
+                        continue
+                    }
+                    let scale = 1 / vector[best]
+                    for offset in 0..<vector.count { vector[offset] *= scale }
+                    pivoted[best] = true
+                    pivots.append((best, vector))
                 }
-                for (row, eliminated) in pivots where vector[row] != 0 {
-                    let factor = vector[row]
-                    for offset in 0..<vector.count where eliminated[offset] != 0 { vector[offset] -= factor * eliminated[offset] }
-                }
-                var best = -1, bestSize = Self.pivotTolerance * max(largest, 1e-300)
-                for offset in 0..<vector.count where !pivoted[offset] && abs(vector[offset]) > bestSize {
-                    best = offset
-                    bestSize = abs(vector[offset])
-                }
-                guard best >= 0 else {
-                    dropColumn(column)
-                    continue
-                }
-                let scale = 1 / vector[best]
-                for offset in 0..<vector.count { vector[offset] *= scale }
-                pivoted[best] = true
-                pivots.append((best, vector))
-                columnAlive[column] = false
+                for (offset, row) in bumpRows.enumerated() where pivoted[offset] { rowAlive[row] = false }
             }
-            for (offset, row) in bumpRows.enumerated() where pivoted[offset] { rowAlive[row] = false }
             // Rows still without a pivot take their slack back.
             for row in 0..<rowCount where rowAlive[row] { result.rows[row] = .basic }
             return result
-        }
-
-        /// Rows of `column` still needing a pivot (with a non-negligible entry).
-        private func rowsOf(_ column: Int, matrix: CompressedColumns, alive: [Bool], columnEntries: [[Int32]]) -> [Int] {
-            var rows: [Int] = []
-            for k in matrix.columnStart[column]..<matrix.columnStart[column + 1] where alive[Int(matrix.rowIndex[k])] {
-                if columnEntries[Int(matrix.rowIndex[k])].contains(Int32(column)) { rows.append(Int(matrix.rowIndex[k])) }
-            }
-            return rows
         }
 
         /// Relative size below which an entry does not count as a pivot.
