@@ -61,8 +61,9 @@ public struct OperationOptions: Sendable {
 /// the price, say). The cold interior point returns one near the middle of that face, a warm
 /// simplex a vertex of it. On exact forecasts either commits steps of the same realised cost;
 /// on forecasts with errors the plan's end-of-block state becomes the redispatch's target, and
-/// which optimum a plan takes changes the realised cost (measured: 0.8 % on two weeks of the
-/// example site with day-ahead prices, more than the cold dual simplex's 0.2 %).
+/// which optimum a plan takes changes the realised cost (measured: 1 % on two weeks of the
+/// example site with day-ahead prices warm, 0.2 % with the cold dual simplex instead of the
+/// interior point; docs/operations.md, section 7.2).
 public enum WarmStartRule: String, Sendable, CaseIterable {
     /// Plans whose forecasts equal the realised data over the whole window (perfect
     /// foresight); redispatches and plans on forecasts with errors are solved cold, as before.

@@ -88,9 +88,10 @@ public enum GLPK {
     }
 
     /// The simplex (``WarmStart/method``) from `warm`'s basis carried over to `model`
-    /// (``Basis/shifted(from:by:to:)``), without presolve (it would discard the basis),
-    /// certified like any other answer. Not cancellable: on the window LPs it runs for
-    /// milliseconds.
+    /// (``Basis/shifted(from:by:to:)``, then ``Basis/Carried/repaired(model:maximumBump:)``
+    /// and `glp_factorize` to check it; GLPK's crash basis, `glp_adv_basis`, when it still
+    /// does not factorise), without presolve (it would discard the basis), certified like any
+    /// other answer. Not cancellable: on the window LPs it runs for milliseconds.
     static func warmSimplex(_ model: LinearProgram, from warm: WarmStart, options: SolverOptions) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now

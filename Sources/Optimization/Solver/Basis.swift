@@ -35,7 +35,7 @@ public struct Basis: Sendable, Equatable {
 
     /// This basis of `previous` carried onto `next`, a model of the same site issued `shift`
     /// steps later (the next window of a receding-horizon run), before its count of basic
-    /// entries is made right (``Carried/repaired(maximumTries:isNonsingular:)``).
+    /// entries and its rank are made right (``Carried/repaired(model:maximumBump:)``).
     ///
     /// Rows and columns are matched through their ``StepBlock``s: the entry at step `t` of a
     /// family in `next` takes the status of step `t + shift` of the same family in `previous`;
@@ -43,8 +43,8 @@ public struct Basis: Sendable, Equatable {
     /// count as guesses. Entries outside any block (window-wide rows, single columns) are
     /// matched by their rank among such entries when both models have as many of them, and
     /// are otherwise guesses that start as slacks and columns on a bound. Whatever the result,
-    /// it is only a start: the simplex from it reaches the same optimum, in fewer iterations
-    /// when the guess is good.
+    /// it is only a start: the simplex from it ends at an optimum (of the cost any start
+    /// gives), in fewer iterations when the guess is good.
     /// - Complexity: O(rows + columns + blocks) of both models.
     public func shifted(from previous: LinearProgram, by shift: Int, to next: LinearProgram) -> Carried {
         precondition(rows.count == previous.rowCount && columns.count == previous.columnCount, "a basis of `previous`")
@@ -107,8 +107,7 @@ public struct Basis: Sendable, Equatable {
         for index in 0..<next.rowCount where result.rows[index] != .basic {
             result.rows[index] = Self.nonbasicStatus(lower: next.rowLower[index], upper: next.rowUpper[index], preferred: result.rows[index])
         }
-        return Carried(basis: result, guessedRows: guessedRows, guessedColumns: guessedColumns, lower: next.columnLower, upper: next.columnUpper,
-                       rowLower: next.rowLower, rowUpper: next.rowUpper)
+        return Carried(basis: result, guessedRows: guessedRows, guessedColumns: guessedColumns, lower: next.columnLower, upper: next.columnUpper)
     }
 
     /// A basis carried onto the next window (``Basis/shifted(from:by:to:)``), with the entries
@@ -118,7 +117,8 @@ public struct Basis: Sendable, Equatable {
         public var basis: Basis
         public var guessedRows: [Int]
         public var guessedColumns: [Int]
-        var lower: [Double], upper: [Double], rowLower: [Double], rowUpper: [Double]
+        /// Column bounds of the model carried onto: where a column leaving the basis goes.
+        var lower: [Double], upper: [Double]
 
         /// Basic entries less rows: what the repair must remove (positive) or add (negative).
         public var surplus: Int { basis.basicCount - basis.rows.count }
