@@ -94,6 +94,20 @@ struct WarmStartTests {
         #expect(abs(warm.objectiveValue! - solved.objectiveValue!) <= 1e-9 * abs(solved.objectiveValue!))
     }
 
+    @Test("An infeasible window is reported by the warm primal simplex itself, without a second, cold solve")
+    func infeasibleWindowSolvedOnce() throws {
+        let (first, _) = storageWindow(first: 0, hours: 24, initialSOCMWh: 80)
+        let basis = try #require(try GLPK.solve(first, options: SolverOptions(method: .dual)).basis)
+        var (next, _) = storageWindow(first: 1, hours: 24, initialSOCMWh: 80)
+        // End above the battery's 160 MWh.
+        next.setBounds(Row(next.rowCount - 1), lower: 1_000, upper: .infinity)
+        var options = SolverOptions()
+        options.warmStart = WarmStart(model: first, basis: basis, shiftSteps: 1)
+        let warm = try GLPK.solve(next, options: options)
+        #expect(warm.status == .infeasible)
+        #expect(warm.attempts.count == 1, "\(warm.attempts.map(\.summary))")
+    }
+
     @Test("A warm start from an unrelated model's basis still ends at the certified optimum")
     func unrelatedBasisIsOnlySlower() throws {
         let (model, _) = storageWindow(first: 0, hours: 24, initialSOCMWh: 80)

@@ -30,7 +30,10 @@ public enum GLPK {
         var warmSeconds = 0.0
         if let warm = options.warmStart, options.method == .auto, !model.hasIntegerColumns {
             var warmResult = warmSimplex(model, from: warm, options: options)
-            if warmResult.status == .optimal {
+            // The primal simplex's own verdicts are final: an infeasible window (one that a
+            // receding-horizon run then relaxes) would otherwise be solved twice, and the cold
+            // path asks the same primal simplex to tell infeasible from unbounded.
+            if warmResult.status == .optimal || (warm.method == .primal && (warmResult.status == .infeasible || warmResult.status == .unbounded)) {
                 warmResult.loadSeconds += validateSeconds
                 return warmResult
             }
