@@ -300,3 +300,40 @@ struct OperationOutageTests {
         #expect(abs(run.realised.inferenceDemandMWh - run.realised.inferenceServedMWh - run.realised.inferenceShedMWh) <= 1e-6 * run.realised.inferenceDemandMWh)
     }
 }
+
+@Suite("Receding-horizon operation: warm starts")
+struct OperationWarmStartTests {
+    /// Hourly replanning with 48-hour windows on the first three days of the example week.
+    static func run(_ rule: WarmStartRule, forecaster: Forecaster = Forecaster()) throws -> OperationRun {
+        var options = OperationOptions(replanSteps: 1, lookaheadSteps: 48, forecaster: forecaster)
+        options.warmStart = rule
+        return try RecedingHorizon.run(try OperationFixtures.week(days: 3), options: options)
+    }
+
+    @Test("With perfect foresight, warm-started windows realise the cold run's cost")
+    func perfectForesightUnchanged() throws {
+        let cold = try Self.run(.none), warm = try Self.run(.exact)
+        #expect(cold.status == "completed" && warm.status == "completed")
+        #expect(warm.windows.allSatisfy { $0.status == "optimal" && $0.realisation == "plan" })
+        // Windows have many optima (schedules may differ step by step), all of the same cost.
+        #expect(abs(warm.realised.objectiveUSD - cold.realised.objectiveUSD) <= 1e-8 * abs(cold.realised.objectiveUSD),
+                "\(warm.realised.objectiveUSD) vs \(cold.realised.objectiveUSD)")
+        #expect(abs(warm.realised.trainingDeliveredMWh - cold.realised.trainingDeliveredMWh) <= 1e-6)
+    }
+
+    @Test("On forecasts with errors the default solves every window cold: the same run as without warm starts")
+    func forecastsSolvedCold() throws {
+        let forecaster = OperationStateTests.forecasts
+        let cold = try Self.run(.none, forecaster: forecaster), exact = try Self.run(.exact, forecaster: forecaster)
+        #expect(exact.realised.objectiveUSD == cold.realised.objectiveUSD)
+        #expect(zip(exact.dispatch.steps, cold.dispatch.steps).allSatisfy { $0.batterySOCMWh == $1.batterySOCMWh && $0.smrMW == $1.smrMW })
+    }
+
+    @Test("Warm-starting every window keeps every realised step balanced and every plan optimal")
+    func allWindowsWarm() throws {
+        let run = try Self.run(.all, forecaster: OperationStateTests.forecasts)
+        #expect(run.status == "completed")
+        #expect(run.windows.allSatisfy { $0.status == "optimal" })
+        #expect(run.dispatch.steps.allSatisfy { abs($0.balanceResidualMW) <= 1e-6 })
+    }
+}

@@ -103,6 +103,8 @@ public enum RecedingHorizon {
         var failure: String?
         var windowSolveSeconds = 0.0
         var effort = SolveEffort()
+        // The last optimal basis of a plan and of a redispatch, with the step each was issued at.
+        var planBasis = WarmChain(), blockBasis = WarmChain()
         var issueStep = 0
         while issueStep < steps {
             let length = min(options.lookaheadSteps, steps - issueStep)
@@ -117,6 +119,9 @@ public enum RecedingHorizon {
             var attempts: [(relaxCarbon: Bool, relaxTargets: Bool, note: String)] = [(false, false, "")]
             if site.carbon.capTonnes != nil, options.carbonBudget == .proRata { attempts.append((true, false, "carbon budget relaxed")) }
             attempts.append((true, true, attempts.count > 1 ? "carbon budget and targets relaxed" : "targets relaxed"))
+            // Exact forecasts over the whole window: any optimum of the plan commits steps of the same cost.
+            let warmPlan = options.warmStart == .all
+                || (options.warmStart == .exact && Forecaster.sameSeries(forecastWindow, realisedWindow, steps: length))
             var plan: OperatingSolve.Outcome?
             var note = ""
             var status = "failed"
@@ -125,9 +130,10 @@ public enum RecedingHorizon {
                 budget(&planSite, range: range, state: state, options: options, shadowPrice: shadowPrice, relaxed: attempt.relaxCarbon)
                 let terminal = attempt.relaxTargets ? relaxedTerminal(site, range: range, state: state)
                     : planTerminal(site, range: range, state: state, path: path, options: options)
-                let outcome = try OperatingSolve.run(planSite, solver: options.solver,
+                let outcome = try OperatingSolve.run(planSite, solver: warmPlan ? planBasis.solver(options.solver, issueStep: issueStep) : options.solver,
                                                compile: compileOptions(state, terminal))
                 effort.add(outcome)
+                planBasis.record(outcome, issueStep: issueStep)
                 status = outcome.result.status.rawValue
                 if outcome.result.status == .optimal, outcome.schedule != nil {
                     plan = outcome
@@ -154,9 +160,10 @@ public enum RecedingHorizon {
                 let targets = blockTerminal(site, block: blockRange, state: state, plan: plan, planSite: realisedWindow)
                 var solved: OperatingSolve.Outcome?
                 for (terminal, label) in [(targets, "redispatch"), (relaxedTerminal(site, range: blockRange, state: state), "redispatch, targets relaxed")] {
-                    let outcome = try OperatingSolve.run(blockSite, solver: options.solver,
+                    let outcome = try OperatingSolve.run(blockSite, solver: options.warmStart == .all ? blockBasis.solver(options.solver, issueStep: issueStep) : options.solver,
                                                    compile: compileOptions(state, terminal))
                     effort.add(outcome)
+                    blockBasis.record(outcome, issueStep: issueStep)
                     if outcome.result.status == .optimal, outcome.schedule != nil {
                         solved = outcome
                         realisation = label
@@ -222,6 +229,34 @@ public enum RecedingHorizon {
                 outcomes.append(try result.get())
             }
             return outcomes
+        }
+    }
+
+    /// The latest optimal basis of one kind of window LP (plans, or redispatches), for the
+    /// next one's warm start. Before the first basis the simplex starts from the slack basis,
+    /// so that the chain starts (an interior point leaves no basis).
+    struct WarmChain {
+        var model: LinearProgram?
+        var basis: Basis?
+        var issueStep = 0
+
+        /// `solver` with the warm start from the latest basis, shifted to `issueStep`.
+        func solver(_ solver: SolverOptions, issueStep: Int) -> SolverOptions {
+            var solver = solver
+            // The primal simplex: the shifted basis stays primal feasible but for the window's
+            // ends. Measured on two weeks of the example site, against the dual simplex: 5 against
+            // 38 iterations per window on exact forecasts, 69 against 88 with day-ahead prices.
+            solver.warmStart = WarmStart(model: model ?? LinearProgram(), basis: basis, shiftSteps: issueStep - self.issueStep, method: .primal)
+            return solver
+        }
+
+        /// Keeps `outcome`'s basis when it has one (an interior point's answer has none: the
+        /// older basis then stays, shifted further).
+        mutating func record(_ outcome: OperatingSolve.Outcome, issueStep: Int) {
+            guard outcome.result.status == .optimal, let basis = outcome.result.basis else { return }
+            model = outcome.model.program
+            self.basis = basis
+            self.issueStep = issueStep
         }
     }
 

@@ -24,6 +24,8 @@ public struct OperationSummary: Sendable, Encodable {
     public var autocorrelation: Double
     public var carbonBudget: String
     public var targets: String
+    /// Which window LPs started from the previous window's basis (``WarmStartRule``).
+    public var warmStart: String
     public var realised: OperationFigures
     public var perfectForesight: OperationFigures?
     public var perfectForesightStatus: String
@@ -58,6 +60,7 @@ public struct OperationSummary: Sendable, Encodable {
         autocorrelation = forecaster.autocorrelation
         carbonBudget = options.carbonBudget.rawValue
         targets = options.targets.rawValue
+        warmStart = options.warmStart.rawValue
         realised = run.realised
         perfectForesight = run.perfectForesight
         perfectForesightStatus = run.perfectForesightStatus
@@ -76,7 +79,7 @@ public struct OperationSummary: Sendable, Encodable {
         case site, status, message, steps, windows, forecast, seed, autocorrelation, targets, realised, warnings
         case startUTC = "start_utc", stepMinutes = "step_minutes", replanHours = "replan_hours", lookaheadHours = "lookahead_hours"
         case redispatchedWindows = "redispatched_windows", relaxedWindows = "relaxed_windows", forecastFile = "forecast_file"
-        case carbonBudget = "carbon_budget", perfectForesight = "perfect_foresight", perfectForesightStatus = "perfect_foresight_status"
+        case carbonBudget = "carbon_budget", warmStart = "warm_start", perfectForesight = "perfect_foresight", perfectForesightStatus = "perfect_foresight_status"
         case valueOfPerfectInformationUSD = "value_of_perfect_information_usd"
         case carbonShadowPriceUSDPerTonne = "carbon_shadow_price_usd_per_t", maxBalanceResidualMW = "max_balance_residual_mw"
         case windowSolveSeconds = "window_solve_seconds", fullSolveSeconds = "full_solve_seconds", totalSeconds = "total_seconds"

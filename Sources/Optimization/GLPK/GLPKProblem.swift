@@ -42,7 +42,8 @@ final class GLPKProblem {
 
     /// Loads a validated model: bounds, objective, kinds, names, and the whole matrix in one
     /// `glp_load_matrix` call.
-    func load(_ model: LinearProgram) {
+    /// `matrix`: the model's compressed columns when the caller has built them already.
+    func load(_ model: LinearProgram, matrix prepared: CompressedColumns? = nil) {
         assertOwnerThread()
         if !model.name.isEmpty, model.name.utf8.count <= 255 { glp_set_prob_name(pointer, model.name) }
         glp_set_obj_dir(pointer, model.objectiveSense == .minimize ? GLP_MIN : GLP_MAX)
@@ -67,7 +68,7 @@ final class GLPKProblem {
         }
         glp_set_obj_coef(pointer, 0, model.objectiveConstant)
 
-        let matrix = CompressedColumns(model)
+        let matrix = prepared ?? CompressedColumns(model)
         let count = matrix.nonzeroCount
         // GLPK's arrays are 1-based: element 0 is ignored.
         var rowIndex = [Int32](repeating: 0, count: count + 1)
@@ -107,6 +108,50 @@ final class GLPKProblem {
         case .upper: return (GLP_UP, 0, upper)
         case .double: return (GLP_DB, lower, upper)
         case .fixed: return (GLP_FX, lower, upper)
+        }
+    }
+
+    // MARK: Basis
+
+    /// Sets every row's and column's status (`glp_set_row_stat`, `glp_set_col_stat`); GLPK
+    /// turns a nonbasic status the bounds do not allow into the one they do.
+    /// With `installed`, the basis last set, only the entries that differ from it are set
+    /// (repairs of a carried basis change one entry between factorisations).
+    func setBasis(_ basis: Basis, replacing installed: Basis? = nil) {
+        assertOwnerThread()
+        precondition(basis.rows.count == rowCount && basis.columns.count == columnCount, "a basis of this problem")
+        for (index, status) in basis.rows.enumerated() where installed?.rows[index] != status {
+            glp_set_row_stat(pointer, Int32(index + 1), Self.glpkStatus(status))
+        }
+        for (index, status) in basis.columns.enumerated() where installed?.columns[index] != status {
+            glp_set_col_stat(pointer, Int32(index + 1), Self.glpkStatus(status))
+        }
+    }
+
+    /// The current basis (`glp_get_row_stat`, `glp_get_col_stat`).
+    func basis() -> Basis {
+        assertOwnerThread()
+        return Basis(rows: (0..<rowCount).map { Self.basisStatus(glp_get_row_stat(pointer, Int32($0 + 1))) },
+              columns: (0..<columnCount).map { Self.basisStatus(glp_get_col_stat(pointer, Int32($0 + 1))) })
+    }
+
+    static func glpkStatus(_ status: Basis.Status) -> Int32 {
+        switch status {
+        case .basic: return GLP_BS
+        case .lower: return GLP_NL
+        case .upper: return GLP_NU
+        case .free: return GLP_NF
+        case .fixed: return GLP_NS
+        }
+    }
+
+    static func basisStatus(_ status: Int32) -> Basis.Status {
+        switch status {
+        case GLP_BS: return .basic
+        case GLP_NU: return .upper
+        case GLP_NF: return .free
+        case GLP_NS: return .fixed
+        default: return .lower
         }
     }
 

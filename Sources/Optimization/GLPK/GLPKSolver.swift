@@ -26,6 +26,20 @@ public enum GLPK {
         try model.validate()
         let validateSeconds = (clock.now - start).seconds
         let method = options.resolvedMethod(for: model)
+        var warmAttempts: [SolveAttempt] = []
+        var warmSeconds = 0.0
+        if let warm = options.warmStart, options.method == .auto, !model.hasIntegerColumns {
+            var warmResult = warmSimplex(model, from: warm, options: options)
+            // The primal simplex's own verdicts are final: an infeasible window (one that a
+            // receding-horizon run then relaxes) would otherwise be solved twice, and the cold
+            // path asks the same primal simplex to tell infeasible from unbounded.
+            if warmResult.status == .optimal || (warm.method == .primal && (warmResult.status == .infeasible || warmResult.status == .unbounded)) {
+                warmResult.loadSeconds += validateSeconds
+                return warmResult
+            }
+            warmAttempts = warmResult.attempts
+            warmSeconds = warmResult.loadSeconds + warmResult.solveSeconds
+        }
         var result: SolveResult
         if method == .interior, options.method == .auto, options.concurrent, ProcessInfo.processInfo.activeProcessorCount >= 2 {
             result = SolverRace.run(model, options: options)
@@ -71,6 +85,52 @@ public enum GLPK {
             }
         }
         result.loadSeconds += validateSeconds
+        result.attempts = warmAttempts + result.attempts
+        result.solveSeconds += warmSeconds
+        return result
+    }
+
+    /// The simplex (``WarmStart/method``) from `warm`'s basis carried over to `model`
+    /// (``Basis/shifted(from:by:to:)``, then ``Basis/Carried/repaired(model:maximumBump:)``
+    /// and `glp_factorize` to check it; GLPK's crash basis, `glp_adv_basis`, when it still
+    /// does not factorise), without presolve (it would discard the basis), certified like any
+    /// other answer. Not cancellable: on the window LPs it runs for milliseconds.
+    static func warmSimplex(_ model: LinearProgram, from warm: WarmStart, options: SolverOptions) -> SolveResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let carried = warm.basis.map { $0.shifted(from: warm.model, by: warm.shiftSteps, to: model) }
+        var result: SolveResult = GLPKTerminal.capturing { terminal in
+            terminal.progress = options.progress
+            let problem = GLPKProblem()
+            let matrix = CompressedColumns(model)
+            problem.load(model, matrix: matrix)
+            if let carried {
+                // A carried basis that does not factorise would send glp_simplex back to a
+                // crash basis (hundreds of iterations): repair it first.
+                var basis = carried.repaired(model: model, matrix: matrix)
+                if let repaired = basis {
+                    problem.setBasis(repaired)
+                    if glp_factorize(problem.pointer) != 0 { basis = nil }
+                }
+                if basis == nil {
+                    // GLPK's own crash basis: a simplex from (nearly) scratch, which leaves a
+                    // basis for the next window to start from again.
+                    glp_adv_basis(problem.pointer, 0)
+                }
+            } else {
+                problem.setBasis(Basis.slack(for: model))
+            }
+            let loadSeconds = (clock.now - start).seconds
+            // Not cancellable (no flag), so it always returns.
+            var plain = options
+            plain.presolve = false
+            var result = run(problem, model: model, method: warm.method, options: plain, terminal: terminal, warm: false)!
+            result.loadSeconds = loadSeconds
+            return result
+        }
+        certify(&result, model: model, tolerances: options.tolerances)
+        result.attempts = [SolveAttempt(method: result.method, status: result.status, seconds: result.solveSeconds,
+                                        iterations: result.iterations, message: "from the previous model's basis" + (result.message.map { ": \($0)" } ?? ""))]
         return result
     }
 
@@ -299,6 +359,7 @@ public enum GLPK {
                 result.refusedPoint = (result.primalValues, result.reducedCosts)
             }
             result.primalValues = []
+            result.basis = nil
             result.rowActivities = []
             result.rowDuals = []
             result.reducedCosts = []
@@ -420,6 +481,7 @@ public enum GLPK {
         if status == .optimal {
             readSolution(problem, into: &result, objective: glp_get_obj_val, columnValue: glp_get_col_prim,
                          rowValue: glp_get_row_prim, duals: (glp_get_col_dual, glp_get_row_dual))
+            result.basis = problem.basis()
         }
         return result
     }

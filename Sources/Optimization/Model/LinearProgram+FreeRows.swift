@@ -15,6 +15,7 @@ extension LinearProgram {
         kept.rowLower = []
         kept.rowUpper = []
         kept.rowNames = []
+        kept.stepBlocks = []  // row positions change; a written file has no use for them
         for row in 0..<rowCount where !(rowLower[row] == -.infinity && rowUpper[row] == .infinity) {
             keptIndex[row] = kept.rowLower.count
             kept.rowLower.append(rowLower[row])

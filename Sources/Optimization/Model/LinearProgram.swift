@@ -41,6 +41,11 @@ public struct LinearProgram: Sendable {
     /// Row names; the empty string means unnamed.
     public internal(set) var rowNames: [String] = []
 
+    /// Families of columns and rows indexed by time step, as the builder declared them
+    /// (``addColumns(count:lower:upper:objective:kind:name:family:firstStep:)``): what lets the
+    /// next window of a receding-horizon run start from this window's basis (``Basis/shifted(from:by:to:)``).
+    public internal(set) var stepBlocks: [StepBlock] = []
+
     /// Coefficient triplets: `entryValues[k]` sits at (`entryRows[k]`, `entryColumns[k]`).
     public internal(set) var entryRows: [Int32] = []
     public internal(set) var entryColumns: [Int32] = []
@@ -103,10 +108,13 @@ public struct LinearProgram: Sendable {
         upper: (Int) -> Double = { _ in .infinity },
         objective coefficient: (Int) -> Double = { _ in 0 },
         kind: ColumnKind = .continuous,
-        name: ((Int) -> String)? = nil
+        name: ((Int) -> String)? = nil,
+        family: String? = nil,
+        firstStep: Int = 0
     ) -> ColumnBlock {
         precondition(count >= 0, "addColumns needs a non-negative count")
         let block = ColumnBlock(start: columnCount, count: count)
+        if let family { stepBlocks.append(StepBlock(family: family, isRow: false, start: block.start, count: count, firstStep: firstStep)) }
         for offset in 0..<count {
             addColumn(lower: lower(offset), upper: upper(offset), objective: coefficient(offset),
                       kind: kind, name: name?(offset) ?? "")
@@ -157,10 +165,13 @@ public struct LinearProgram: Sendable {
         count: Int,
         lower: (Int) -> Double,
         upper: (Int) -> Double,
-        name: ((Int) -> String)? = nil
+        name: ((Int) -> String)? = nil,
+        family: String? = nil,
+        firstStep: Int = 0
     ) -> RowBlock {
         precondition(count >= 0, "addRows needs a non-negative count")
         let block = RowBlock(start: rowCount, count: count)
+        if let family { stepBlocks.append(StepBlock(family: family, isRow: true, start: block.start, count: count, firstStep: firstStep)) }
         for offset in 0..<count {
             addRow(lower: lower(offset), upper: upper(offset), name: name?(offset) ?? "")
         }
@@ -170,12 +181,13 @@ public struct LinearProgram: Sendable {
     /// Adds `count` rows of one sense with per-offset right-hand sides.
     @discardableResult
     public mutating func addRows(
-        count: Int, _ sense: RowSense, rhs: (Int) -> Double, name: ((Int) -> String)? = nil
+        count: Int, _ sense: RowSense, rhs: (Int) -> Double, name: ((Int) -> String)? = nil,
+        family: String? = nil, firstStep: Int = 0
     ) -> RowBlock {
         addRows(count: count,
                 lower: { Self.bounds(sense, rhs($0)).lower },
                 upper: { Self.bounds(sense, rhs($0)).upper },
-                name: name)
+                name: name, family: family, firstStep: firstStep)
     }
 
     /// Replaces the bounds of `row`.
@@ -233,6 +245,10 @@ public struct LinearProgram: Sendable {
         entryRows += other.entryRows.map { $0 + rowShift }
         entryColumns += other.entryColumns.map { $0 + columnShift }
         entryValues += other.entryValues
+        stepBlocks += other.stepBlocks.map {
+            StepBlock(family: namePrefix + $0.family, isRow: $0.isRow, start: $0.start + ($0.isRow ? block.rowOffset : block.columnOffset),
+                      count: $0.count, firstStep: $0.firstStep)
+        }
         objectiveConstant += other.objectiveConstant * objectiveScale
         return block
     }

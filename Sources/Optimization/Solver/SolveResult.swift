@@ -44,6 +44,8 @@ public struct SolveResult: Sendable {
     public var message: String?
     /// The solution measured against the original model: violations, dual bound, gap.
     public var quality: SolutionQuality?
+    /// The optimal basis, when a simplex ended the solve (a warm start for the next, similar model).
+    public var basis: Basis?
     /// Every method that ran, in the order they finished (one entry for a plain solve).
     public var attempts: [SolveAttempt] = []
     /// An interior point refused by ``GLPK/certify(_:model:tolerances:)``: its values and

@@ -53,6 +53,11 @@ public struct SolverOptions: Sendable {
     /// Off by default: on the CAISO CFE year (degenerate: few columns are priced firmly at a
     /// bound, so little is fixed) it took the solve from 50 s to 217 s (docs/formulation.md 13.5).
     public var crossover = false
+    /// Start from the optimal basis of an earlier, similar model (the previous window of a
+    /// receding-horizon run) carried over to this one; nil: a cold start. Used under `auto`
+    /// on continuous models: the simplex runs from that basis, and only when its answer is
+    /// not certified optimal does the cold path below run.
+    public var warmStart: WarmStart?
     /// Called from the solving thread(s) for every progress line the solver prints.
     public var progress: (@Sendable (SolveProgress) -> Void)?
 
@@ -87,5 +92,27 @@ public struct SolverOptions: Sendable {
         guard method == .auto else { return method }
         if warmStart { return .dual }
         return model.entryCount >= Self.interiorPointNonzeroThreshold ? .interior : .dual
+    }
+}
+
+/// An earlier model and its optimal basis, for a warm start of a model issued `shiftSteps`
+/// later (``Basis/shifted(from:by:to:)`` carries the basis over).
+public struct WarmStart: Sendable {
+    /// The earlier model (its ``LinearProgram/stepBlocks`` place the basis).
+    public var model: LinearProgram
+    /// Its optimal basis; nil starts the simplex from the slack basis.
+    public var basis: Basis?
+    /// How many steps after the earlier model's first step the new model's first step lies.
+    public var shiftSteps: Int
+    /// The simplex that runs from the carried basis: primal (the basis of a window shifted by
+    /// one step is primal feasible but for the window's ends) or dual.
+    public var method: SolverMethod
+
+    public init(model: LinearProgram, basis: Basis?, shiftSteps: Int, method: SolverMethod = .primal) {
+        precondition(method == .primal || method == .dual, "a warm start runs a simplex")
+        self.model = model
+        self.basis = basis
+        self.shiftSteps = shiftSteps
+        self.method = method
     }
 }

@@ -75,7 +75,7 @@ extension Builder {
         let hours = self.hours, steps = self.steps
         let span = battery.socMaxFraction * mostEnergy
         let soc = columns("battery_soc", battery.name, lower: { _ in -span }, upper: { _ in span })
-        let dynamics = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("battery_soc_balance", battery.name))
+        let dynamics = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("battery_soc_balance", battery.name), family: blockKey("battery_soc_balance", battery.name))
         program.addCoefficients(rows: dynamics, columns: soc, value: 1)
         for t in 0..<steps where !periodStart[t] { program.addCoefficient(dynamics[t], soc[t - 1], -1) }
         program.addCoefficients(rows: dynamics, columns: charge, value: -battery.chargeEfficiency * hours)
@@ -88,8 +88,8 @@ extension Builder {
                                          name: options.names ? { "battery_soc_highest[\(sanitized(battery.name)),\(periodLabels[$0])]" } : nil)
         let lowest = program.addColumns(count: count, lower: { _ in -span }, upper: { _ in 0 },
                                         name: options.names ? { "battery_soc_lowest[\(sanitized(battery.name)),\(periodLabels[$0])]" } : nil)
-        let above = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("battery_soc_below_highest", battery.name))
-        let below = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in 0 }, name: namer("battery_soc_above_lowest", battery.name))
+        let above = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("battery_soc_below_highest", battery.name), family: blockKey("battery_soc_below_highest", battery.name))
+        let below = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in 0 }, name: namer("battery_soc_above_lowest", battery.name), family: blockKey("battery_soc_above_lowest", battery.name))
         program.addCoefficients(rows: above, columns: soc, value: 1)
         program.addCoefficients(rows: below, columns: soc, value: 1)
         for (k, range) in periods.periods.enumerated() {

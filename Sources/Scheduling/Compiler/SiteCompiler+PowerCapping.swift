@@ -46,7 +46,7 @@ extension Builder {
         let idle = site.itFleet.idleFraction, hours = self.hours
         let demand = site.inference.demandMW
         if let curve = site.inference.performance?.curve, !curve.cappedPoints.isEmpty {
-            let fullPower = program.addRows(count: steps, .lessOrEqual, rhs: { demand[$0] }, name: namer("inference_full_power"))
+            let fullPower = program.addRows(count: steps, .lessOrEqual, rhs: { demand[$0] }, name: namer("inference_full_power"), family: blockKey("inference_full_power"))
             for point in curve.cappedPoints {
                 let work = point.workPerMWh, power = point.powerFraction
                 let block = columns("inference_capped", "p\(formatFraction(power))", upper: { demand[$0] / work })

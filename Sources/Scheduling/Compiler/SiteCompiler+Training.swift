@@ -76,25 +76,25 @@ extension Builder {
             names ? { "\(family)[\(sanitized(job.name)),\(labels[first + $0])]" } : nil
         }
         let running = program.addColumns(count: count, upper: { mayRun[$0] ? 1 : 0 },
-                                         kind: pause.model == .exact ? .integer : .continuous, name: label("training_running"))
+                                         kind: pause.model == .exact ? .integer : .continuous, name: label("training_running"), family: blockKey("training_running", job.name), firstStep: first)
         let lostSteps = pause.restartSteps(stepHours: hours)
         let starts = program.addColumns(count: count, upper: { mayRun[$0] ? 1 : 0 }, objective: { _ in pause.restartCostUSD },
                                         kind: pause.model == .exact && lostSteps > 0 ? .integer : .continuous,
-                                        name: label("training_start"))
+                                        name: label("training_start"), family: blockKey("training_start", job.name), firstStep: first)
         for offset in 0..<count { program.setBounds(power[offset], lower: 0, upper: mayRun[offset] ? job.maxPowerMW : 0) }
-        let upper = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_running_max"))
+        let upper = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_running_max"), family: blockKey("training_running_max", job.name), firstStep: first)
         program.addCoefficients(rows: upper, columns: power, value: 1)
         program.addCoefficients(rows: upper, columns: running, value: -job.maxPowerMW)
-        let lower = program.addRows(count: count, .greaterOrEqual, rhs: { _ in 0 }, name: label("training_running_min"))
+        let lower = program.addRows(count: count, .greaterOrEqual, rhs: { _ in 0 }, name: label("training_running_min"), family: blockKey("training_running_min", job.name), firstStep: first)
         program.addCoefficients(rows: lower, columns: power, value: 1)
         program.addCoefficients(rows: lower, columns: running, value: -job.minPowerMW)
-        let transition = program.addRows(count: count, .greaterOrEqual, rhs: { _ in 0 }, name: label("training_start_transition"))
+        let transition = program.addRows(count: count, .greaterOrEqual, rhs: { _ in 0 }, name: label("training_start_transition"), family: blockKey("training_start_transition", job.name), firstStep: first)
         program.addCoefficients(rows: transition, columns: starts, value: 1)
         program.addCoefficients(rows: transition, columns: running, value: -1)
         for offset in 1..<max(1, count) { program.addCoefficient(transition[offset], running[offset - 1], 1) }
         let minRun = pause.minRunSteps(stepHours: hours)
         if minRun > 1 {
-            let rows = program.addRows(count: count, .greaterOrEqual, rhs: { _ in 0 }, name: label("training_min_run"))
+            let rows = program.addRows(count: count, .greaterOrEqual, rhs: { _ in 0 }, name: label("training_min_run"), family: blockKey("training_min_run", job.name), firstStep: first)
             program.addCoefficients(rows: rows, columns: running, value: 1)
             for offset in 0..<count {
                 for back in max(0, offset - minRun + 1)...offset { program.addCoefficient(rows[offset], starts[back], -1) }
@@ -106,13 +106,13 @@ extension Builder {
         var lost: ColumnBlock?
         if lostSteps > 0 {
             let maximum = job.maxPowerMW
-            let block = program.addColumns(count: count, upper: { mayRun[$0] ? maximum : 0 }, name: label("training_restart_lost"))
-            let drawn = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_lost_drawn"))
+            let block = program.addColumns(count: count, upper: { mayRun[$0] ? maximum : 0 }, name: label("training_restart_lost"), family: blockKey("training_restart_lost", job.name), firstStep: first)
+            let drawn = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_lost_drawn"), family: blockKey("training_lost_drawn", job.name), firstStep: first)
             program.addCoefficients(rows: drawn, columns: block, value: 1)
             program.addCoefficients(rows: drawn, columns: power, value: -1)
-            let onlyAfterStart = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_lost_after_start"))
+            let onlyAfterStart = program.addRows(count: count, .lessOrEqual, rhs: { _ in 0 }, name: label("training_lost_after_start"), family: blockKey("training_lost_after_start", job.name), firstStep: first)
             program.addCoefficients(rows: onlyAfterStart, columns: block, value: 1)
-            let noWork = program.addRows(count: count, .lessOrEqual, rhs: { _ in maximum }, name: label("training_no_work_restarting"))
+            let noWork = program.addRows(count: count, .lessOrEqual, rhs: { _ in maximum }, name: label("training_no_work_restarting"), family: blockKey("training_no_work_restarting", job.name), firstStep: first)
             program.addCoefficients(rows: noWork, columns: power, value: 1)
             program.addCoefficients(rows: noWork, columns: block, value: -1)
             for offset in 0..<count {

@@ -199,12 +199,18 @@ struct Builder {
 
     func name(_ text: String) -> String { options.names ? sanitized(text) : "" }
 
+    /// The key of a family of per-step columns or rows (``StepBlock``), built whether or not
+    /// names are: what matches a window's blocks with the next window's (warm starts).
+    func blockKey(_ family: String, _ component: String? = nil) -> String {
+        component.map { "\(family)[\($0)]" } ?? family
+    }
+
     mutating func columns(_ family: String, _ component: String? = nil, lower: (Int) -> Double = { _ in 0 },
                           upper: (Int) -> Double, cost: (Int) -> Double = { _ in 0 },
                           kind: LinearProgram.ColumnKind = .continuous) -> ColumnBlock {
         // A step's cost is paid once for every step it stands for.
         program.addColumns(count: steps, lower: lower, upper: upper, objective: { [weight] t in cost(t) * weight[t] }, kind: kind,
-                           name: namer(family, component))
+                           name: namer(family, component), family: blockKey(family, component))
     }
 
     // MARK: Build
@@ -247,7 +253,8 @@ struct Builder {
         let training = site.trainingJobs.map { job in
             program.addColumns(count: job.lastStep - job.firstStep + 1,
                                lower: { _ in job.minPowerMW }, upper: { _ in job.maxPowerMW },
-                               name: options.names ? { [labels] in "training[\(sanitized(job.name)),\(labels[job.firstStep + $0])]" } : nil)
+                               name: options.names ? { [labels] in "training[\(sanitized(job.name)),\(labels[job.firstStep + $0])]" } : nil,
+                               family: blockKey("training", job.name), firstStep: job.firstStep)
         }
         let undelivered: [Column?] = site.trainingJobs.map { job in
             if let penalty = job.undeliveredPenaltyUSDPerMWh {
@@ -298,13 +305,13 @@ struct Builder {
         let coolingPerHeat = site.copSeries.map { 1 / ($0 * distribution.efficiencies.coolingTransformer) }
 
         // AC bus balance: sources - sinks = 0.
-        let acBalance = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("balance"))
+        let acBalance = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("balance"), family: blockKey("balance"))
         for (block, coefficient) in acTerms { program.addCoefficients(rows: acBalance, columns: block, value: coefficient) }
         program.addCoefficients(rows: acBalance, columns: itPower) { -coolingPerHeat[$0] / finalEfficiency }
         program.addCoefficients(rows: acBalance, columns: buswayLoss) { -coolingPerHeat[$0] }
 
         // IT bus balance.
-        let itBalance = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("it_bus_balance"))
+        let itBalance = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("it_bus_balance"), family: blockKey("it_bus_balance"))
         for (block, coefficient) in itTerms { program.addCoefficients(rows: itBalance, columns: block, value: coefficient) }
         program.addCoefficients(rows: itBalance, columns: itPower, value: -1 / finalEfficiency)
         program.addCoefficients(rows: itBalance, columns: buswayLoss, value: -1)
@@ -313,10 +320,10 @@ struct Builder {
         let idle = site.itFleet.idleFraction
         let demand = site.inference.demandMW
         let itDefinition = program.addRows(count: steps, .equal,
-                                           rhs: { [capacity] t in idle * capacity[t] + (1 - idle) * demand[t] }, name: namer("it_power_definition"))
+                                           rhs: { [capacity] t in idle * capacity[t] + (1 - idle) * demand[t] }, name: namer("it_power_definition"), family: blockKey("it_power_definition"))
         program.addCoefficients(rows: itDefinition, columns: itPower, value: 1)
         // Work never exceeds IT capacity: training - shed <= capacity - inference demand.
-        let itCapacity = program.addRows(count: steps, .lessOrEqual, rhs: { [capacity] t in capacity[t] - demand[t] }, name: namer("it_capacity"))
+        let itCapacity = program.addRows(count: steps, .lessOrEqual, rhs: { [capacity] t in capacity[t] - demand[t] }, name: namer("it_capacity"), family: blockKey("it_capacity"))
         for (job, block) in zip(site.trainingJobs, training) {
             let window = RowBlock(start: itDefinition.start + job.firstStep, count: block.count)
             program.addCoefficients(rows: window, columns: block, value: -(1 - idle))
@@ -412,8 +419,8 @@ struct Builder {
         if let target = site.carbon.cfeTargetShare {
             let matched = columns("cfe_matched", upper: { _ in .infinity })
             let unmatched = columns("cfe_unmatched", upper: { _ in .infinity })
-            let cleanRows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("cfe_clean_supply"))
-            let loadRows = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("cfe_consumption"))
+            let cleanRows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("cfe_clean_supply"), family: blockKey("cfe_clean_supply"))
+            let loadRows = program.addRows(count: steps, .equal, rhs: { _ in 0 }, name: namer("cfe_consumption"), family: blockKey("cfe_consumption"))
             program.addCoefficients(rows: cleanRows, columns: matched, value: 1)
             program.addCoefficients(rows: loadRows, columns: matched, value: 1)
             program.addCoefficients(rows: loadRows, columns: unmatched, value: 1)
@@ -439,16 +446,16 @@ struct Builder {
         // Site-wide import limit and ramp limit on net site intake.
         var siteImportLimit: RowBlock?
         if let limit = site.limits.importLimitMW, !feeds.isEmpty {
-            let rows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in limit }, name: namer("site_import_limit"))
+            let rows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in limit }, name: namer("site_import_limit"), family: blockKey("site_import_limit"))
             for feed in feeds { program.addCoefficients(rows: rows, columns: feed.imports, value: 1) }
             siteImportLimit = rows
         }
         if let ramp = site.limits.rampLimitMWPerHour, steps > 1 {
             let intake = intakeTerms(smr: smrOutput, feeds: feeds, renewables: renewables, backups: backups)
             let up = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { [periodStart] in periodStart[$0] ? .infinity : ramp * hours },
-                                     name: namer("site_ramp_up"))
+                                     name: namer("site_ramp_up"), family: blockKey("site_ramp_up"))
             let down = program.addRows(count: steps, lower: { _ in -.infinity }, upper: { [periodStart] in periodStart[$0] ? .infinity : ramp * hours },
-                                       name: namer("site_ramp_down"))
+                                       name: namer("site_ramp_down"), family: blockKey("site_ramp_down"))
             for (block, coefficient) in intake {
                 program.addCoefficients(rows: up, columns: block, value: coefficient)
                 program.addCoefficients(rows: up, columns: block, columnOffset: -1, value: -coefficient)
@@ -564,7 +571,7 @@ struct Builder {
     @discardableResult
     mutating func capacityRows(_ family: String, _ component: String, block: ColumnBlock, sense: LinearProgram.RowSense = .lessOrEqual,
                                capacity: Column, factor: (Int) -> Double, rhs: (Int) -> Double = { _ in 0 }) -> RowBlock {
-        let rows = program.addRows(count: block.count, sense, rhs: rhs, name: namer(family, component))
+        let rows = program.addRows(count: block.count, sense, rhs: rhs, name: namer(family, component), family: blockKey(family, component))
         program.addCoefficients(rows: rows, columns: block, value: 1)
         program.addCoefficients(rows: rows, column: capacity) { -factor($0) }
         return rows
@@ -592,12 +599,12 @@ struct Builder {
             // Every available unit runs (must-run, PyPSA's non-committable convention).
             if let fleet {
                 output = columns("smr", upper: { unitMW * (mostUnits - out[$0]) }, cost: { [hours] _ in hours * cost })
-                let maximum = program.addRows(count: steps, .lessOrEqual, rhs: { -unitMW * out[$0] }, name: namer("smr_max_output"))
+                let maximum = program.addRows(count: steps, .lessOrEqual, rhs: { -unitMW * out[$0] }, name: namer("smr_max_output"), family: blockKey("smr_max_output"))
                 program.addCoefficients(rows: maximum, columns: output, value: 1)
                 program.addCoefficients(rows: maximum, column: fleet) { _ in -unitMW }
                 if smr.minStableLoadFraction > 0 {
                     let minimum = program.addRows(count: steps, .greaterOrEqual, rhs: { -smr.minStableLoadFraction * unitMW * out[$0] },
-                                                  name: namer("smr_min_stable_load"))
+                                                  name: namer("smr_min_stable_load"), family: blockKey("smr_min_stable_load"))
                     program.addCoefficients(rows: minimum, columns: output, value: 1)
                     program.addCoefficients(rows: minimum, column: fleet) { _ in -smr.minStableLoadFraction * unitMW }
                 }
@@ -609,14 +616,14 @@ struct Builder {
             output = columns("smr", upper: { unitMW * (fleet == nil ? available[$0] : mostUnits - out[$0]) }, cost: { [hours] _ in hours * cost })
             let units = columns("smr_online_units", upper: { fleet == nil ? available[$0] : mostUnits - out[$0] }, kind: .integer)
             if let fleet {
-                let availableRows = program.addRows(count: steps, .lessOrEqual, rhs: { -out[$0] }, name: namer("smr_available_units"))
+                let availableRows = program.addRows(count: steps, .lessOrEqual, rhs: { -out[$0] }, name: namer("smr_available_units"), family: blockKey("smr_available_units"))
                 program.addCoefficients(rows: availableRows, columns: units, value: 1)
                 program.addCoefficients(rows: availableRows, column: fleet) { _ in -1 }
             }
-            let maximum = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_max_output"))
+            let maximum = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_max_output"), family: blockKey("smr_max_output"))
             program.addCoefficients(rows: maximum, columns: output, value: 1)
             program.addCoefficients(rows: maximum, columns: units, value: -unitMW)
-            let minimum = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in 0 }, name: namer("smr_min_stable_load"))
+            let minimum = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in 0 }, name: namer("smr_min_stable_load"), family: blockKey("smr_min_stable_load"))
             program.addCoefficients(rows: minimum, columns: output, value: 1)
             program.addCoefficients(rows: minimum, columns: units, value: -smr.minStableLoadFraction * unitMW)
             addMinimumUpDown(units: units, available: available, smr: smr, fleet: fleet, out: out, mostUnits: mostUnits)
@@ -628,12 +635,12 @@ struct Builder {
         let rampMW = fleet == nil ? smr.rampFractionPerHour * smr.capacityMW * hours : 0
         let up = program.addRows(count: steps, lower: { _ in -.infinity },
                                  upper: { [periodStart] t in periodStart[t] ? .infinity : rampMW + max(0, available[t] - available[t - 1]) * unitMW },
-                                 name: namer("smr_ramp_up"))
+                                 name: namer("smr_ramp_up"), family: blockKey("smr_ramp_up"))
         program.addCoefficients(rows: up, columns: output, value: 1)
         program.addCoefficients(rows: up, columns: output, columnOffset: -1, value: -1)
         let down = program.addRows(count: steps, lower: { _ in -.infinity },
                                    upper: { [periodStart] t in periodStart[t] ? .infinity : rampMW + max(0, available[t - 1] - available[t]) * unitMW },
-                                   name: namer("smr_ramp_down"))
+                                   name: namer("smr_ramp_down"), family: blockKey("smr_ramp_down"))
         program.addCoefficients(rows: down, columns: output, value: -1)
         program.addCoefficients(rows: down, columns: output, columnOffset: -1, value: 1)
         if let fleet {
@@ -662,7 +669,7 @@ struct Builder {
         // units[t] - units[t-1] = startups[t] - shutdowns[t] (t = 0 starts from all available
         // online; for a planned fleet N - out[0], with N a column).
         let transition = program.addRows(count: steps, .equal, rhs: { $0 == 0 ? (fleet == nil ? available[0] : -out[0]) : 0 },
-                                         name: namer("smr_transition"))
+                                         name: namer("smr_transition"), family: blockKey("smr_transition"))
         if let fleet, steps > 0 { program.addCoefficient(transition[0], fleet, -1) }
         program.addCoefficients(rows: transition, columns: units, value: 1)
         program.addCoefficients(rows: transition, columns: units, columnOffset: -1, value: -1)
@@ -676,10 +683,10 @@ struct Builder {
                 forcedInWindow[t] += max(0, available[t - lag - 1] - available[t - lag])
             }
         }
-        let minUp = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_min_up"))
+        let minUp = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("smr_min_up"), family: blockKey("smr_min_up"))
         let minDown = program.addRows(count: steps, .lessOrEqual,
                                       rhs: { [forcedInWindow] t in (fleet == nil ? available[t] : -out[t]) + forcedInWindow[t] },
-                                      name: namer("smr_min_down"))
+                                      name: namer("smr_min_down"), family: blockKey("smr_min_down"))
         if let fleet { program.addCoefficients(rows: minDown, column: fleet) { _ in -1 } }
         program.addCoefficients(rows: minUp, columns: units, value: -1)
         program.addCoefficients(rows: minDown, columns: units, value: 1)
@@ -724,7 +731,7 @@ struct Builder {
         var peak: Column?
         if feed.demandChargeUSDPerMW > 0 {
             let column = program.addColumn(upper: feed.importCapacityMW + added, objective: feed.demandChargeUSDPerMW, name: name("grid_peak_import[\(feed.name)]"))
-            let rows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("grid_peak", feed.name))
+            let rows = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("grid_peak", feed.name), family: blockKey("grid_peak", feed.name))
             program.addCoefficients(rows: rows, columns: imports, value: 1)
             for t in 0..<steps { program.addCoefficient(rows[t], column, -1) }
             peak = column
@@ -775,7 +782,7 @@ struct Builder {
         }
         // soc[-1] = initial fraction x energy: on the right-hand side, or a term of the planned energy.
         let dynamics = program.addRows(count: steps, .equal, rhs: { $0 == 0 && energy == nil ? battery.initialSOCMWh : 0 },
-                                       name: namer("battery_soc_balance", battery.name))
+                                       name: namer("battery_soc_balance", battery.name), family: blockKey("battery_soc_balance", battery.name))
         if let energy, steps > 0 { program.addCoefficient(dynamics[0], energy, -battery.initialSOCFraction) }
         program.addCoefficients(rows: dynamics, columns: soc, value: 1)
         program.addCoefficients(rows: dynamics, columns: soc, columnOffset: -1, value: -1)
@@ -812,7 +819,7 @@ struct Builder {
             let lossLow = distribution.buswayLossMW(atPowerMW: low), lossHigh = distribution.buswayLossMW(atPowerMW: high)
             let slope = (lossHigh - lossLow) / (high - low)
             let intercept = lossLow - slope * low
-            let rows = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in intercept }, name: namer("busway_loss_segment\(segment + 1)"))
+            let rows = program.addRows(count: steps, .greaterOrEqual, rhs: { _ in intercept }, name: namer("busway_loss_segment\(segment + 1)"), family: blockKey("busway_loss_segment\(segment + 1)"))
             program.addCoefficients(rows: rows, columns: buswayLoss, value: 1)
             program.addCoefficients(rows: rows, columns: itPower, value: -slope / finalEfficiency)
         }
@@ -858,7 +865,7 @@ struct Builder {
         let hours = self.hours, finalEfficiency = site.distribution.busToRackEfficiency
         let transformer = site.distribution.efficiencies.coolingTransformer
         let offtake = columns("heat_offtake", upper: { heat.demandMW[$0] }, cost: { [hours] _ in -hours * heat.priceUSDPerMWh })
-        let source = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("heat_reuse_source"))
+        let source = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("heat_reuse_source"), family: blockKey("heat_reuse_source"))
         program.addCoefficients(rows: source, columns: offtake) { split[$0].recoveredMWh }
         program.addCoefficients(rows: source, columns: itPower, value: -1 / finalEfficiency)
         program.addCoefficients(rows: source, columns: buswayLoss, value: -1)
@@ -889,7 +896,7 @@ struct Builder {
             guard let smrOutput, let fleet = site.smr else { preconditionFailure("the loader refuses a turbine bypass without an SMR") }
             let path = smrPathEfficiency(fleet)
             if fleet.connection == .dcBus && site.distribution.architecture == .dc800 { itTerms.append((block, -path)) } else { acTerms.append((block, -path)) }
-            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("dump_bypass_limit"))
+            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("dump_bypass_limit"), family: blockKey("dump_bypass_limit"))
             program.addCoefficients(rows: limit, columns: block, value: 1)
             program.addCoefficients(rows: limit, columns: smrOutput, value: -1)
         }
@@ -934,7 +941,7 @@ struct Builder {
             terms.append((cover, { t in -(residual[t] - ppa.emissionFactorGramsPerKWh) * hours / 1000 }))
         }
         if !covers.isEmpty {
-            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("ppa_cover_limit"))
+            let limit = program.addRows(count: steps, .lessOrEqual, rhs: { _ in 0 }, name: namer("ppa_cover_limit"), family: blockKey("ppa_cover_limit"))
             for cover in covers { program.addCoefficients(rows: limit, columns: cover, value: 1) }
             for feed in feeds { program.addCoefficients(rows: limit, columns: feed.imports, value: -1) }
         }

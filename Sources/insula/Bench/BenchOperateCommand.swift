@@ -41,6 +41,9 @@ struct BenchOperateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Cross over from a window's interior point that misses the tolerances to an optimal basis (small LPs: cheaper than the dual simplex from scratch).")
     var crossover = true
 
+    @Option(name: .customLong("warm-start"), help: "Window LPs that start their simplex from the previous window's basis: exact (plans on exact forecasts), all, or none.")
+    var warmStart: WarmStartRule = .exact
+
     @Option(help: "auto, primal, dual, interior or mip (every window).")
     var method: SolverMethod = .auto
 
@@ -108,8 +111,9 @@ struct BenchOperateCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(.invalidInput, "error: --case \(text): \(error)")
             }
-            let options = OperationOptions(replanSteps: replan, lookaheadSteps: lookahead,
+            var options = OperationOptions(replanSteps: replan, lookaheadSteps: lookahead,
                                            forecaster: Forecaster(models: models), solver: solver)
+            options.warmStart = warmStart
             log("operating \(site), forecast \(text) ...")
             let run: OperationRun
             do { run = try RecedingHorizon.run(loaded, options: options) } catch let error as OperationError {

@@ -6,6 +6,7 @@ import Optimization
 import Scheduling
 
 extension OperationOptions.CarbonBudget: ExpressibleByArgument {}
+extension WarmStartRule: ExpressibleByArgument {}
 extension OperationOptions.Targets: ExpressibleByArgument {}
 
 /// `insula operate SITE.yaml --out DIR`: runs a site window by window on forecasts and writes
@@ -57,6 +58,9 @@ struct OperateCommand: ParsableCommand {
 
     @Flag(inversion: .prefixedNo, help: "Cross over from a window's interior point that misses the tolerances to an optimal basis (small LPs: cheaper than the dual simplex from scratch).")
     var crossover = true
+
+    @Option(name: .customLong("warm-start"), help: "Window LPs that start their simplex from the previous window's basis: exact (plans on exact forecasts), all, or none (docs/operations.md, section 7).")
+    var warmStart: WarmStartRule = .exact
 
     @Option(help: "auto, primal, dual, interior or mip (every window and the full-horizon solves).")
     var method: SolverMethod = .auto
@@ -126,9 +130,10 @@ struct OperateCommand: ParsableCommand {
         var solver = SolverOptions(method: method)
         solver.concurrent = false
         solver.crossover = crossover
-        let options = OperationOptions(replanSteps: replan, lookaheadSteps: lookahead,
+        var options = OperationOptions(replanSteps: replan, lookaheadSteps: lookahead,
                                        forecaster: Forecaster(models: try models(), autocorrelation: autocorrelation, seed: seed, archive: archive),
                                        carbonBudget: carbonBudget, targets: targets, solver: solver)
+        options.warmStart = warmStart
 
         let (lock, folderExisted) = try lockRunFolder(out)
         var written = false
