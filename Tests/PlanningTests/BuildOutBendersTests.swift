@@ -15,10 +15,17 @@ enum BendersSites {
         return try SiteLoader.resolve(document.applying(overrides: try overrides.map { ($0.0, try YAMLNode.parse(yaml: $0.1)) }))
     }
 
-    /// `data/sites/plan-buildout.yaml` (4 periods, 2027-2044) over `steps` hours from `start`
+    /// `data/sites/plan-buildout.yaml` (4 periods, 2027-2044) over `steps` hours from 2025-05-01
     /// per period, every step in the LP (no representative days).
-    static func buildOut(steps: Int, start: String = "2025-05-01T00:00Z", _ more: [(String, String)] = []) throws -> Site {
-        try load("data/sites/plan-buildout.yaml", [("aggregation", "null"), ("horizon.steps", "\(steps)"), ("horizon.start_utc", start)] + more)
+    /// Its training jobs are replaced by two inside the horizon (a week from 2025-05-01).
+    static func buildOut(steps: Int, _ more: [(String, String)] = []) throws -> Site {
+        let jobs = """
+            [{name: pretrain, energy_mwh: 8000, release_utc: 2025-05-01T00:00Z, deadline_utc: 2025-05-08T00:00Z, max_power_mw: 120},
+             {name: tune, energy_mwh: 3000, release_utc: 2025-05-02T00:00Z, deadline_utc: 2025-05-06T00:00Z, max_power_mw: 60,
+              undelivered_penalty_usd_per_mwh: 500}]
+            """
+        return try load("data/sites/plan-buildout.yaml", [("aggregation", "null"), ("horizon.steps", "\(steps)"),
+                                                          ("horizon.start_utc", "2025-05-01T00:00Z"), ("workloads.training_jobs", jobs)] + more)
     }
 
     /// The cross-check build-out (3 periods of 48 hours: solar, a gas backup that retires, an
@@ -138,7 +145,7 @@ struct BuildOutBendersTests {
 
     @Test("auto: Benders for full horizons of at least 2,000 steps per period, the stacked LP otherwise")
     func autoChoice() throws {
-        let short = try BuildOutPlanner.buildModel(try BendersSites.buildOut(steps: 48), wholeModules: false, options: PlanOptions())
+        let short = try BuildOutPlanner.buildModel(try BendersSites.buildOut(steps: 168), wholeModules: false, options: PlanOptions())
         #expect(BuildOutPlanner.resolvedDecomposition(.auto, for: short) == .none)
         #expect(BuildOutPlanner.resolvedDecomposition(.benders, for: short) == .benders)
     }

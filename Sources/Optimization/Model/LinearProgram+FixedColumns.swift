@@ -2,7 +2,7 @@ extension LinearProgram {
     /// This model with `columns` fixed at `values` and taken out of every row: each entry
     /// `a_ij` of a fixed column j moves into its row's bounds (`lower_i - a_ij v_j`,
     /// `upper_i - a_ij v_j`), and the column keeps its cost with bounds `[v_j, v_j]` and no
-    /// entries, so the objective is unchanged and every row and column keeps its index.
+    /// entries (and continuous), so the objective is unchanged and every row and column keeps its index.
     ///
     /// Why: a capacity held at a trial value (a Benders subproblem, docs/formulation.md 17)
     /// is a column with one entry per step. Fixed by its bounds it would still be dense and
@@ -39,6 +39,8 @@ extension LinearProgram {
         for (column, value) in zip(columns, values) {
             model.columnLower[column.index] = value
             model.columnUpper[column.index] = value
+            // Fixed, its integrality is moot; left integer it would make the model a MIP, without duals.
+            model.columnKinds[column.index] = .continuous
         }
         return model
     }

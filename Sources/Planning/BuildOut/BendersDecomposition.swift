@@ -27,7 +27,7 @@ public enum BendersStabilisation: String, Sendable, CaseIterable {
 
 /// Settings of the Benders decomposition of a build-out (docs/formulation.md, section 17).
 public struct BendersOptions: Sendable {
-    public var stabilisation: BendersStabilisation = .level
+    public var stabilisation: BendersStabilisation = .inOut
     /// λ of the level: 0 asks for the lower bound, 1 for the best plan so far.
     public var levelFraction = 0.5
     /// Stop when `(upper - lower) / max(1, |upper|)` is at most this.
@@ -168,6 +168,13 @@ enum BendersDecomposition {
                               scale: model.scale(p), horizonYears: model.compiled[p].site.horizonYears)
         }
 
+        for (p, subproblem) in subproblems.enumerated() {
+            let capacitySet = Set(subproblem.capacities.map(\.index))
+            if subproblem.program.columnKinds.indices.contains(where: { subproblem.program.columnKinds[$0] != .continuous && !capacitySet.contains($0) }) {
+                throw BuildOutError("period \(model.buildOut.periods[p].year) has integer columns in its operation (smr.commitment: integer); Benders decomposition needs each period's operation to be an LP (its duals price the capacities): use --decomposition none")
+            }
+        }
+
         // Master: additions A[q,k] (their capital), installed C[p,k] tied to them, theta[p] the
         // period's discounted operating cost, bounded below by the cuts.
         var master = LinearProgram(name: "build_out_master", sense: .minimize)
@@ -282,18 +289,24 @@ enum BendersDecomposition {
                 }
                 masterSeconds = (clock.now - masterStart).seconds
                 report.masterSeconds += masterSeconds
-                if solved.status != .optimal, let path = ProcessInfo.processInfo.environment["INSULA_BENDERS_DEBUG"] {
-                    try? master.write(to: URL(fileURLWithPath: path + "/master.lp"), format: .lp)
-                }
-                guard solved.status == .optimal, let objective = solved.objectiveValue else {
+                // A vertex that misses the certificate by GLPK's rounding (violations of 1e-4 were
+                // seen on some masters) is still a trial point; only a proven bound moves the
+                // lower bound: the dual bound of weak duality (valid at any duals), or
+                // branch-and-cut's own bound.
+                let usable = solved.status == .optimal || (solved.status == .numericalFailure && !solved.primalValues.isEmpty)
+                guard usable, let objective = solved.objectiveValue ?? solved.quality?.primalObjective else {
                     throw BuildOutError("the Benders master problem ended \(solved.status.rawValue)\(solved.message.map { " (\($0))" } ?? "")")
                 }
                 let x = solved.primalValues
                 let artificial = installed.joined().contains { x[$0.index] >= artificialUpper * (1 - 1e-9) }
                 if hasCut.allSatisfy({ $0 }), !artificial {
-                    let bound = usdPerMasterUnit * (master.hasIntegerColumns ? min(objective, solved.mipBound ?? objective)
-                                                    : min(objective, solved.quality?.dualBound ?? objective))
-                    lowerBound = max(lowerBound ?? -.infinity, bound)
+                    var bound: Double?
+                    if master.hasIntegerColumns {
+                        if solved.status == .optimal { bound = min(objective, solved.mipBound ?? objective) }
+                    } else if let quality = solved.quality, let dual = quality.dualBound, quality.maxDualViolation <= 1e-9 {
+                        bound = solved.status == .optimal ? min(objective, dual) : dual
+                    }
+                    if let bound { lowerBound = max(lowerBound ?? -.infinity, usdPerMasterUnit * bound) }
                 }
                 if let gap = gap(), gap <= settings.relativeGap {
                     report.history.append(BendersReport.Iteration(iteration: iteration, trialPoint: "none", lowerBoundUSD: lowerBound, trialNPVUSD: nil,
@@ -441,10 +454,8 @@ enum BendersDecomposition {
             }
         }
         let solved = try GLPK.solve(projection, options: options)
-        if ProcessInfo.processInfo.environment["INSULA_BENDERS_DEBUG"] != nil, solved.status != .optimal {
-            FileHandle.standardError.write("level projection: \(solved.status) \(solved.message ?? "") \(solved.quality.map { "\($0)" } ?? "")\n".data(using: .utf8)!)
-        }
-        guard solved.status == .optimal else { return nil }
+        // Only a trial point: a vertex that misses the certificate by rounding will do.
+        guard solved.status == .optimal || solved.status == .numericalFailure, !solved.primalValues.isEmpty else { return nil }
         return Array(solved.primalValues.prefix(master.columnCount))
     }
 
@@ -546,6 +557,8 @@ enum BendersDecomposition {
     static func elastic(_ subproblem: Subproblem, at values: [Double], options: SolverOptions, settings: BendersOptions,
                         failed: SolveResult) throws -> Evaluation {
         var program = subproblem.program
+        // Whole modules relaxed: the elastic value is still at most the period's at v.
+        for column in subproblem.capacities { program.setKind(column, .continuous) }
         let penalty = settings.elasticPenaltyUSDPerUnitYear * subproblem.horizonYears
         var ties: [Row] = []
         var slacks: [Column] = []

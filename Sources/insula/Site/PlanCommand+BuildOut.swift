@@ -20,6 +20,10 @@ extension PlanCommand {
             options.benders.relativeGap = bendersGap
             options.benders.maximumIterations = bendersIterations
             options.benders.stabilisation = bendersStabilisation
+            if let bendersCentreWeight {
+                options.benders.centreWeight = bendersCentreWeight
+                options.benders.levelFraction = bendersCentreWeight
+            }
             if global.verbose {
                 options.benders.progress = { step in
                     func usd(_ value: Double?) -> String { value.map { String(format: "%.0f", $0) } ?? "-" }

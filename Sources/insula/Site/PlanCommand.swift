@@ -50,8 +50,11 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("benders-iterations"), help: "With Benders: most master solves.")
     var bendersIterations: Int = BendersOptions().maximumIterations
 
-    @Option(name: .customLong("benders-stabilisation"), help: "With Benders: level (default), in_out or none (plain cutting planes).")
-    var bendersStabilisation: BendersStabilisation = .level
+    @Option(name: .customLong("benders-stabilisation"), help: "With Benders: in_out (default), level or none (plain cutting planes).")
+    var bendersStabilisation: BendersStabilisation = BendersOptions().stabilisation
+
+    @Option(name: .customLong("benders-centre-weight"), help: "With Benders: weight of the best plan in an in-out trial point (0 to 1), or the level's lambda.")
+    var bendersCentreWeight: Double?
 
     @OptionGroup var solver: SolverArguments
 
@@ -88,6 +91,9 @@ struct PlanCommand: ParsableCommand {
         }
         if let cvarWeight, !(0...1).contains(cvarWeight) { throw ValidationError("--cvar-weight must be in [0, 1], got \(cvarWeight)") }
         if !(bendersGap > 0 && bendersGap < 1) { throw ValidationError("--benders-gap must be in (0, 1), got \(bendersGap)") }
+        if let bendersCentreWeight, !(bendersCentreWeight >= 0 && bendersCentreWeight < 1) {
+            throw ValidationError("--benders-centre-weight must be in [0, 1), got \(bendersCentreWeight)")
+        }
         if bendersIterations < 1 { throw ValidationError("--benders-iterations must be at least 1, got \(bendersIterations)") }
         if let cvarAlpha, !(cvarAlpha >= 0 && cvarAlpha < 1) { throw ValidationError("--cvar-alpha must be in [0, 1), got \(cvarAlpha)") }
     }
