@@ -295,7 +295,7 @@ enum BendersDecomposition {
                 // branch-and-cut's own bound.
                 let usable = solved.status == .optimal || (solved.status == .numericalFailure && !solved.primalValues.isEmpty)
                 guard usable, let objective = solved.objectiveValue ?? solved.quality?.primalObjective else {
-                    throw BuildOutError("the Benders master problem ended \(solved.status.rawValue)\(solved.message.map { " (\($0))" } ?? "")")
+                    throw BendersFailure(status: solved.status, "the Benders master problem ended \(solved.status.rawValue)\(solved.message.map { " (\($0))" } ?? "")")
                 }
                 let x = solved.primalValues
                 let artificial = installed.joined().contains { x[$0.index] >= artificialUpper * (1 - 1e-9) }
@@ -575,9 +575,9 @@ enum BendersDecomposition {
         let result = try GLPK.solve(program, options: options)
         guard result.status == .optimal else {
             if result.status == .infeasible {
-                throw BuildOutError("a period cannot operate at any capacity its build sections allow (its elastic Benders subproblem is infeasible)")
+                throw BendersFailure(status: .infeasible, "a period cannot operate at any capacity its build sections allow (its elastic Benders subproblem is infeasible)")
             }
-            throw BuildOutError("a Benders subproblem failed: \(failed.status.rawValue)\(failed.message.map { " (\($0))" } ?? ""); its elastic form: \(result.status.rawValue)\(result.message.map { " (\($0))" } ?? "")")
+            throw BendersFailure(status: result.status, "a Benders subproblem failed: \(failed.status.rawValue)\(failed.message.map { " (\($0))" } ?? ""); its elastic form: \(result.status.rawValue)\(result.message.map { " (\($0))" } ?? "")")
         }
         let bound = program.lagrangianBound(values: result.primalValues, rowDuals: result.rowDuals)
         let moved = slacks.reduce(0.0) { $0 + result.primalValues[$1.index] }
@@ -590,5 +590,16 @@ enum BendersDecomposition {
         own.objectiveValue = subproblem.program.objectiveValue(at: own.primalValues)
         let exact = moved <= 1e-9 * max(1, values.reduce(0) { $0 + abs($1) })
         return Evaluation(result: own, exact: exact, interceptUSD: bound.bound, slopes: ties.map { bound.projectedDuals[$0.index] }, elastic: true)
+    }
+}
+
+/// A Benders decomposition that could not go on: a period that no allowed build operates
+/// (`infeasible`), or a master or subproblem the solver failed on. Not bad input.
+public struct BendersFailure: Error, CustomStringConvertible, Sendable {
+    public let status: SolveStatus
+    public let description: String
+    init(status: SolveStatus, _ description: String) {
+        self.status = status
+        self.description = description
     }
 }

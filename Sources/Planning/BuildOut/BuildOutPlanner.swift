@@ -192,11 +192,17 @@ public enum BuildOutPlanner {
     public static let bendersMinimumSteps = 2_000
 
     /// The decomposition `requested` comes to: `auto` takes Benders when no period is planned
-    /// over representative days and every period has at least ``bendersMinimumSteps`` steps.
+    /// over representative days, every period has at least ``bendersMinimumSteps`` steps and
+    /// every period's operation is an LP.
     static func resolvedDecomposition(_ requested: BuildOutDecomposition, for model: BuildOutModel) -> BuildOutDecomposition {
         guard requested == .auto else { return requested }
         let full = model.compiled.allSatisfy { $0.days == nil && $0.site.horizon.steps >= bendersMinimumSteps }
-        return full ? .benders : .none
+        // Integer commitment makes a period's operation a MIP, which has no duals to cut with.
+        let linear = model.compiled.allSatisfy { entry in
+            let capacities = Set(entry.model.capacities.map(\.column.index))
+            return !entry.model.program.columnKinds.indices.contains { entry.model.program.columnKinds[$0] != .continuous && !capacities.contains($0) }
+        }
+        return full && linear ? .benders : .none
     }
 
     /// The first Benders trial point: the additions of the same build-out planned over

@@ -33,6 +33,8 @@ extension PlanCommand {
             plan = try BuildOutPlanner.plan(loaded, options: options)
         } catch let error as BuildOutError {
             throw CommandFailure(.invalidInput, "error: \(site): periods: \(error)")
+        } catch let error as BendersFailure {
+            throw CommandFailure(InsulaExitCode(error.status), "error: \(site): \(error)")
         } catch let error as ModelSizeError {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")
         }
