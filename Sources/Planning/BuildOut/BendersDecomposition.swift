@@ -5,8 +5,8 @@ import Scheduling
 
 /// How a multi-period build-out is solved (`insula plan --decomposition`).
 public enum BuildOutDecomposition: String, Sendable, CaseIterable {
-    /// `benders` when every period is operated over its full horizon of at least
-    /// ``BuildOutPlanner/bendersMinimumSteps`` steps, else `none`.
+    /// `benders` for two or more periods, each operated over its full horizon of at least
+    /// ``BuildOutPlanner/bendersMinimumSteps`` steps (and as an LP), else `none`.
     case auto
     /// Benders decomposition by period (docs/formulation.md, section 17).
     case benders

@@ -192,8 +192,8 @@ public enum BuildOutPlanner {
     public static let bendersMinimumSteps = 2_000
 
     /// The decomposition `requested` comes to: `auto` takes Benders when no period is planned
-    /// over representative days, every period has at least ``bendersMinimumSteps`` steps and
-    /// every period's operation is an LP.
+    /// over representative days, there are at least two periods, every period has at least
+    /// ``bendersMinimumSteps`` steps and every period's operation is an LP.
     static func resolvedDecomposition(_ requested: BuildOutDecomposition, for model: BuildOutModel) -> BuildOutDecomposition {
         guard requested == .auto else { return requested }
         let full = model.compiled.allSatisfy { $0.days == nil && $0.site.horizon.steps >= bendersMinimumSteps }
@@ -202,7 +202,8 @@ public enum BuildOutPlanner {
             let capacities = Set(entry.model.capacities.map(\.column.index))
             return !entry.model.program.columnKinds.indices.contains { entry.model.program.columnKinds[$0] != .continuous && !capacities.contains($0) }
         }
-        return full && linear ? .benders : .none
+        // One period is one year's plan LP: Benders measured 7x slower on it (docs/planning.md).
+        return full && linear && model.compiled.count >= 2 ? .benders : .none
     }
 
     /// The first Benders trial point: the additions of the same build-out planned over

@@ -40,7 +40,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Worker threads for enumerating module counts and for a build-out's Benders subproblems.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "A multi-period build-out's solve: auto (Benders by period when every period is a full horizon of at least 2,000 steps), benders, none (one stacked LP).")
+    @Option(help: "A multi-period build-out's solve: auto (Benders by period for two or more periods, each a full horizon of at least 2,000 steps), benders, none (one stacked LP).")
     var decomposition: BuildOutDecomposition = .auto
 
     @Option(name: .customLong("benders-gap"),
