@@ -22,8 +22,12 @@ public struct PlanOptions: Sendable {
     public var moduleCounts: ModuleCountStrategy
     public var solver: SolverOptions
     public var compile: CompileOptions
-    /// Worker threads for enumeration (each solves one count at a time).
+    /// Worker threads for enumeration (each solves one count at a time) and for a build-out's
+    /// Benders subproblems (each solves one period at a time).
     public var jobs: Int
+    /// How a multi-period build-out is solved (ignored for a single-year plan).
+    public var decomposition: BuildOutDecomposition = .auto
+    public var benders = BendersOptions()
 
     public init(moduleCounts: ModuleCountStrategy = .auto, solver: SolverOptions = SolverOptions(),
                 compile: CompileOptions = CompileOptions(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {

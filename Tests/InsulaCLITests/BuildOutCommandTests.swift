@@ -47,4 +47,37 @@ struct BuildOutCommandTests {
         #expect(outcome.exitCode == 2, "\(outcome.standardError)")
         #expect(outcome.standardError.contains("periods"), "\(outcome.standardError)")
     }
+
+    @Test("--decomposition benders: the same plan as the stacked LP, with both bounds and the gap in summary.json")
+    func benders() throws {
+        let temporary = try InsulaRunner.temporaryFolder()
+        let stacked = try InsulaRunner.run(["plan", Self.site, "--decomposition", "none", "--out", temporary.appendingPathComponent("none").path])
+        let benders = try InsulaRunner.run(["plan", Self.site, "--decomposition", "benders", "--out", temporary.appendingPathComponent("benders").path])
+        #expect(stacked.exitCode == 0 && benders.exitCode == 0, "\(stacked.standardError) \(benders.standardError)")
+        func summary(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: temporary.appendingPathComponent("\(name)/summary.json"))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let none = try summary("none"), split = try summary("benders")
+        #expect(none["decomposition"] == nil)
+        let report = try #require(split["decomposition"] as? [String: Any])
+        let npv = try #require(split["npv_total_cost_usd"] as? Double), optimum = try #require(none["npv_total_cost_usd"] as? Double)
+        let lower = try #require(report["lower_bound_usd"] as? Double), gap = try #require(report["relative_gap"] as? Double)
+        // Interior point subproblems are certified to 5e-7 each, so the two paths agree to about 1e-6.
+        #expect(abs(npv - optimum) <= 2e-6 * abs(optimum))
+        #expect(lower <= optimum * (1 + 1e-6) && gap <= 1e-6 && report["converged"] as? Bool == true)
+        #expect(benders.standardOutput.contains("Benders"))
+    }
+
+    @Test("invalid Benders options are refused: exit 2 naming the option", arguments: [
+        (["--decomposition", "dantzig"], "decomposition"), (["--benders-gap", "0"], "--benders-gap"),
+        (["--benders-gap", "nan"], "--benders-gap"), (["--benders-iterations", "0"], "--benders-iterations"),
+        (["--benders-centre-weight", "1.5"], "--benders-centre-weight"), (["--benders-stabilisation", "trust"], "stabilisation"),
+    ])
+    func invalidOptions(arguments: [String], fragment: String) throws {
+        let folder = try InsulaRunner.temporaryFolder().appendingPathComponent("run")
+        let outcome = try InsulaRunner.run(["plan", Self.site] + arguments + ["--out", folder.path])
+        #expect(outcome.exitCode == 2, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains(fragment), "\(outcome.standardError)")
+    }
 }

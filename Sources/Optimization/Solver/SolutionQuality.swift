@@ -58,6 +58,19 @@ public struct SolutionTolerances: Sendable, Equatable {
     }
 }
 
+/// A Lagrangian lower bound of a minimisation (upper bound of a maximisation) at some row
+/// duals: ``LinearProgram/lagrangianBound(values:rowDuals:)``.
+public struct LagrangianBound: Sendable {
+    /// `Σ_i ŷ_i b_i + Σ_j min_{l_j ≤ x_j ≤ u_j} d_j x_j` plus the objective constant.
+    public var bound: Double
+    /// The duals used: the given ones, with a dual on a bound that does not exist set to 0.
+    public var projectedDuals: [Double]
+    /// `c - Aᵀŷ` at the projected duals.
+    public var reducedCosts: [Double]
+    /// Largest relative reduced cost that needed an infinite column bound (see ``SolutionQuality/maxDualViolation``).
+    public var maxDualViolation: Double
+}
+
 extension LinearProgram {
     /// The share of a row's terms, `Σ_k |a_k·x_k|`, that scales its violation when larger than 1
     /// and than its bound. Why: a row that sums a year (a CFE target, `Σ 0.75·matched - 0.25·
@@ -112,6 +125,23 @@ extension LinearProgram {
                                       maxDualViolation: 0, primalObjective: primalObjective)
         guard let rowDuals, rowDuals.count == rowCount, !hasIntegerColumns else { return quality }
 
+        let lagrangian = lagrangianBound(values: values, rowDuals: rowDuals)
+        quality.maxDualViolation = lagrangian.maxDualViolation
+        quality.dualBound = lagrangian.bound
+        quality.relativeGap = abs(primalObjective - lagrangian.bound) / max(1, abs(primalObjective))
+        return quality
+    }
+
+    /// The Lagrangian bound of ``quality(values:rowDuals:)`` at `rowDuals`, with the duals it
+    /// uses (those on a bound that does not exist projected to 0) and the reduced costs
+    /// `c - Aᵀŷ` at them, in the model's own sense.
+    ///
+    /// Why public: a Benders cut (docs/formulation.md 17) is this bound at a trial capacity
+    /// plus the projected reduced costs of the capacity columns times their change; both must
+    /// come from the same projected duals for the cut to be a valid lower bound.
+    /// - Complexity: O(rows + columns + entries).
+    public func lagrangianBound(values: [Double], rowDuals: [Double]) -> LagrangianBound {
+        precondition(values.count == columnCount && rowDuals.count == rowCount, "one value per column and one dual per row")
         // Work as a minimisation: negate costs and duals of a maximisation.
         let sign: Double = objectiveSense == .minimize ? 1 : -1
         var bound = sign * objectiveConstant
@@ -145,10 +175,8 @@ extension LinearProgram {
                 }
             }
         }
-        quality.maxDualViolation = dualViolation
-        quality.dualBound = sign * bound
-        quality.relativeGap = abs(primalObjective - sign * bound) / max(1, abs(primalObjective))
-        return quality
+        return LagrangianBound(bound: sign * bound, projectedDuals: projected.map { sign * $0 },
+                               reducedCosts: reduced.map { sign * $0 }, maxDualViolation: dualViolation)
     }
 
     /// Reduced costs `c - Aᵀy` of every column at row duals `y`.

@@ -102,9 +102,11 @@ public struct BuildOutSummary: Sendable, Encodable {
     public var buildSeconds: Double
     public var solveSeconds: Double
     public var verificationSeconds: Double
+    /// The Benders decomposition's bounds, gap and iterations (absent for the stacked LP).
+    public var decomposition: BendersReport?
 
     enum CodingKeys: String, CodingKey {
-        case status, strategy, method, periods, rows, columns, nonzeros
+        case status, strategy, method, periods, rows, columns, nonzeros, decomposition
         case discountRate = "discount_rate", baseYear = "base_year"
         case npvTotalCostUSD = "npv_total_cost_usd", npvCapitalUSD = "npv_capital_usd", npvFixedOMUSD = "npv_fixed_om_usd"
         case npvOperatingUSD = "npv_operating_usd", discountedITMWh = "discounted_it_mwh"
@@ -133,6 +135,7 @@ public struct BuildOutSummary: Sendable, Encodable {
         try container.encode(buildSeconds, forKey: .buildSeconds)
         try container.encode(solveSeconds, forKey: .solveSeconds)
         try container.encode(verificationSeconds, forKey: .verificationSeconds)
+        try container.encodeIfPresent(decomposition, forKey: .decomposition)
     }
 }
 
@@ -225,7 +228,7 @@ extension BuildOutPlan {
             costUSDPerMillionTokens: solved && discountedTokens > 0 ? npv.map { $0 / discountedTokens * 1e6 } : nil,
             verifiedNPVTotalCostUSD: periods.contains { $0.verification != nil } ? verifiedNPV : nil,
             periods: periodSummaries, rows: rows, columns: columns, nonzeros: nonzeros, buildSeconds: buildSeconds,
-            solveSeconds: result.solveSeconds, verificationSeconds: verificationSeconds)
+            solveSeconds: result.solveSeconds, verificationSeconds: verificationSeconds, decomposition: decomposition)
     }
 }
 

@@ -66,6 +66,8 @@ public struct BuildOutPlan: Sendable {
     public var nonzeros: Int
     public var buildSeconds: Double
     public var verificationSeconds: Double
+    /// How the Benders decomposition went, when it solved the plan (nil: the stacked LP).
+    public var decomposition: BendersReport?
 
     /// The objective: present value of capital, fixed O&M and operation over every period, USD.
     public var npvUSD: Double? { result.status.hasSolution ? result.objectiveValue : nil }
@@ -94,80 +96,33 @@ public enum BuildOutPlanner {
         case .relaxed: strategy = .relaxed
         default: strategy = integer ? .mip : (site.smr?.build == nil ? .auto : .relaxed)
         }
-        let wholeModules = strategy == .mip
-
-        // Each period's block, compiled from its site with the build's costs removed.
-        var compiled: [(site: Site, days: RepresentativeDays?, model: SiteModel)] = []
-        for periodSite in sites {
-            var costless = periodSite.withoutBuildCosts()
-            costless.smr?.integerUnits = wholeModules
-            var days: RepresentativeDays?
-            if let settings = costless.aggregation {
-                let chosen = RepresentativeDays(site: costless, settings: settings)
-                days = chosen
-                costless = chosen.site(of: costless)
-                costless.aggregation = nil
-            }
-            compiled.append((costless, days, try SiteCompiler.compile(costless, options: options.compile)))
-        }
-
-        let names = options.compile.names
-        var program = LinearProgram(name: "build_out", sense: .minimize)
-        let expansionsByPeriod = sites.map(\.expansions)
-        let keys = expansionsByPeriod[0].map(\.key)
-        let weights = buildOut.periods.indices.map { buildOut.objectiveWeight(period: $0, rate: rate) }
-        // Additions: A[q][k], charged the present value of its annuity and fixed O&M over the
-        // periods it is in service (costs of the period it is built in, for its whole life).
-        // A period before a dimension's first build year has no addition column at all (rather
-        // than one fixed at 0, which interior point handles worse).
-        var additions: [[Column?]] = []
-        for (q, expansions) in expansionsByPeriod.enumerated() {
-            var row: [Column?] = []
-            for (key, expansion) in expansions {
-                guard Double(buildOut.periods[q].year) >= buildOut.firstBuildYear(expansion) - 1e-9 else {
-                    row.append(nil)
-                    continue
-                }
-                let cost = annualCostPerUnit(expansion, rate: rate) * buildOut.periods.indices
-                    .filter { buildOut.isActive(builtIn: q, lifetimeYears: expansion.lifetimeYears, in: $0) }
-                    .reduce(0.0) { $0 + weights[$1] }
-                row.append(program.addColumn(lower: 0, upper: .infinity, objective: cost,
-                                             kind: key.asset == .smr && wholeModules ? .integer : .continuous,
-                                             name: names ? "added[\(buildOut.periods[q].year),\(key)]" : ""))
-            }
-            additions.append(row)
-        }
-        var blocks: [LinearProgram.AppendedBlock] = []
-        for (p, entry) in compiled.enumerated() {
-            let years = entry.site.horizonYears
-            let block = program.append(entry.model.program, objectiveScale: weights[p] / years,
-                                       namePrefix: names ? "p\(buildOut.periods[p].year)::" : "")
-            blocks.append(block)
-            for (k, (key, column)) in entry.model.capacities.enumerated() {
-                precondition(key == keys[k], "every period sizes the same dimensions (checked)")
-                let existing = expansionsByPeriod[p][k].expansion.existing
-                let tie = program.addRow(lower: existing, upper: existing, name: names ? "installed[\(buildOut.periods[p].year),\(key)]" : "")
-                program.addCoefficient(tie, block.column(column), 1)
-                for q in 0...p where buildOut.isActive(builtIn: q, lifetimeYears: expansionsByPeriod[q][k].expansion.lifetimeYears, in: p) {
-                    if let addition = additions[q][k] { program.addCoefficient(tie, addition, -1) }
-                }
-                // Fixed O&M of the existing plant, at this period's cost: a constant.
-                program.objectiveConstant += weights[p] * expansionsByPeriod[p][k].expansion.fixedOMUSDPerUnitYear * existing
-            }
-        }
+        let model = try buildModel(site, wholeModules: strategy == .mip, options: options)
+        let compiled = model.compiled, weights = model.weights, blocks = model.blocks, program = model.program
+        let additions = model.additions, keys = model.keys, expansionsByPeriod = model.expansionsByPeriod
         let buildSeconds = (clock.now - start).seconds
 
-        var solverOptions = options.solver
-        // No race: the dual simplex it runs beside interior point does not finish this LP in
-        // reasonable time (plan-buildout, 4 periods x 12 days: still running after 10 min) and
-        // halves the cores interior point has (release build: race 25.7 s, without it 7.6 s).
-        solverOptions.concurrent = false
-        if compiled.contains(where: { $0.days != nil }) {
-            // As for a single representative-day plan (AggregatedPlanner): the storage links leave
-            // a degenerate face on which GLPK's interior point stops short; cross over from it.
-            solverOptions.crossover = true
+        let decomposition = resolvedDecomposition(options.decomposition, for: model)
+        let result: SolveResult
+        var report: BendersReport?
+        if decomposition == .benders {
+            let warmStart = bendersWarmStart(site, model: model, options: options)
+            let outcome = try BendersDecomposition.solve(model, options: options, warmStart: warmStart?.additions,
+                                                         warmStartSeconds: warmStart?.seconds ?? 0)
+            result = outcome.result
+            report = outcome.report
+        } else {
+            var solverOptions = options.solver
+            // No race: the dual simplex it runs beside interior point does not finish this LP in
+            // reasonable time (plan-buildout, 4 periods x 12 days: still running after 10 min) and
+            // halves the cores interior point has (release build: race 25.7 s, without it 7.6 s).
+            solverOptions.concurrent = false
+            if compiled.contains(where: { $0.days != nil }) {
+                // As for a single representative-day plan (AggregatedPlanner): the storage links leave
+                // a degenerate face on which GLPK's interior point stops short; cross over from it.
+                solverOptions.crossover = true
+            }
+            result = try GLPK.solve(program, options: solverOptions)
         }
-        let result = try GLPK.solve(program, options: solverOptions)
 
         var runs: [BuildOutPlan.PeriodRun] = []
         for (p, entry) in compiled.enumerated() {
@@ -227,9 +182,138 @@ public enum BuildOutPlanner {
 
         var plan = BuildOutPlan(buildOut: buildOut, discountRate: rate, strategy: strategy, result: result, periods: runs,
                                 capacities: capacities, rows: program.rowCount, columns: program.columnCount,
-                                nonzeros: program.entryCount, buildSeconds: buildSeconds, verificationSeconds: 0)
+                                nonzeros: program.entryCount, buildSeconds: buildSeconds, verificationSeconds: 0, decomposition: report)
         if verify, result.status == .optimal { try verifyByFullOperation(&plan, options: options) }
         return plan
+    }
+
+    /// Steps per period from which `--decomposition auto` takes Benders: measured on
+    /// plan-buildout (docs/planning.md, "Multi-period build-out").
+    public static let bendersMinimumSteps = 2_000
+
+    /// The decomposition `requested` comes to: `auto` takes Benders when no period is planned
+    /// over representative days, there are at least two periods, every period has at least
+    /// ``bendersMinimumSteps`` steps and every period's operation is an LP.
+    static func resolvedDecomposition(_ requested: BuildOutDecomposition, for model: BuildOutModel) -> BuildOutDecomposition {
+        guard requested == .auto else { return requested }
+        let full = model.compiled.allSatisfy { $0.days == nil && $0.site.horizon.steps >= bendersMinimumSteps }
+        // Integer commitment makes a period's operation a MIP, which has no duals to cut with.
+        let linear = model.compiled.allSatisfy { entry in
+            let capacities = Set(entry.model.capacities.map(\.column.index))
+            return !entry.model.program.columnKinds.indices.contains { entry.model.program.columnKinds[$0] != .continuous && !capacities.contains($0) }
+        }
+        // One period is one year's plan LP: Benders measured 7x slower on it (docs/planning.md).
+        return full && linear && model.compiled.count >= 2 ? .benders : .none
+    }
+
+    /// The first Benders trial point: the additions of the same build-out planned over
+    /// `options.benders.warmStartDays` representative days per period (seconds, a cheap LP), or
+    /// nil when the periods are too short for that to be cheaper than the subproblems or have a
+    /// feature representative days refuse. Its cuts are not reused: a representative-day LP's
+    /// duals bound the representative year, not the full one.
+    static func bendersWarmStart(_ site: Site, model: BuildOutModel, options: PlanOptions) -> (additions: [[Double?]], seconds: Double)? {
+        let days = options.benders.warmStartDays
+        guard days > 0, site.periodSites.allSatisfy({ aggregationAllowed($0) && $0.aggregation == nil
+                                                        && DayPartition(horizon: $0.horizon, utcOffsetHours: 0).wholeDays >= 3 * days }) else { return nil }
+        let clock = ContinuousClock(), start = clock.now
+        var representative = site
+        for index in representative.periodSites.indices { representative.periodSites[index].aggregation = TimeAggregation(representativeDays: days) }
+        var warmOptions = options
+        warmOptions.decomposition = .none
+        guard let plan = try? plan(representative, options: warmOptions, verify: false), plan.result.status == .optimal else { return nil }
+        var additions = model.additions.map { row in row.map { _ -> Double? in nil } }
+        for capacity in plan.capacities where model.additions[capacity.period][model.keys.firstIndex(of: capacity.key)!] != nil {
+            var value = capacity.added
+            if model.wholeModules, capacity.key.asset == .smr { value = value.rounded() }
+            additions[capacity.period][model.keys.firstIndex(of: capacity.key)!] = value
+        }
+        return (additions, (clock.now - start).seconds)
+    }
+
+    /// Whether representative days may stand for `site`'s days (the loader's refusals, docs/planning.md).
+    static func aggregationAllowed(_ site: Site) -> Bool {
+        if site.flexibility?.demandResponse.isEmpty == false { return false }
+        if site.trainingJobs.contains(where: { $0.pause != nil }) { return false }
+        if let smr = site.smr, smr.commitment == .integer,
+           smr.minUpHours > site.horizon.stepHours || smr.minDownHours > site.horizon.stepHours { return false }
+        if site.carbon.capBasis == .market, site.carbon.capTonnes != nil || site.carbon.intensityCapGramsPerKWhIT != nil,
+           site.carbon.annualInstrumentMWh(stepHours: site.horizon.stepHours) > 0 { return false }
+        return site.thermal == nil
+    }
+
+    /// Compiles every period's block and stacks them with the addition columns and tie rows
+    /// (formulation.md 16.2-16.3).
+    static func buildModel(_ site: Site, wholeModules: Bool, options: PlanOptions) throws -> BuildOutModel {
+        let buildOut = site.buildOut!, sites = site.periodSites
+        let rate = site.investment.discountRate
+        // Each period's block, compiled from its site with the build's costs removed.
+        var compiled: [(site: Site, days: RepresentativeDays?, model: SiteModel)] = []
+        for periodSite in sites {
+            var costless = periodSite.withoutBuildCosts()
+            costless.smr?.integerUnits = wholeModules
+            var days: RepresentativeDays?
+            if let settings = costless.aggregation {
+                let chosen = RepresentativeDays(site: costless, settings: settings)
+                days = chosen
+                costless = chosen.site(of: costless)
+                costless.aggregation = nil
+            }
+            compiled.append((costless, days, try SiteCompiler.compile(costless, options: options.compile)))
+        }
+
+        let names = options.compile.names
+        var program = LinearProgram(name: "build_out", sense: .minimize)
+        let expansionsByPeriod = sites.map(\.expansions)
+        let keys = expansionsByPeriod[0].map(\.key)
+        let weights = buildOut.periods.indices.map { buildOut.objectiveWeight(period: $0, rate: rate) }
+        // Additions: A[q][k], charged the present value of its annuity and fixed O&M over the
+        // periods it is in service (costs of the period it is built in, for its whole life).
+        // A period before a dimension's first build year has no addition column at all (rather
+        // than one fixed at 0, which interior point handles worse).
+        var additions: [[Column?]] = []
+        for (q, expansions) in expansionsByPeriod.enumerated() {
+            var row: [Column?] = []
+            for (key, expansion) in expansions {
+                guard Double(buildOut.periods[q].year) >= buildOut.firstBuildYear(expansion) - 1e-9 else {
+                    row.append(nil)
+                    continue
+                }
+                let cost = annualCostPerUnit(expansion, rate: rate) * buildOut.periods.indices
+                    .filter { buildOut.isActive(builtIn: q, lifetimeYears: expansion.lifetimeYears, in: $0) }
+                    .reduce(0.0) { $0 + weights[$1] }
+                row.append(program.addColumn(lower: 0, upper: .infinity, objective: cost,
+                                             kind: key.asset == .smr && wholeModules ? .integer : .continuous,
+                                             name: names ? "added[\(buildOut.periods[q].year),\(key)]" : ""))
+            }
+            additions.append(row)
+        }
+        var blocks: [LinearProgram.AppendedBlock] = []
+        var ties: [[Row]] = []
+        var fixedOM = 0.0
+        for (p, entry) in compiled.enumerated() {
+            let years = entry.site.horizonYears
+            let block = program.append(entry.model.program, objectiveScale: weights[p] / years,
+                                       namePrefix: names ? "p\(buildOut.periods[p].year)::" : "")
+            blocks.append(block)
+            var periodTies: [Row] = []
+            for (k, (key, column)) in entry.model.capacities.enumerated() {
+                precondition(key == keys[k], "every period sizes the same dimensions (checked)")
+                let existing = expansionsByPeriod[p][k].expansion.existing
+                let tie = program.addRow(lower: existing, upper: existing, name: names ? "installed[\(buildOut.periods[p].year),\(key)]" : "")
+                program.addCoefficient(tie, block.column(column), 1)
+                for q in 0...p where buildOut.isActive(builtIn: q, lifetimeYears: expansionsByPeriod[q][k].expansion.lifetimeYears, in: p) {
+                    if let addition = additions[q][k] { program.addCoefficient(tie, addition, -1) }
+                }
+                periodTies.append(tie)
+                // Fixed O&M of the existing plant, at this period's cost: a constant.
+                fixedOM += weights[p] * expansionsByPeriod[p][k].expansion.fixedOMUSDPerUnitYear * existing
+            }
+            ties.append(periodTies)
+        }
+        program.objectiveConstant += fixedOM
+        return BuildOutModel(buildOut: buildOut, program: program, compiled: compiled, blocks: blocks, additions: additions, ties: ties,
+                             weights: weights, keys: keys, expansionsByPeriod: expansionsByPeriod, fixedOMConstantUSD: fixedOM,
+                             wholeModules: wholeModules)
     }
 
     /// Operates each period planned over representative days over its every step, with the
@@ -300,6 +384,36 @@ extension Site {
         }
         for index in site.backupGenerators.indices { zero(&site.backupGenerators[index].build) }
         return site
+    }
+}
+
+/// The stacked LP of a build-out (formulation.md 16) and where its parts are: what the stacked
+/// solve and the Benders decomposition (section 17) both start from.
+struct BuildOutModel {
+    var buildOut: BuildOut
+    var program: LinearProgram
+    /// Each period's compiled site (its representative days when aggregated) and block.
+    var compiled: [(site: Site, days: RepresentativeDays?, model: SiteModel)]
+    var blocks: [LinearProgram.AppendedBlock]
+    /// `A[q][k]` in ``program`` (nil before the dimension's first build year).
+    var additions: [[Column?]]
+    /// `installed[p,k]` rows in ``program``.
+    var ties: [[Row]]
+    /// `W_p` per period.
+    var weights: [Double]
+    var keys: [ExpansionKey]
+    var expansionsByPeriod: [[(key: ExpansionKey, expansion: Expansion)]]
+    /// Fixed O&M of the existing plant over every period, USD (in ``program``'s constant).
+    var fixedOMConstantUSD: Double
+    var wholeModules: Bool
+
+    /// `W_p / Y_p`: the weight of block p's objective (a horizon's operation) in the NPV.
+    func scale(_ p: Int) -> Double { weights[p] / compiled[p].site.horizonYears }
+    /// Existing amount of dimension k (the same in every period, checked).
+    var existing: [Double] { expansionsByPeriod[0].map(\.expansion.existing) }
+    /// Periods q whose addition of dimension k is in service in period p.
+    func activeAdditions(in p: Int, dimension k: Int) -> [Int] {
+        (0...p).filter { buildOut.isActive(builtIn: $0, lifetimeYears: expansionsByPeriod[$0][k].expansion.lifetimeYears, in: p) }
     }
 }
 

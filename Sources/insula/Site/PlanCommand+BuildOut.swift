@@ -14,10 +14,27 @@ extension PlanCommand {
         defer { if !written { RunFolder.abandon(lock, existedBefore: folderExisted) } }
         let plan: BuildOutPlan
         do {
-            plan = try BuildOutPlanner.plan(loaded, options: PlanOptions(
-                moduleCounts: moduleCounts, solver: solver.options, compile: CompileOptions(maximumNonzeros: maximumNonzeros), jobs: jobs))
+            var options = PlanOptions(moduleCounts: moduleCounts, solver: solver.options,
+                                      compile: CompileOptions(maximumNonzeros: maximumNonzeros), jobs: jobs)
+            options.decomposition = decomposition
+            options.benders.relativeGap = bendersGap
+            options.benders.maximumIterations = bendersIterations
+            options.benders.stabilisation = bendersStabilisation
+            if let bendersCentreWeight {
+                options.benders.centreWeight = bendersCentreWeight
+                options.benders.levelFraction = bendersCentreWeight
+            }
+            if global.verbose {
+                options.benders.progress = { step in
+                    func usd(_ value: Double?) -> String { value.map { String(format: "%.0f", $0) } ?? "-" }
+                    writeToStandardError("benders \(step.iteration) \(step.trialPoint): lower \(usd(step.lowerBoundUSD)), trial \(usd(step.trialNPVUSD)), upper \(usd(step.upperBoundUSD)), gap \(step.relativeGap.map { String(format: "%.2e", $0) } ?? "-"), periods \(String(format: "%.1f", step.subproblemSeconds)) s\(step.elasticPeriods > 0 ? ", \(step.elasticPeriods) elastic" : "")")
+                }
+            }
+            plan = try BuildOutPlanner.plan(loaded, options: options)
         } catch let error as BuildOutError {
             throw CommandFailure(.invalidInput, "error: \(site): periods: \(error)")
+        } catch let error as BendersFailure {
+            throw CommandFailure(InsulaExitCode(error.status), "error: \(site): \(error)")
         } catch let error as ModelSizeError {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")
         }
@@ -85,6 +102,10 @@ extension PlanCommand {
                      + (summary.levelisedCostUSDPerMWhIT.map { String(format: "; %.2f USD/MWh IT levelised", $0) } ?? "")
                      + (summary.verifiedNPVTotalCostUSD.map { "; verified \(usd($0))" } ?? ""))
         lines.append("model  \(plan.rows) rows, \(plan.columns) columns, \(plan.nonzeros) non-zeros; build \(String(format: "%.2f", plan.buildSeconds)) s, solve \(String(format: "%.2f", plan.result.solveSeconds)) s, verification \(String(format: "%.2f", plan.verificationSeconds)) s, total \(String(format: "%.2f", totalSeconds)) s")
+        if let benders = plan.decomposition {
+            lines.append("Benders \(benders.iterations) iterations (\(benders.subproblemSolves) period solves, \(benders.elasticSolves) elastic): lower bound \(usd(benders.lowerBoundUSD)), upper \(usd(benders.upperBoundUSD)), gap \(benders.relativeGap.map { String(format: "%.2e", $0) } ?? "-")"
+                         + (benders.converged ? "" : " (not converged)") + String(format: "; warm start %.1f s, master %.1f s, periods %.1f s", benders.warmStartSeconds, benders.masterSeconds, benders.subproblemSeconds))
+        }
         lines.append("written to \(out)/")
         return lines.joined(separator: "\n")
     }

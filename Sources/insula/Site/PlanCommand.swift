@@ -37,8 +37,24 @@ struct PlanCommand: ParsableCommand {
             help: ArgumentHelp("Plan over K representative days (k-medoids) and verify the build over the full horizon; the same as --set aggregation.representative_days=K.", valueName: "K"))
     var representativeDays: Int?
 
-    @Option(help: "Worker threads for enumerating module counts.")
+    @Option(help: "Worker threads for enumerating module counts and for a build-out's Benders subproblems.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "A multi-period build-out's solve: auto (Benders by period for two or more periods, each a full horizon of at least 2,000 steps), benders, none (one stacked LP).")
+    var decomposition: BuildOutDecomposition = .auto
+
+    @Option(name: .customLong("benders-gap"),
+            help: ArgumentHelp("With Benders: stop when (upper - lower bound) / |upper| is at most this.", valueName: "GAP"))
+    var bendersGap: Double = BendersOptions().relativeGap
+
+    @Option(name: .customLong("benders-iterations"), help: "With Benders: most master solves.")
+    var bendersIterations: Int = BendersOptions().maximumIterations
+
+    @Option(name: .customLong("benders-stabilisation"), help: "With Benders: in_out (default), level or none (plain cutting planes).")
+    var bendersStabilisation: BendersStabilisation = BendersOptions().stabilisation
+
+    @Option(name: .customLong("benders-centre-weight"), help: "With Benders: weight of the best plan in an in-out trial point (0 to 1), or the level's lambda.")
+    var bendersCentreWeight: Double?
 
     @OptionGroup var solver: SolverArguments
 
@@ -74,6 +90,11 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--cvar-weight, --cvar-alpha and --bounds need --scenarios")
         }
         if let cvarWeight, !(0...1).contains(cvarWeight) { throw ValidationError("--cvar-weight must be in [0, 1], got \(cvarWeight)") }
+        if !(bendersGap > 0 && bendersGap < 1) { throw ValidationError("--benders-gap must be in (0, 1), got \(bendersGap)") }
+        if let bendersCentreWeight, !(bendersCentreWeight >= 0 && bendersCentreWeight < 1) {
+            throw ValidationError("--benders-centre-weight must be in [0, 1), got \(bendersCentreWeight)")
+        }
+        if bendersIterations < 1 { throw ValidationError("--benders-iterations must be at least 1, got \(bendersIterations)") }
         if let cvarAlpha, !(cvarAlpha >= 0 && cvarAlpha < 1) { throw ValidationError("--cvar-alpha must be in [0, 1), got \(cvarAlpha)") }
     }
 
@@ -136,3 +157,5 @@ struct PlanCommand: ParsableCommand {
 }
 
 extension ModuleCountStrategy: ExpressibleByArgument {}
+extension BuildOutDecomposition: ExpressibleByArgument {}
+extension BendersStabilisation: ExpressibleByArgument {}
