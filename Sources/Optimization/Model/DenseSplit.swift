@@ -71,12 +71,7 @@ public struct DenseSplit: Sendable {
         }
 
         var model = original
-        model.entryRows = []
-        model.entryColumns = []
-        model.entryValues = []
-        model.entryRows.reserveCapacity(original.entryCount + 2 * (original.entryCount / blockSize + 1))
-        model.entryColumns.reserveCapacity(model.entryRows.capacity)
-        model.entryValues.reserveCapacity(model.entryRows.capacity)
+        model.removeAllEntries(reservingCapacity: original.entryCount + 2 * (original.entryCount / blockSize + 1))
 
         // Dense columns first: for each, the block copy that takes the entry in a given row.
         // Entries are visited in stored order; a copy is opened every `blockSize` entries.
@@ -191,6 +186,17 @@ public struct DenseSplit: Sendable {
 }
 
 extension LinearProgram {
+    /// Drops every coefficient and reserves room for `capacity` new ones: the start of a
+    /// rewrite that keeps the rows and columns but rebuilds the matrix (a split, a substitution).
+    mutating func removeAllEntries(reservingCapacity capacity: Int) {
+        entryRows = []
+        entryColumns = []
+        entryValues = []
+        entryRows.reserveCapacity(capacity)
+        entryColumns.reserveCapacity(capacity)
+        entryValues.reserveCapacity(capacity)
+    }
+
     /// Appends one coefficient triplet (internal: no checks).
     mutating func appendEntry(_ row: Int, _ column: Int, _ value: Double) {
         entryRows.append(Int32(row))

@@ -18,12 +18,7 @@ extension LinearProgram {
             fixedValue[column.index] = value
         }
         var model = self
-        model.entryRows = []
-        model.entryColumns = []
-        model.entryValues = []
-        model.entryRows.reserveCapacity(entryCount)
-        model.entryColumns.reserveCapacity(entryCount)
-        model.entryValues.reserveCapacity(entryCount)
+        model.removeAllEntries(reservingCapacity: entryCount)
         for k in entryValues.indices {
             let row = Int(entryRows[k])
             if let value = fixedValue[Int(entryColumns[k])] {

@@ -22,12 +22,7 @@ extension LinearProgram {
             kept.rowUpper.append(rowUpper[row])
             kept.rowNames.append(rowNames[row])
         }
-        kept.entryRows = []
-        kept.entryColumns = []
-        kept.entryValues = []
-        kept.entryRows.reserveCapacity(entryCount)
-        kept.entryColumns.reserveCapacity(entryCount)
-        kept.entryValues.reserveCapacity(entryCount)
+        kept.removeAllEntries(reservingCapacity: entryCount)
         for k in entryValues.indices {
             guard let row = keptIndex[Int(entryRows[k])] else { continue }
             kept.entryRows.append(Int32(row))
