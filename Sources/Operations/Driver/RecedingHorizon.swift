@@ -16,8 +16,9 @@ public struct OperationRun: Sendable {
         public var status: String
         /// How the committed steps were realised: `plan` (the forecast was exact over them),
         /// `redispatch` (re-solved on realised data with the plan's end state), or with
-        /// `, targets relaxed` when those end targets could not be met, `, targets and carbon
-        /// ratios relaxed` when not even then.
+        /// `, carbon ratios relaxed` when the plan's carbon position could not be kept,
+        /// `, targets and carbon ratios relaxed` (`, targets relaxed` on a site without ratios)
+        /// when not even its battery and job targets could.
         public var realisation: String
         /// Rules relaxed to reach a plan (`carbon budget relaxed`, `targets relaxed`, `carbon
         /// ratios relaxed`, joined), if any.
@@ -222,7 +223,7 @@ public enum RecedingHorizon {
                 var blockSite = try cut(site, blockRange)
                 budget(&blockSite, range: blockRange, state: state, options: options, shadowPrice: shadowPrice, relaxed: true)
                 // The ratios: no worse at the block's end than the plan stood there (as the
-                // battery and the jobs), then dropped for the block as the plan's last resort.
+                // battery and the jobs); then soft, then soft and without the other targets.
                 let planRatios = state.carbonRatios + plan.model.carbonRatioTally(values: plan.result.primalValues, steps: committed)
                 let targets = blockRatioTargets(blockTerminal(site, block: blockRange, state: state, plan: plan, planSite: realisedWindow), carbon: site.carbon,
                                                 at: planRatios, relaxed: false)
@@ -291,8 +292,9 @@ public enum RecedingHorizon {
     /// Price of each t of intensity headroom or MWh of CFE surplus short of a relaxed ratio
     /// target, USD: far above what energy costs (a t of headroom is about 10 MWh moved from the
     /// grid to a clean source, some hundreds of USD), so a relaxed window still gets as close to
-    /// the ratio as its physics allows; not the elastic model's 1e6, with which GLPK's interior
-    /// point became unstable on a third of NYISO's relaxed windows.
+    /// the ratio as its physics allows. Not the elastic model's 1e6: with it GLPK's interior
+    /// point fell back to the dual simplex on 6 of NYISO's hourly March windows with day-ahead
+    /// forecasts, with 1e4 on 1.
     static let ratioShortfallPenaltyUSD = 1e4
 
     /// `terminal` with the ratio rows' end targets of a window ending at step `end`
