@@ -131,3 +131,32 @@ struct OperateCommandTests {
         #expect(try #require(rows[1]["value_of_perfect_information_usd"] as? Double) >= -1)
     }
 }
+
+@Suite("insula operate on the real-data corpus: carbon ratios over the run")
+struct OperateCarbonRatioCommandTests {
+    @Test("NYISO's March week with an intensity cap: hourly replanning completes on perfect forecasts with no window relaxed, at the optimum's cost, the cap met",
+          .enabled(if: Corpus.hasSharedData, "needs ../shared/data beside the checkout"))
+    func nyisoMarchWeek() throws {
+        // Before the ratios were carried, window 120 (2023-03-06T00:00Z) had no solution and 113
+        // windows ran with relaxed rules (docs/operations.md, 7.2).
+        let folder = try InsulaRunner.temporaryFolder()
+        let outcome = try InsulaRunner.run(["operate", "data/sites/real/nyiso-2023-intensity.yaml", "--window", "2023-03-01T00:00Z..2023-03-08T00:00Z",
+                                            "--replan-hours", "1", "--lookahead-hours", "48", "--out", folder.appendingPathComponent("op").path,
+                                            "--format", "json"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect(summary["status"] as? String == "completed")
+        #expect(summary["windows"] as? Int == 168)
+        #expect(summary["relaxed_windows"] as? Int == 0)
+        let realised = try #require(summary["realised"] as? [String: Any])
+        #expect(abs(try #require(realised["inference_served_share"] as? Double) - 1) <= 1e-9)
+        let perfect = try #require((summary["perfect_foresight"] as? [String: Any])?["objective_usd"] as? Double)
+        let value = try #require(summary["value_of_perfect_information_usd"] as? Double)
+        #expect(abs(value) <= 1e-6 * abs(perfect), "realised differs from the optimum by \(value) USD")
+        let ratios = try #require(summary["carbon_ratios"] as? [String: Any])
+        #expect(ratios["intensity_cap_g_per_kwh_it"] as? Double == 100)
+        #expect(ratios["intensity_cap_met"] as? Bool == true)
+        #expect(try #require(ratios["intensity_g_per_kwh_it"] as? Double) <= 100 * (1 + 1e-6))
+        #expect(ratios["relaxed_windows"] as? Int == 0)
+    }
+}

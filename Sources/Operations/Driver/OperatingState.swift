@@ -15,6 +15,9 @@ struct OperatingState: Sendable {
     var deliveredMWh: [String: Double] = [:]
     var peakImportMW: [String: Double] = [:]
     var emissionsTonnes = 0.0
+    /// What the intensity-cap and CFE rows counted in the realised steps so far (emissions by
+    /// the caps' basis, IT energy, matched and consumed energy; docs/operations.md, 3).
+    var carbonRatios = CarbonRatioTally()
     /// Integer SMR commitment: units online in the last committed step, and the startups,
     /// shutdowns and forced shutdowns of the committed steps (the last few are enough).
     var smrOnlineUnits: Double?
@@ -40,6 +43,7 @@ struct OperatingState: Sendable {
         state.smrStartupsBefore = smrStartups
         state.smrShutdownsBefore = smrShutdowns
         state.smrForcedBefore = smrForced
+        state.carbonRatiosSoFar = carbonRatios
         return state
     }
 }
@@ -65,9 +69,13 @@ struct Ledger {
     }
 
     /// Records the first `count` steps of a solved window (`site` is the realised cut the model
-    /// covers, starting at step `offset` of the run) and moves `state` to their end.
-    mutating func record(site window: Site, model: SiteModel, result: SolveResult, steps count: Int, offset: Int, state: inout OperatingState) {
+    /// covers, starting at step `offset` of the run) and moves `state` to their end. Returns
+    /// what the steps add to the ratio rows' tallies.
+    @discardableResult
+    mutating func record(site window: Site, model: SiteModel, result: SolveResult, steps count: Int, offset: Int, state: inout OperatingState) -> CarbonRatioTally {
         let x = result.primalValues, hours = window.horizon.stepHours
+        let ratios = model.carbonRatioTally(values: x, steps: count)
+        state.carbonRatios += ratios
         func value(_ column: Column) -> Double { let v = x[column.index]; return abs(v) < 1e-9 ? 0 : v }
         let schedule = ScheduleReader.read(site: window, model: model, result: result)
         steps.append(contentsOf: schedule.steps.prefix(count))
@@ -131,6 +139,7 @@ struct Ledger {
             state.previousSMRAvailableUnits = window.smr?.availableUnits[last]
         }
         state.previousIntakeMW = model.intakeColumns(step: last).map { value($0.0) * $0.1 }.reduce(0, +)
+        return ratios
     }
 
     /// The realised dispatch and job records.

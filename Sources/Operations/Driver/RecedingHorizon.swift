@@ -16,12 +16,17 @@ public struct OperationRun: Sendable {
         public var status: String
         /// How the committed steps were realised: `plan` (the forecast was exact over them),
         /// `redispatch` (re-solved on realised data with the plan's end state), or with
-        /// `, targets relaxed` when those end targets could not be met.
+        /// `, carbon ratios relaxed` when the plan's carbon position could not be kept,
+        /// `, targets and carbon ratios relaxed` (`, targets relaxed` on a site without ratios)
+        /// when not even its battery and job targets could.
         public var realisation: String
-        /// Rules relaxed to reach a plan (`carbon budget relaxed`, `targets relaxed`), if any.
+        /// Rules relaxed to reach a plan (`carbon budget relaxed`, `targets relaxed`, `carbon
+        /// ratios relaxed`, joined), if any.
         public var note: String
         public var solveSeconds: Double
         public var objectiveUSD: Double?
+        /// What the committed steps added to the ratio rows' tallies (zero without either row).
+        public var carbonRatios = CarbonRatioTally()
     }
 
     /// `completed`, or `failed` when a window had no solution even with every rule relaxed.
@@ -45,6 +50,58 @@ public struct OperationRun: Sendable {
     public var windowCompileSeconds = 0.0
     public var windowSolverSeconds = 0.0
     public var windowSolves = 0
+    /// The intensity cap and CFE target over the whole period, realised and in the
+    /// perfect-foresight optimum (nil when the site has neither).
+    public var carbonRatios: CarbonRatioOutcome?
+}
+
+/// A site's carbon ratios over the whole operated period: the realised value, the site's
+/// limit, whether the realised run met it, and the perfect-foresight optimum's value, counted
+/// as the rows count them (emissions by `carbon.cap_basis`, embodied share included; CFE as
+/// `min(clean, consumption)` per step).
+public struct CarbonRatioOutcome: Sendable, Encodable {
+    public var intensityCapGramsPerKWhIT: Double?
+    public var intensityGramsPerKWhIT: Double?
+    public var intensityCapMet: Bool?
+    public var perfectForesightIntensityGramsPerKWhIT: Double?
+    public var cfeTargetShare: Double?
+    public var cfeShare: Double?
+    public var cfeTargetMet: Bool?
+    public var perfectForesightCFEShare: Double?
+    /// Emissions (t, the caps' basis) and IT energy (MWh) the intensity figures divide.
+    public var emissionsTonnes: Double
+    public var itEnergyMWh: Double
+    /// Windows whose plan or redispatch had soft ratio targets (`carbon ratios relaxed`).
+    public var relaxedWindows: Int
+    /// Relative tolerance of `intensity_cap_met` and `cfe_target_met` (LP tolerance).
+    public static let tolerance = 1e-6
+
+    init?(carbon: CarbonPolicy, realised: CarbonRatioTally, perfect: CarbonRatioTally?, relaxedWindows: Int) {
+        guard carbon.intensityCapGramsPerKWhIT != nil || carbon.cfeTargetShare != nil else { return nil }
+        emissionsTonnes = realised.emissionsTonnes
+        itEnergyMWh = realised.itEnergyMWh
+        self.relaxedWindows = relaxedWindows
+        if let cap = carbon.intensityCapGramsPerKWhIT {
+            intensityCapGramsPerKWhIT = cap
+            intensityGramsPerKWhIT = realised.intensityGramsPerKWhIT
+            intensityCapMet = realised.intensityHeadroomTonnes(capGramsPerKWh: cap) >= -Self.tolerance * max(1, cap * realised.itEnergyMWh / 1000)
+            perfectForesightIntensityGramsPerKWhIT = perfect?.intensityGramsPerKWhIT
+        }
+        if let share = carbon.cfeTargetShare {
+            cfeTargetShare = share
+            cfeShare = realised.cfeShare
+            cfeTargetMet = realised.cfeSurplusMWh(targetShare: share) >= -Self.tolerance * max(1, realised.cfeConsumedMWh)
+            perfectForesightCFEShare = perfect?.cfeShare
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case intensityCapGramsPerKWhIT = "intensity_cap_g_per_kwh_it", intensityGramsPerKWhIT = "intensity_g_per_kwh_it"
+        case intensityCapMet = "intensity_cap_met", perfectForesightIntensityGramsPerKWhIT = "perfect_foresight_intensity_g_per_kwh_it"
+        case cfeTargetShare = "cfe_target_share", cfeShare = "cfe_share", cfeTargetMet = "cfe_target_met"
+        case perfectForesightCFEShare = "perfect_foresight_cfe_share", emissionsTonnes = "emissions_t", itEnergyMWh = "it_energy_mwh"
+        case relaxedWindows = "relaxed_windows"
+    }
 }
 
 /// A receding-horizon driver of ``OperatingSolve`` windows (`insula operate`, `docs/operations.md`).
@@ -116,9 +173,15 @@ public enum RecedingHorizon {
 
             // Plan: the forecast window from the carried state towards the target path;
             // relaxed step by step when it has no solution.
-            var attempts: [(relaxCarbon: Bool, relaxTargets: Bool, note: String)] = [(false, false, "")]
-            if site.carbon.capTonnes != nil, options.carbonBudget == .proRata { attempts.append((true, false, "carbon budget relaxed")) }
-            attempts.append((true, true, attempts.count > 1 ? "carbon budget and targets relaxed" : "targets relaxed"))
+            let hasBudget = site.carbon.capTonnes != nil && options.carbonBudget == .proRata
+            let hasRatios = site.carbon.intensityCapGramsPerKWhIT != nil || site.carbon.cfeTargetShare != nil
+            var attempts: [(relaxCarbon: Bool, relaxTargets: Bool, relaxRatios: Bool)] = [(false, false, false)]
+            if hasBudget { attempts.append((true, false, false)) }
+            // The ratios' end targets become soft before the battery and job targets are dropped:
+            // a carbon position behind the plan can be made up by any cleaner hour later, a job
+            // behind its path only by running above it, up to its maximum power (section 3).
+            if hasRatios { attempts.append((true, false, true)) }
+            attempts.append((true, true, hasRatios))
             // Exact forecasts over the whole window: any optimum of the plan commits steps of the same cost.
             let warmPlan = options.warmStart == .all
                 || (options.warmStart == .exact && Forecaster.sameSeries(forecastWindow, realisedWindow, steps: length))
@@ -128,8 +191,9 @@ public enum RecedingHorizon {
             for attempt in attempts {
                 var planSite = forecastWindow
                 budget(&planSite, range: range, state: state, options: options, shadowPrice: shadowPrice, relaxed: attempt.relaxCarbon)
-                let terminal = attempt.relaxTargets ? relaxedTerminal(site, range: range, state: state)
-                    : planTerminal(site, range: range, state: state, path: path, options: options)
+                let terminal = ratioTargets(attempt.relaxTargets ? relaxedTerminal(site, range: range, state: state)
+                                                : planTerminal(site, range: range, state: state, path: path, options: options),
+                                            site: site, end: range.upperBound, path: path, options: options, relaxed: attempt.relaxRatios)
                 let outcome = try OperatingSolve.run(planSite, solver: warmPlan ? planBasis.solver(options.solver, issueStep: issueStep) : options.solver,
                                                compile: compileOptions(state, terminal))
                 effort.add(outcome)
@@ -137,7 +201,7 @@ public enum RecedingHorizon {
                 status = outcome.result.status.rawValue
                 if outcome.result.status == .optimal, outcome.schedule != nil {
                     plan = outcome
-                    note = attempt.note
+                    note = relaxedNote(budget: hasBudget && attempt.relaxCarbon, targets: attempt.relaxTargets, ratios: attempt.relaxRatios)
                     break
                 }
             }
@@ -146,7 +210,8 @@ public enum RecedingHorizon {
                 windows.append(.init(index: windows.count, issueUTC: site.horizon.label(issueStep), endUTC: site.horizon.label(range.upperBound - 1),
                                      committedSteps: 0, status: status, realisation: "", note: "no plan even with every rule relaxed",
                                      solveSeconds: (clock.now - start).seconds, objectiveUSD: nil))
-                failure = "window \(windows.count - 1) (\(site.horizon.label(issueStep))) has no solution even with the carbon budget and targets relaxed (\(status))"
+                let relaxed = relaxedNote(budget: hasBudget, targets: true, ratios: hasRatios)
+                failure = "window \(windows.count - 1) (\(site.horizon.label(issueStep))) has no solution even with the \(relaxed) (\(status))"
                 break
             }
 
@@ -157,9 +222,20 @@ public enum RecedingHorizon {
                 let blockRange = issueStep..<(issueStep + committed)
                 var blockSite = try cut(site, blockRange)
                 budget(&blockSite, range: blockRange, state: state, options: options, shadowPrice: shadowPrice, relaxed: true)
-                let targets = blockTerminal(site, block: blockRange, state: state, plan: plan, planSite: realisedWindow)
+                // The ratios: no worse at the block's end than the plan stood there (as the
+                // battery and the jobs); then soft, then soft and without the other targets.
+                let planRatios = state.carbonRatios + plan.model.carbonRatioTally(values: plan.result.primalValues, steps: committed)
+                let targets = blockRatioTargets(blockTerminal(site, block: blockRange, state: state, plan: plan, planSite: realisedWindow), carbon: site.carbon,
+                                                at: planRatios, relaxed: false)
+                var redispatches = [(targets, "redispatch")]
+                if hasRatios {
+                    redispatches.append((blockRatioTargets(blockTerminal(site, block: blockRange, state: state, plan: plan, planSite: realisedWindow),
+                                                           carbon: site.carbon, at: planRatios, relaxed: true), "redispatch, carbon ratios relaxed"))
+                }
+                redispatches.append((blockRatioTargets(relaxedTerminal(site, range: blockRange, state: state), carbon: site.carbon, at: planRatios, relaxed: true),
+                                     hasRatios ? "redispatch, targets and carbon ratios relaxed" : "redispatch, targets relaxed"))
                 var solved: OperatingSolve.Outcome?
-                for (terminal, label) in [(targets, "redispatch"), (relaxedTerminal(site, range: blockRange, state: state), "redispatch, targets relaxed")] {
+                for (terminal, label) in redispatches {
                     let outcome = try OperatingSolve.run(blockSite, solver: options.warmStart == .all ? blockBasis.solver(options.solver, issueStep: issueStep) : options.solver,
                                                    compile: compileOptions(state, terminal))
                     effort.add(outcome)
@@ -182,12 +258,12 @@ public enum RecedingHorizon {
                 realisedResult = solved.result
                 readSite = blockSite
             }
-            ledger.record(site: readSite, model: realisedModel, result: realisedResult, steps: committed, offset: issueStep, state: &state)
+            let ratios = ledger.record(site: readSite, model: realisedModel, result: realisedResult, steps: committed, offset: issueStep, state: &state)
             let seconds = (clock.now - start).seconds
             windowSolveSeconds += seconds
             windows.append(.init(index: windows.count, issueUTC: site.horizon.label(issueStep), endUTC: site.horizon.label(range.upperBound - 1),
                                  committedSteps: committed, status: status, realisation: realisation, note: note,
-                                 solveSeconds: seconds, objectiveUSD: plan.result.objectiveValue))
+                                 solveSeconds: seconds, objectiveUSD: plan.result.objectiveValue, carbonRatios: ratios))
             issueStep += committed
         }
 
@@ -200,7 +276,54 @@ public enum RecedingHorizon {
         run.windowCompileSeconds = effort.compileSeconds
         run.windowSolverSeconds = effort.solverSeconds
         run.windowSolves = effort.solves
+        let perfectRatios = perfect.schedule == nil ? nil : perfect.model.carbonRatioTally(values: perfect.result.primalValues, steps: steps)
+        run.carbonRatios = CarbonRatioOutcome(carbon: site.carbon, realised: state.carbonRatios, perfect: perfectRatios,
+                                              relaxedWindows: windows.filter { $0.note.contains("carbon ratios") || $0.realisation.contains("carbon ratios") }.count)
         return run
+    }
+
+    /// What a plan relaxed, for `windows.csv`'s note: "" or e.g. "carbon budget, targets and carbon ratios relaxed".
+    static func relaxedNote(budget: Bool, targets: Bool, ratios: Bool) -> String {
+        let parts = [budget ? "carbon budget" : nil, targets ? "targets" : nil, ratios ? "carbon ratios" : nil].compactMap { $0 }
+        guard let last = parts.last else { return "" }
+        return (parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + last : last) + " relaxed"
+    }
+
+    /// Price of each t of intensity headroom or MWh of CFE surplus short of a relaxed ratio
+    /// target, USD: far above what energy costs (a t of headroom is about 10 MWh moved from the
+    /// grid to a clean source, some hundreds of USD), so a relaxed window still gets as close to
+    /// the ratio as its physics allows. Not the elastic model's 1e6: with it GLPK's interior
+    /// point fell back to the dual simplex on 6 of NYISO's hourly March windows with day-ahead
+    /// forecasts, with 1e4 on 1.
+    static let ratioShortfallPenaltyUSD = 1e4
+
+    /// `terminal` with the ratio rows' end targets of a window ending at step `end`
+    /// (docs/operations.md, 3): before the horizon's end with `--targets plan`, the target
+    /// plan's headroom and surplus at `end`; else none (0: the ratio on everything so far plus
+    /// the window). `relaxed`: the targets are soft (a priced shortfall).
+    static func ratioTargets(_ terminal: TerminalTargets?, site: Site, end: Int, path: TargetPath, options: OperationOptions, relaxed: Bool) -> TerminalTargets? {
+        guard end < site.horizon.steps, options.targets == .plan, end < path.carbonRatios.count else {
+            return softened(terminal, carbon: site.carbon, relaxed: relaxed)
+        }
+        return blockRatioTargets(terminal, carbon: site.carbon, at: path.carbonRatios[end], relaxed: relaxed)
+    }
+
+    /// `terminal` with the ratio rows' end targets where `planned` stands (the tallies from
+    /// the start of the run): for a redispatched block, where its plan stood at the block's end.
+    static func blockRatioTargets(_ terminal: TerminalTargets?, carbon: CarbonPolicy, at planned: CarbonRatioTally, relaxed: Bool) -> TerminalTargets? {
+        guard carbon.intensityCapGramsPerKWhIT != nil || carbon.cfeTargetShare != nil else { return terminal }
+        var terminal = terminal ?? TerminalTargets()
+        if let cap = carbon.intensityCapGramsPerKWhIT { terminal.intensityHeadroomTonnes = planned.intensityHeadroomTonnes(capGramsPerKWh: cap) }
+        if let share = carbon.cfeTargetShare { terminal.cfeSurplusMWh = planned.cfeSurplusMWh(targetShare: share) }
+        return softened(terminal, carbon: carbon, relaxed: relaxed)
+    }
+
+    /// `terminal` with soft ratio targets when `relaxed` (and the site has a ratio).
+    static func softened(_ terminal: TerminalTargets?, carbon: CarbonPolicy, relaxed: Bool) -> TerminalTargets? {
+        guard relaxed, carbon.intensityCapGramsPerKWhIT != nil || carbon.cfeTargetShare != nil else { return terminal }
+        var terminal = terminal ?? TerminalTargets()
+        terminal.carbonRatioShortfallPenaltyUSD = ratioShortfallPenaltyUSD
+        return terminal
     }
 
     /// Full-horizon operating solves run side by side, one thread each; results in input order.
@@ -367,6 +490,8 @@ public enum RecedingHorizon {
 struct TargetPath {
     var socMWh: [String: [Double]] = [:]
     var cumulativeMWh: [String: [Double]] = [:]
+    /// The ratio rows' tallies from the start to each step (empty without either row).
+    var carbonRatios: [CarbonRatioTally] = []
 
     init(site: Site, outcome: OperatingSolve.Outcome) {
         guard outcome.schedule != nil, outcome.result.primalValues.count == outcome.model.program.columnCount else { return }
@@ -384,5 +509,8 @@ struct TargetPath {
             }
             cumulativeMWh[job.name] = path
         }
+        var sum = CarbonRatioTally()
+        let tallies = outcome.model.carbonRatioTallies(values: x, steps: steps)
+        if !tallies.isEmpty { carbonRatios = [sum] + tallies.map { sum += $0; return sum } }
     }
 }

@@ -32,6 +32,9 @@ public struct OperationSummary: Sendable, Encodable {
     /// Realised objective minus the perfect-foresight optimum, USD (>= 0 up to LP tolerance).
     public var valueOfPerfectInformationUSD: Double?
     public var carbonShadowPriceUSDPerTonne: Double?
+    /// The intensity cap and CFE target over the whole period: realised, limit, met,
+    /// perfect foresight (absent when the site has neither).
+    public var carbonRatios: CarbonRatioOutcome?
     public var maxBalanceResidualMW: Double
     public var windowSolveSeconds: Double
     public var fullSolveSeconds: Double
@@ -66,6 +69,7 @@ public struct OperationSummary: Sendable, Encodable {
         perfectForesightStatus = run.perfectForesightStatus
         valueOfPerfectInformationUSD = run.perfectForesight.map { run.realised.objectiveUSD - $0.objectiveUSD }
         carbonShadowPriceUSDPerTonne = run.carbonShadowPriceUSDPerTonne
+        carbonRatios = run.carbonRatios
         maxBalanceResidualMW = run.dispatch.steps.map { abs($0.balanceResidualMW) }.max() ?? 0
         windowSolveSeconds = run.windowSolveSeconds
         fullSolveSeconds = run.fullSolveSeconds
@@ -81,6 +85,7 @@ public struct OperationSummary: Sendable, Encodable {
         case redispatchedWindows = "redispatched_windows", relaxedWindows = "relaxed_windows", forecastFile = "forecast_file"
         case carbonBudget = "carbon_budget", warmStart = "warm_start", perfectForesight = "perfect_foresight", perfectForesightStatus = "perfect_foresight_status"
         case valueOfPerfectInformationUSD = "value_of_perfect_information_usd"
+        case carbonRatios = "carbon_ratios"
         case carbonShadowPriceUSDPerTonne = "carbon_shadow_price_usd_per_t", maxBalanceResidualMW = "max_balance_residual_mw"
         case windowSolveSeconds = "window_solve_seconds", fullSolveSeconds = "full_solve_seconds", totalSeconds = "total_seconds"
         case insulaVersion = "insula_version", glpkVersion = "glpk_version", inputsSHA256 = "inputs_sha256"

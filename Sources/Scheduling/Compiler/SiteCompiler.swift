@@ -415,6 +415,8 @@ struct Builder {
         // per source: the horizon-wide row an interior point factors stays short
         // (docs/formulation.md, 4.7).
         var cfeMatched: ColumnBlock?
+        var cfeUnmatched: ColumnBlock?
+        var cfeClean: [(ColumnBlock, (Int) -> Double)] = []
         var cfeTarget: Row?
         if let target = site.carbon.cfeTargetShare {
             let matched = columns("cfe_matched", upper: { _ in .infinity })
@@ -424,7 +426,8 @@ struct Builder {
             program.addCoefficients(rows: cleanRows, columns: matched, value: 1)
             program.addCoefficients(rows: loadRows, columns: matched, value: 1)
             program.addCoefficients(rows: loadRows, columns: unmatched, value: 1)
-            for (block, share) in cleanSupplyTerms(smr: smrOutput, feeds: feeds, renewables: renewables) {
+            cfeClean = cleanSupplyTerms(smr: smrOutput, feeds: feeds, renewables: renewables)
+            for (block, share) in cfeClean {
                 program.addCoefficients(rows: cleanRows, columns: block) { -share($0) }
             }
             let consumption = consumptionTerms(smr: smrOutput, feeds: feeds, renewables: renewables, batteries: batteries, backups: backups)
@@ -440,8 +443,11 @@ struct Builder {
                 elastic?.cfeShortfall = shortfall
             }
             cfeMatched = matched
+            cfeUnmatched = unmatched
             cfeTarget = row
         }
+        let ratioTerms = intensityCap == nil && cfeTarget == nil ? nil
+            : carbonRatioTerms(emissions: emissionTerms, itPower: itPower, cfeClean: cfeClean, matched: cfeMatched, unmatched: cfeUnmatched)
 
         // Site-wide import limit and ramp limit on net site intake.
         var siteImportLimit: RowBlock?
@@ -480,7 +486,26 @@ struct Builder {
             smrCommitment: smrCommitment, demandResponse: demandResponse, capping: capping)
         model.trainingPause = trainingPause
         model.storageLinks = storageLinks
+        model.carbonRatioTerms = ratioTerms
         return model
+    }
+
+    /// The ratio rows' terms per step, with the weights and hours the rows carry.
+    func carbonRatioTerms(emissions: [(ColumnBlock, (Int) -> Double)], itPower: ColumnBlock, cfeClean: [(ColumnBlock, (Int) -> Double)],
+                          matched: ColumnBlock?, unmatched: ColumnBlock?) -> CarbonRatioTerms {
+        let weight = self.weight, hours = self.hours
+        func term(_ block: ColumnBlock, _ coefficient: (Int) -> Double) -> CarbonRatioTerms.Term {
+            CarbonRatioTerms.Term(block: block, perStep: (0..<block.count).map { coefficient($0) * weight[$0] })
+        }
+        var terms = CarbonRatioTerms(itEnergy: term(itPower) { _ in hours })
+        terms.emissions = emissions.map { term($0.0, $0.1) }
+        terms.annualCover = annualCover
+        terms.embodiedFixedTonnes = embodiedFixedTonnes
+        // Clean supply is per MW within a step (no weight): matched <= clean holds step by step.
+        terms.cfeClean = cfeClean.map { block, share in CarbonRatioTerms.Term(block: block, perStep: (0..<block.count).map(share)) }
+        terms.cfeMatched = matched.map { term($0) { _ in hours } }
+        terms.cfeUnmatched = unmatched.map { term($0) { _ in hours } }
+        return terms
     }
 
     /// A sum over the horizon: `coefficient(i)` on `block[i]`, times the weight of its step

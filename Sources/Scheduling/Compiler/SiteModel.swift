@@ -50,6 +50,9 @@ public struct SiteModel: Sendable {
     public var carbonCap: Row?
     public var intensityCap: Row?
     public var cfeTarget: Row?
+    /// The intensity-cap and CFE rows' per-step terms (nil without either row), for counting
+    /// a solution's steps as those rows do (``carbonRatioTally(values:steps:)``).
+    public var carbonRatioTerms: CarbonRatioTerms?
     public var siteImportLimit: RowBlock?
     public var trainingEnergy: [Row] = []
 

@@ -38,6 +38,10 @@ public struct InitialState: Sendable, Equatable {
     /// Units lost to outages in the steps before the first (same order): forced shutdowns,
     /// which do not count against the units that may come back online.
     public var smrForcedBefore: [Double] = []
+    /// What the intensity-cap and CFE rows counted in the steps before the first: each row then
+    /// holds on those steps and the model's together (docs/operations.md, 3). Zero: the model's
+    /// steps alone, as in a plain solve.
+    public var carbonRatiosSoFar = CarbonRatioTally()
 
     public init() {}
 }
@@ -54,6 +58,18 @@ public struct TerminalTargets: Sendable, Equatable {
     /// short of its requirement (its energy row becomes `target - delivered <= energy <=
     /// remaining`); a job not named here must meet its (remaining) requirement in the window.
     public var trainingCumulativeMWh: [String: Double] = [:]
+    /// Intensity cap: the headroom `cap x IT / 1000 - emissions` (t) at the end of the last
+    /// step, counted from the start of the run (``InitialState/carbonRatiosSoFar`` plus the
+    /// model), at least; nil: 0, the cap on everything so far. Negative: a deficit allowed now
+    /// that later steps must make up.
+    public var intensityHeadroomTonnes: Double?
+    /// CFE target: the surplus `matched - share x consumed` (MWh) at the end, counted the same
+    /// way, at least; nil: 0.
+    public var cfeSurplusMWh: Double?
+    /// When set, the two ratio targets above are soft: each t of intensity headroom and each
+    /// MWh of CFE surplus short of its target costs this much (USD), so the model gets as close
+    /// to them as it can instead of having no solution.
+    public var carbonRatioShortfallPenaltyUSD: Double?
 
     public init() {}
 }
@@ -109,10 +125,31 @@ extension SiteModel {
         if let smr = site.smr, let commitment = smrCommitment, let online = initial.smrOnlineUnits, site.horizon.steps > 0 {
             applyCommitmentHistory(initial, commitment: commitment, smr: smr, online: online)
         }
+        applyCarbonRatios(initial.carbonRatiosSoFar, terminal: terminal, carbon: site.carbon)
         for (index, job) in site.trainingJobs.enumerated() {
             guard let cumulative = terminal?.trainingCumulativeMWh[job.name] else { continue }
             let minimum = min(job.energyMWh, max(0, cumulative - (initial.trainingDeliveredMWh[job.name] ?? 0)))
             program.setBounds(trainingEnergy[index], lower: minimum, upper: job.energyMWh)
+        }
+    }
+
+    /// Moves the ratio rows' bounds so that each holds on the steps before plus the model's, up
+    /// to the end target (soft, with a priced shortfall column, when the targets say so): with `S` the tally so far and `W` the model's own terms,
+    /// `S.emissions + W.emissions - k (S.IT + W.IT) / 1000 <= -target`, i.e. the row's upper bound
+    /// rises by `k S.IT / 1000 - S.emissions - target`; and
+    /// `(S.matched - s S.consumed) + (1 - s) W.matched - s W.unmatched >= target`.
+    private mutating func applyCarbonRatios(_ sofar: CarbonRatioTally, terminal: TerminalTargets?, carbon: CarbonPolicy) {
+        if let row = intensityCap, let cap = carbon.intensityCapGramsPerKWhIT {
+            let allowance = sofar.intensityHeadroomTonnes(capGramsPerKWh: cap) - (terminal?.intensityHeadroomTonnes ?? 0)
+            program.setBounds(row, lower: program.rowLower[row.index], upper: program.rowUpper[row.index] + allowance)
+        }
+        if let row = cfeTarget, let share = carbon.cfeTargetShare {
+            let allowance = sofar.cfeSurplusMWh(targetShare: share) - (terminal?.cfeSurplusMWh ?? 0)
+            program.setBounds(row, lower: program.rowLower[row.index] - allowance, upper: program.rowUpper[row.index])
+        }
+        if let penalty = terminal?.carbonRatioShortfallPenaltyUSD {
+            if let row = intensityCap { program.addCoefficient(row, program.addColumn(objective: penalty, name: "intensity_headroom_shortfall"), -1) }
+            if let row = cfeTarget { program.addCoefficient(row, program.addColumn(objective: penalty, name: "cfe_surplus_shortfall"), 1) }
         }
     }
 

@@ -182,6 +182,16 @@ struct OperateCommand: ParsableCommand {
             lines.append("perfect       \(summary.perfectForesightStatus)")
         }
         if let value = summary.valueOfPerfectInformationUSD { lines.append(String(format: "VPI           %.0f USD", value)) }
+        if let ratios = summary.carbonRatios {
+            var parts: [String] = []
+            if let cap = ratios.intensityCapGramsPerKWhIT, let value = ratios.intensityGramsPerKWhIT {
+                parts.append(String(format: "intensity %.2f g/kWh IT (cap %g, ", value, cap) + (ratios.intensityCapMet == true ? "met)" : "exceeded)"))
+            }
+            if let target = ratios.cfeTargetShare, let share = ratios.cfeShare {
+                parts.append(String(format: "CFE %.2f %% (target %g %%, ", share * 100, target * 100) + (ratios.cfeTargetMet == true ? "met)" : "missed)"))
+            }
+            lines.append("ratios        " + parts.joined(separator: ", ") + "; \(ratios.relaxedWindows) windows relaxed them")
+        }
         lines.append(String(format: "time          windows %.2f s, full-horizon solves %.2f s, total %.2f s",
                             summary.windowSolveSeconds, summary.fullSolveSeconds, summary.totalSeconds))
         lines.append("written to    \(out)/")
