@@ -134,8 +134,9 @@ public enum GLPK {
         return result
     }
 
-    /// Interior point on the split model (``DenseSplit``: cheap iterations) and, should that
-    /// fail, once more with the dense rows as they are (dearer iterations, but on some sites
+    /// Interior point on the split model (``DenseSplit``: cheap iterations); should that fail,
+    /// under `scaling: .auto` the split model again with GLPK's automatic scaling, and then
+    /// once more with the dense rows as they are (dearer iterations, but on some sites
     /// the row split's extra equalities are what made GLPK's Newton systems unstable:
     /// measured on a Singapore year with an intensity cap and a CFE target). Dense columns
     /// stay split: unsplit, one fills `A·D·Aᵀ` and a year's factorisation takes minutes.
@@ -159,6 +160,19 @@ public enum GLPK {
         // The refused points of the runs so far, each with the gap it was measured at.
         var refused: [(point: (values: [Double], reducedCosts: [Double]), gap: Double)] = []
         if let point = first.refusedPoint, let gap = first.quality?.relativeGap { refused.append((point, gap)) }
+        // The split model once more under the other scaling (13.4): its iterations cost what
+        // the first run's did, where the whole-row retry below can cost 30 times more per
+        // iteration (the Singapore two-limits year: 235 s against 8 s).
+        if options.scaling == .auto, !options.interiorScalingRetry {
+            var rescaled = options
+            rescaled.interiorScalingRetry = true
+            guard var retry = attempt(model, method: .interior, options: rescaled, cancel: cancel) else { return nil }
+            retry.attempts[0].message = "GLPK's automatic scaling" + (retry.attempts[0].message.map { ": \($0)" } ?? "")
+            retry.attempts = last.attempts + retry.attempts
+            guard interiorFailed(retry, options: options) else { return retry }
+            if let point = retry.refusedPoint, let gap = retry.quality?.relativeGap { refused.append((point, gap)) }
+            last = retry
+        }
         if options.denseEntries > 0, options.splitDenseRows,
            DenseSplit.denseCount(model, denseEntries: options.denseEntries, denseColumnEntries: options.denseColumnEntries)
             > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false, denseColumnEntries: options.denseColumnEntries) {
@@ -166,7 +180,7 @@ public enum GLPK {
             plain.splitDenseRows = false
             guard var second = attempt(model, method: .interior, options: plain, cancel: cancel) else { return nil }
             second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
-            second.attempts = first.attempts + second.attempts
+            second.attempts = last.attempts + second.attempts
             guard interiorFailed(second, options: options) else { return second }
             if let point = second.refusedPoint, let gap = second.quality?.relativeGap { refused.append((point, gap)) }
             last = second
@@ -504,7 +518,7 @@ public enum GLPK {
         // glp_interior works on the scaled problem when scale factors are set (as glpsol does).
         // Measured on a year of real CAISO data: unscaled, it stopped as numerically unstable
         // at a duality gap of 2e-8; scaled, it reached the optimum in 38 iterations.
-        if options.scaling != .none { glp_scale_prob(problem.pointer, scalingFlags(options.scaling)) }
+        if options.scaling != .none { glp_scale_prob(problem.pointer, interiorScalingFlags(options)) }
         terminal.beginProgress(.interior)
         defer { terminal.progressMethod = nil }
         guard let code = call(problem, interior: true, simplex: &unusedSimplex, interiorPoint: &parm, terminal: terminal, cancel: cancel)
@@ -638,6 +652,17 @@ public enum GLPK {
             result.reducedCosts = (0..<problem.columnCount).map { duals.column(p, Int32($0 + 1)) }
             result.rowDuals = (0..<problem.rowCount).map { duals.row(p, Int32($0 + 1)) }
         }
+    }
+
+    /// Interior point's scaling. Under `auto`, equilibration (every row and column's largest
+    /// entry 1) first and GLPK's own choice (geometric mean, then equilibration) on the retry:
+    /// measured on the corpus (docs/formulation.md 13.3), equilibration took the Singapore
+    /// two-limits year from 72 iterations to 55 and was within a few iterations of GLPK's choice
+    /// elsewhere; where the split model's point stops short under one scaling, the other has
+    /// reached the optimum (ERCOT scarcity, PJM staged SMR).
+    private static func interiorScalingFlags(_ options: SolverOptions) -> Int32 {
+        guard options.scaling == .auto else { return scalingFlags(options.scaling) }
+        return options.interiorScalingRetry ? GLP_SF_AUTO : GLP_SF_EQ
     }
 
     private static func scalingFlags(_ scaling: Scaling) -> Int32 {

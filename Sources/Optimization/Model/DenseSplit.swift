@@ -33,10 +33,12 @@ public struct DenseSplit: Sendable {
     public let splitRows: Int
     public let splitColumns: Int
 
-    /// Entries from which a row or column counts as dense, and block size, measured on a
-    /// full-year site with a binding carbon cap (docs/formulation.md, "Solving").
+    /// Entries from which a row counts as dense (measured on a full-year site with a binding
+    /// carbon cap) and block size: a block row costs about its neighbours x its length per
+    /// iteration, and blocks of a day beat blocks of a week across the real-data corpus
+    /// (docs/formulation.md 13.3).
     public static let defaultDenseEntries = 1_000
-    public static let defaultBlockSize = 168
+    public static let defaultBlockSize = 24
     /// Columns are split from fewer entries and into smaller blocks than rows: each copy's
     /// rows form a clique in `A·D·Aᵀ`, and an installed capacity (a plan's column in every
     /// step's limit row) spread over blocks of 168 made each block's Cholesky factor dense

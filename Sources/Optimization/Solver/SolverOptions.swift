@@ -48,6 +48,9 @@ public struct SolverOptions: Sendable {
     public var denseColumnBlockSize = DenseSplit.defaultColumnBlockSize
     /// Split dense rows too (off for the retry after a failed interior point on the split model).
     public var splitDenseRows = true
+    /// Under `scaling: .auto`, interior point scales by equilibration; its retry on the split
+    /// model sets this to use GLPK's automatic scaling instead (docs/formulation.md 13.4).
+    var interiorScalingRetry = false
     /// After an interior point that misses the tolerances, cross over to an optimal basis
     /// from its point (fix and polish with the simplex) before the retry with whole rows.
     /// Off by default: on the CAISO CFE year (degenerate: few columns are priced firmly at a

@@ -9,7 +9,7 @@ struct SolverArguments: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds (simplex and MIP).")
     var timeLimitSeconds: Double?
 
-    @Option(help: "Matrix scaling before simplex and interior point: auto, none, geometric_mean or equilibration.")
+    @Option(help: "Matrix scaling before simplex and interior point: auto (GLPK's choice for simplex; equilibration for interior point, GLPK's choice on its retry), none, geometric_mean or equilibration.")
     var scaling: Scaling = .auto
 
     @Flag(inversion: .prefixedNo, help: "Under --method auto, race interior point against the dual simplex on two threads (the first verified optimum wins).")
