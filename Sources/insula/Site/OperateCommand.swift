@@ -181,7 +181,8 @@ struct OperateCommand: ParsableCommand {
         } else {
             lines.append("perfect       \(summary.perfectForesightStatus)")
         }
-        if let value = summary.valueOfPerfectInformationUSD { lines.append(String(format: "VPI           %.0f USD", value)) }
+        // `+ 0` turns a -0 (a realised cost a rounding below the optimum) into 0.
+        if let value = summary.valueOfPerfectInformationUSD { lines.append(String(format: "VPI           %.0f USD", value.rounded() + 0)) }
         if let ratios = summary.carbonRatios {
             var parts: [String] = []
             if let cap = ratios.intensityCapGramsPerKWhIT, let value = ratios.intensityGramsPerKWhIT {
