@@ -90,6 +90,33 @@ public enum GLPK {
         return result
     }
 
+    /// The warm half of ``solve(_:options:)`` alone: the simplex from `warm`'s basis carried
+    /// over to `model`, certified, without the cold path after it. For a caller with its own
+    /// fallback: a Benders subproblem at a new trial point (only its right-hand sides moved,
+    /// so its last optimal basis is still dual feasible) re-solved by the dual simplex, whose
+    /// failure goes to interior point rather than to a dual simplex of a year from scratch.
+    /// Its verdicts: `optimal`, `infeasible` (a dual simplex from a dual feasible basis that
+    /// finds the dual unbounded), or anything else for the caller's fallback.
+    public static func solveWarm(_ model: LinearProgram, from warm: WarmStart, options: SolverOptions) throws(ModelError) -> SolveResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try model.validate()
+        precondition(!model.hasIntegerColumns, "a warm start runs a simplex, on a continuous model")
+        let validateSeconds = (clock.now - start).seconds
+        var result = warmSimplex(model, from: warm, options: options)
+        result.loadSeconds += validateSeconds
+        return result
+    }
+
+    /// An optimal basis for `model` from an interior point's certified optimum `interior` of
+    /// it, by the crossover of ``crossover(_:from:options:cancel:)`` (fix and polish). Nil when
+    /// `interior` has no values and reduced costs; otherwise the crossover's certified result,
+    /// which has a ``SolveResult/basis`` when it is optimal.
+    public static func crossover(_ model: LinearProgram, from interior: SolveResult, options: SolverOptions) -> SolveResult? {
+        guard interior.primalValues.count == model.columnCount, interior.reducedCosts.count == model.columnCount else { return nil }
+        return crossover(model, from: (interior.primalValues, interior.reducedCosts), options: options, cancel: nil)
+    }
+
     /// The simplex (``WarmStart/method``) from `warm`'s basis carried over to `model`
     /// (``Basis/shifted(from:by:to:)``, then ``Basis/Carried/repaired(model:maximumBump:)``
     /// and `glp_factorize` to check it; GLPK's crash basis, `glp_adv_basis`, when it still
@@ -105,10 +132,19 @@ public enum GLPK {
             let matrix = CompressedColumns(model)
             problem.load(model, matrix: matrix)
             if let carried {
+                // A basis of a model of the same shape (nothing guessed, one basic entry per
+                // row: a Benders subproblem at a new trial point) is tried as it is first: the
+                // repair's dense bump is limited to 300 and a full year's basis exceeds it,
+                // which would throw away an optimal basis for GLPK's crash basis.
+                var exact = false
+                if carried.guessedRows.isEmpty, carried.guessedColumns.isEmpty, carried.surplus == 0 {
+                    problem.setBasis(carried.basis)
+                    exact = glp_factorize(problem.pointer) == 0
+                }
                 // A carried basis that does not factorise would send glp_simplex back to a
                 // crash basis (hundreds of iterations): repair it first.
-                var basis = carried.repaired(model: model, matrix: matrix)
-                if let repaired = basis {
+                var basis = exact ? carried.basis : carried.repaired(model: model, matrix: matrix)
+                if !exact, let repaired = basis {
                     problem.setBasis(repaired)
                     if glp_factorize(problem.pointer) != 0 { basis = nil }
                 }
