@@ -217,7 +217,7 @@ public enum GLPK {
         // from a far one (measured: an interior point stopped by GLPK's 100-iteration limit on a
         // capped plan year) few columns are fixed and the crossover's simplex is the whole year.
         // The nearer of the two points is taken, with the gap measured on that same point.
-        guard !options.crossover, let nearest = refused.min(by: { $0.gap < $1.gap }),
+        guard !options.crossover, options.lastResortCrossover, let nearest = refused.min(by: { $0.gap < $1.gap }),
               nearest.gap <= Self.lastResortCrossoverGap else { return last }
         guard let crossed = crossover(model, from: nearest.point, options: options, cancel: cancel) else { return nil }
         if crossed.status == .optimal {
@@ -393,6 +393,7 @@ public enum GLPK {
         if !result.status.hasSolution {
             if result.method == .interior, !result.primalValues.isEmpty, result.reducedCosts.count == result.primalValues.count {
                 result.refusedPoint = (result.primalValues, result.reducedCosts)
+                result.refusedRowDuals = result.rowDuals
             }
             result.primalValues = []
             result.basis = nil

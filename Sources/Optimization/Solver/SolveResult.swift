@@ -51,6 +51,12 @@ public struct SolveResult: Sendable {
     /// An interior point refused by ``GLPK/certify(_:model:tolerances:)``: its values and
     /// reduced costs on the original model, kept for a crossover to start from.
     var refusedPoint: (values: [Double], reducedCosts: [Double])?
+    /// The refused interior point's row duals (empty without one).
+    public internal(set) var refusedRowDuals: [Double] = []
+    /// The refused interior point's column values (empty without one): with
+    /// ``refusedRowDuals``, a Lagrangian bound (weak duality holds at any duals) for a caller
+    /// that needs a bound rather than an optimum (a Benders cut, formulation.md 17.2).
+    public var refusedValues: [Double] { refusedPoint?.values ?? [] }
 
     public init(
         status: SolveStatus, objectiveValue: Double? = nil, primalValues: [Double] = [],

@@ -346,9 +346,9 @@ enum BendersDecomposition {
             return (constant, terms)
         }
         // Each period at its largest capacities (an unbounded one at its least): phi_p does not
-        // grow with capacity, so that cut floors theta_p over the whole box from the first
-        // iteration, where the first trial point's cut alone, extended linearly to the largest
-        // builds, let the master's bound fall to -1e13 USD (docs/planning.md).
+        // grow with capacity, so that cut holds theta_p near the period's least cost wherever the
+        // master goes from the first iteration, where the first trial point's cut alone, extended
+        // linearly to the largest builds, let the master's bound fall to -3.7e12 USD (formulation.md 17.3).
         let cornerCapacities = (0..<periods).map { p in
             installed[p].map { column in
                 master.columnUpper[column.index] < artificialUpper ? master.columnUpper[column.index] : master.columnLower[column.index]
@@ -526,6 +526,10 @@ enum BendersDecomposition {
         return Array(solved.primalValues.prefix(master.columnCount))
     }
 
+    /// Largest relative gap of a refused interior point whose duals still make a period's cut
+    /// (any duals would: near the optimum the cut is also a good one).
+    static let refusedCutGap = 1e-5
+
     /// The master counts money in millions of USD: its cut rows' right-hand sides (NPVs near
     /// 1e9 USD) and slopes are then near 1 to 1e3, which the certificate of its solves
     /// (formulation.md 13.1) needs; in USD the level projection's duals missed it by O(1).
@@ -638,6 +642,9 @@ enum BendersDecomposition {
             // dual simplex from scratch can take many minutes on a year (formulation.md 13.4).
             operating.method = .interior
         }
+        // Nor a crossover from a refused point: its duals give a cut below (a year's crossover
+        // measured 135 s, against 7-17 s for the interior point).
+        operating.lastResortCrossover = false
         var result = try GLPK.solve(fixed, options: operating)
         var name = result.method == .interior ? "interior" : "simplex"
         if result.status == .optimal, result.basis == nil, basis == nil, settings.warmSubproblems,
@@ -650,6 +657,18 @@ enum BendersDecomposition {
             result.attempts = attempts + crossed.attempts
         }
         if result.status == .optimal { return finish(cut(subproblem, fixed, result), name, result.iterations) }
+        if result.status == .numericalFailure || result.status == .iterationLimit, !result.refusedRowDuals.isEmpty,
+           let gap = result.quality?.relativeGap, gap <= refusedCutGap {
+            // An interior point that stopped short near the optimum: the Lagrangian at its duals
+            // is still a lower bound (weak duality), so its cut is valid; only its cost is not
+            // the period's, so this trial point gives no upper bound.
+            let bound = fixed.lagrangianBound(values: result.refusedValues, rowDuals: result.refusedRowDuals)
+            if bound.maxDualViolation <= 1e-9 {
+                var evaluation = cut(subproblem, fixed, bound: bound, result)
+                evaluation.exact = false
+                return finish(evaluation, "interior_refused", result.iterations)
+            }
+        }
         path.append(name)
         iterations += result.iterations
         let relaxed = try elastic(subproblem, at: values, options: options, settings: settings, failed: result)
@@ -658,8 +677,8 @@ enum BendersDecomposition {
 
     /// The cut of a certified optimum `result` of the period's LP at the trial point, `fixed`:
     /// the Lagrangian bound at its duals, and each capacity column's reduced cost at them.
-    static func cut(_ subproblem: Subproblem, _ fixed: LinearProgram, _ result: SolveResult) -> Evaluation {
-        let bound = fixed.lagrangianBound(values: result.primalValues, rowDuals: result.rowDuals)
+    static func cut(_ subproblem: Subproblem, _ fixed: LinearProgram, bound given: LagrangianBound? = nil, _ result: SolveResult) -> Evaluation {
+        let bound = given ?? fixed.lagrangianBound(values: result.primalValues, rowDuals: result.rowDuals)
         let slopes = subproblem.capacities.indices.map { k in
             subproblem.capacityEntries[k].reduce(subproblem.program.objective[subproblem.capacities[k].index]) {
                 $0 - $1.value * bound.projectedDuals[$1.row]
