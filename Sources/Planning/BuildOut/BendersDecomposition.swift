@@ -96,7 +96,8 @@ public struct BendersReport: Sendable, Encodable {
     public struct PeriodSolve: Sendable, Encodable {
         /// `warm_dual` (the dual simplex from the period's last optimal basis), `interior`,
         /// `interior_crossover` (interior point, then a crossover to a basis for the next
-        /// iterations), `simplex` (a cold simplex, when one was asked for), `elastic`, each
+        /// iterations), `simplex` (a cold simplex, when one was asked for), `interior_refused`
+        /// (stopped short near the optimum: a valid cut, no upper bound), `elastic`, each
         /// failed attempt before it named first with `+` (`warm_dual+interior`).
         public var path: String
         /// Wall time of the period's solve, seconds (substitution of the trial capacities included).
@@ -445,7 +446,7 @@ enum BendersDecomposition {
             report.elasticSolves += solved.count { $0.elastic }
 
             // Cuts: theta_p >= scale_p (L_p + g_p (C_p - v_p)); the corners' first.
-            for (p, evaluation) in solved.dropFirst(periods).enumerated() { _ = addCut(p, evaluation, at: corners[p]) }
+            for (p, evaluation) in solved.dropFirst(periods).enumerated() { addCut(p, evaluation, at: corners[p]) }
             var separatesMaster = false
             for (p, evaluation) in evaluations.enumerated() {
                 let (constant, terms) = addCut(p, evaluation, at: trialCapacities[p])
