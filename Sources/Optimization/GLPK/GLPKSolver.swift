@@ -178,7 +178,8 @@ public enum GLPK {
     /// Nil when cancelled.
     static func interiorPoint(_ model: LinearProgram, options: SolverOptions, cancel: CancellationFlag?) -> SolveResult? {
         guard var first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
-        if interiorFailed(first, options: options), options.crossover, let point = first.refusedPoint {
+        if interiorFailed(first, options: options), options.crossover, let refusedPoint = first.refusedPoint {
+            let point = (values: refusedPoint.values, reducedCosts: refusedPoint.reducedCosts)
             // A point that misses the tolerances (or stopped short) is usually near the
             // optimum: a crossover reaches a certified vertex in a few simplex iterations,
             // where the retries below and the dual simplex take minutes on a year.
@@ -194,7 +195,7 @@ public enum GLPK {
         var last = first
         // The refused points of the runs so far, each with the gap it was measured at.
         var refused: [(point: (values: [Double], reducedCosts: [Double]), gap: Double)] = []
-        if let point = first.refusedPoint, let gap = first.quality?.relativeGap { refused.append((point, gap)) }
+        if let point = first.refusedPoint, let gap = first.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
         if options.denseEntries > 0, options.splitDenseRows,
            DenseSplit.denseCount(model, denseEntries: options.denseEntries, denseColumnEntries: options.denseColumnEntries)
             > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false, denseColumnEntries: options.denseColumnEntries) {
@@ -204,7 +205,7 @@ public enum GLPK {
             second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
             second.attempts = first.attempts + second.attempts
             guard interiorFailed(second, options: options) else { return second }
-            if let point = second.refusedPoint, let gap = second.quality?.relativeGap { refused.append((point, gap)) }
+            if let point = second.refusedPoint, let gap = second.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
             last = second
         }
         // Last resort of the interior-point path: cross over from the last refused point.
@@ -392,8 +393,7 @@ public enum GLPK {
         }
         if !result.status.hasSolution {
             if result.method == .interior, !result.primalValues.isEmpty, result.reducedCosts.count == result.primalValues.count {
-                result.refusedPoint = (result.primalValues, result.reducedCosts)
-                result.refusedRowDuals = result.rowDuals
+                result.refusedPoint = RefusedPoint(values: result.primalValues, reducedCosts: result.reducedCosts, rowDuals: result.rowDuals)
             }
             result.primalValues = []
             result.basis = nil
