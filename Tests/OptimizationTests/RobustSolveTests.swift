@@ -298,6 +298,25 @@ struct RobustSolveTests {
         if hours > 1000 { #expect(interior.last?.message?.hasPrefix("dense rows left whole") == true, "\(result.attempts)") }
     }
 
+    /// What a Benders subproblem does instead of that crossover: the Lagrangian at the refused
+    /// point's duals (weak duality) is a lower bound as close as the point was.
+    @Test("Without the last-resort crossover a refused interior point ends the solve, and its duals bound the optimum from below")
+    func refusedPointDualsBound() throws {
+        let model = cappedStorage(hours: 96, seed: 7)
+        let optimum = try #require(try GLPK.solve(model, options: SolverOptions(method: .dual)).objectiveValue)
+        var options = SolverOptions(method: .interior)
+        options.concurrent = false
+        options.tolerances = SolutionTolerances(relativeGap: 1e-13)
+        options.lastResortCrossover = false
+        let result = try GLPK.solve(model, options: options)
+        #expect(result.status != .optimal && result.primalValues.isEmpty)
+        #expect(result.attempts.allSatisfy { $0.method == .interior }, "\(result.attempts)")
+        #expect(result.refusedRowDuals.count == model.rowCount && result.refusedValues.count == model.columnCount)
+        let bound = model.lagrangianBound(values: result.refusedValues, rowDuals: result.refusedRowDuals)
+        #expect(bound.bound <= optimum + 1e-9 * abs(optimum))
+        #expect(optimum - bound.bound <= 1e-5 * max(1, abs(optimum)))
+    }
+
     @Test("Crossover from a point far from the optimum is still exact, or says it failed; never a wrong optimum")
     func crossoverFromFarPoint() throws {
         let model = cappedStorage(hours: 48, seed: 9)

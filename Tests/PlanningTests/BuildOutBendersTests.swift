@@ -38,11 +38,29 @@ enum BendersSites {
     }
 
     /// Exact solves (a vertex from the simplex), so that the two paths can be compared to 1e-7.
-    static func options(_ decomposition: BuildOutDecomposition, gap: Double = 1e-9) -> PlanOptions {
-        var options = PlanOptions(solver: SolverOptions(method: .dual))
+    /// `method: .auto`: the subproblems' own path (interior point, a crossover, then the dual simplex).
+    static func options(_ decomposition: BuildOutDecomposition, gap: Double = 1e-9, method: SolverMethod = .dual,
+                        warmSubproblems: Bool = BendersOptions().warmSubproblems) -> PlanOptions {
+        var options = PlanOptions(solver: SolverOptions(method: method))
         options.decomposition = decomposition
         options.benders.relativeGap = gap
+        options.benders.warmSubproblems = warmSubproblems
         return options
+    }
+
+    /// Whether every period was solved from its last optimal basis (`warm_dual` first) in every
+    /// iteration after one that left it a basis (any solve but the elastic form), and never
+    /// otherwise; without warm subproblems, never.
+    static func warmWhereverABasisWas(_ report: BendersReport, warm: Bool) -> Bool {
+        let periods = report.history.first?.periods.count ?? 0
+        var hasBasis = [Bool](repeating: false, count: periods)
+        for entry in report.history where !entry.periods.isEmpty {
+            for (p, solve) in entry.periods.enumerated() {
+                guard solve.path.hasPrefix("warm_dual") == hasBasis[p] else { return false }
+                if warm, !solve.path.hasSuffix("elastic") { hasBasis[p] = true }
+            }
+        }
+        return true
     }
 
     static func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / max(1, abs(a), abs(b)) }
@@ -58,15 +76,23 @@ enum BendersSites {
 
 @Suite("Benders decomposition of a build-out by period: the stacked LP's plan, period by period")
 struct BuildOutBendersTests {
+    /// Subproblems by the dual simplex, each re-solved from its last basis or from scratch, and
+    /// by the default path (interior point, a crossover to a basis, then the dual simplex from it).
     @Test("A week per period of plan-buildout: Benders' NPV equals the stacked LP's to 1e-7, its capacities agree, its lower bound is valid",
-          arguments: [168])
-    func weekEqualsStacked(steps: Int) throws {
-        let site = try BendersSites.buildOut(steps: steps)
+          arguments: [(SolverMethod.dual, true), (.dual, false), (.auto, true)])
+    func weekEqualsStacked(method: SolverMethod, warmSubproblems: Bool) throws {
+        let site = try BendersSites.buildOut(steps: 168)
         let stacked = try BuildOutPlanner.plan(site, options: BendersSites.options(.none))
-        let benders = try BuildOutPlanner.plan(site, options: BendersSites.options(.benders))
+        let benders = try BuildOutPlanner.plan(site, options: BendersSites.options(.benders, method: method, warmSubproblems: warmSubproblems))
         #expect(stacked.result.status == .optimal && benders.result.status == .optimal)
         #expect(stacked.decomposition == nil)
         let report = try #require(benders.decomposition)
+        #expect(BendersSites.warmWhereverABasisWas(report, warm: warmSubproblems))
+        let paths = report.history.flatMap(\.periods).map(\.path)
+        if method == .auto {
+            // The first basis of each period comes from a crossover after its interior point.
+            #expect(paths.filter { $0.hasSuffix("interior_crossover") }.count == (warmSubproblems ? stacked.periods.count : 0))
+        }
         let optimum = try #require(stacked.npvUSD), npv = try #require(benders.npvUSD)
         #expect(report.converged)
         #expect(BendersSites.relative(npv, optimum) <= 1e-7)
@@ -83,6 +109,61 @@ struct BuildOutBendersTests {
             let costA = try #require(a.operatingCostUSDPerYear), costB = try #require(b.operatingCostUSDPerYear)
             #expect(BendersSites.relative(costA, costB) <= 1e-6)
         }
+    }
+
+    /// The period's LP at a second trial point, re-solved by the dual simplex from its optimal
+    /// basis at the first (interior point and a crossover), against a cold dual simplex there:
+    /// the same optimum, so the same intercept, and the same slopes (a nondegenerate point).
+    @Test("A period re-solved from its last basis gives the cut of a solve from scratch at the new trial point")
+    func warmCutEqualsCold() throws {
+        let site = try BendersSites.buildOut(steps: 168)
+        let model = try BuildOutPlanner.buildModel(site, wholeModules: false, options: PlanOptions())
+        var solver = SolverOptions()
+        solver.concurrent = false
+        var warmSettings = BendersOptions()
+        warmSettings.warmSubproblems = true
+        var cold = BendersOptions()
+        cold.warmSubproblems = false
+        for subproblem in BendersDecomposition.subproblems(of: model) {
+            let program = subproblem.program
+            // Capacities at 60 % and then 80 % of their ranges (the grid alone serves the draw).
+            func at(_ fraction: Double) -> [Double] {
+                subproblem.capacities.map { column in
+                    let lower = program.columnLower[column.index], upper = min(program.columnUpper[column.index], 1e4)
+                    return lower + fraction * (upper - lower)
+                }
+            }
+            let first = try BendersDecomposition.evaluate(subproblem, at: at(0.6), basis: nil, options: solver, settings: warmSettings)
+            #expect(first.solve.path == "interior_crossover")
+            let firstBasis = first.basis
+            let basis = try #require(firstBasis)
+            let warm = try BendersDecomposition.evaluate(subproblem, at: at(0.8), basis: basis, options: solver, settings: warmSettings)
+            let scratch = try BendersDecomposition.evaluate(subproblem, at: at(0.8), basis: nil, options: SolverOptions(method: .dual), settings: cold)
+            #expect(warm.solve.path == "warm_dual" && scratch.solve.path == "simplex")
+            #expect(warm.exact && scratch.exact)
+            #expect(BendersSites.relative(warm.interceptUSD, scratch.interceptUSD) <= 1e-9)
+            let largest = max(1, scratch.slopes.map(abs).max() ?? 0)
+            #expect(zip(warm.slopes, scratch.slopes).allSatisfy { abs($0 - $1) <= 1e-7 * largest }, "\(warm.slopes) against \(scratch.slopes)")
+        }
+    }
+
+    /// The corners' cuts are extra rows of the same first master, so its bound can only rise;
+    /// the optimum is the same.
+    @Test("Cuts at every period's largest capacities in the first iteration: a first lower bound at least as high, the same optimum")
+    func cornerCuts() throws {
+        let site = try BendersSites.crosscheckWithSMR(integer: false)
+        var plainOptions = BendersSites.options(.benders)
+        plainOptions.benders.cornerCuts = false
+        let plain = try BuildOutPlanner.plan(site, options: plainOptions)
+        let corners = try BuildOutPlanner.plan(site, options: BendersSites.options(.benders))
+        let withCorners = try #require(corners.decomposition), without = try #require(plain.decomposition)
+        let periods = corners.periods.count
+        #expect(withCorners.subproblemSolves == periods * (withCorners.history.filter { !$0.periods.isEmpty }.count + 1))
+        #expect(without.subproblemSolves == periods * without.history.filter { !$0.periods.isEmpty }.count)
+        let first = try #require(withCorners.history.dropFirst().first?.lowerBoundUSD)
+        #expect(first >= without.history.dropFirst().first?.lowerBoundUSD ?? -.infinity)
+        let a = try #require(plain.npvUSD), b = try #require(corners.npvUSD)
+        #expect(BendersSites.relative(a, b) <= 1e-7)
     }
 
     @Test("Whole SMR modules in the master (branch-and-cut) and relaxed: the stacked LP's optimum and build",

@@ -90,6 +90,33 @@ public enum GLPK {
         return result
     }
 
+    /// The warm half of ``solve(_:options:)`` alone: the simplex from `warm`'s basis carried
+    /// over to `model`, certified, without the cold path after it. For a caller with its own
+    /// fallback: a Benders subproblem at a new trial point (only its right-hand sides moved,
+    /// so its last optimal basis is still dual feasible) re-solved by the dual simplex, whose
+    /// failure goes to interior point rather than to a dual simplex of a year from scratch.
+    /// Its verdicts: `optimal`, `infeasible` (a dual simplex from a dual feasible basis that
+    /// finds the dual unbounded), or anything else for the caller's fallback.
+    public static func solveWarm(_ model: LinearProgram, from warm: WarmStart, options: SolverOptions) throws(ModelError) -> SolveResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try model.validate()
+        precondition(!model.hasIntegerColumns, "a warm start runs a simplex, on a continuous model")
+        let validateSeconds = (clock.now - start).seconds
+        var result = warmSimplex(model, from: warm, options: options)
+        result.loadSeconds += validateSeconds
+        return result
+    }
+
+    /// An optimal basis for `model` from an interior point's certified optimum `interior` of
+    /// it, by the crossover of ``crossover(_:from:options:cancel:)`` (fix and polish). Nil when
+    /// `interior` has no values and reduced costs; otherwise the crossover's certified result,
+    /// which has a ``SolveResult/basis`` when it is optimal.
+    public static func crossover(_ model: LinearProgram, from interior: SolveResult, options: SolverOptions) -> SolveResult? {
+        guard interior.primalValues.count == model.columnCount, interior.reducedCosts.count == model.columnCount else { return nil }
+        return crossover(model, from: (interior.primalValues, interior.reducedCosts), options: options, cancel: nil)
+    }
+
     /// The simplex (``WarmStart/method``) from `warm`'s basis carried over to `model`
     /// (``Basis/shifted(from:by:to:)``, then ``Basis/Carried/repaired(model:maximumBump:)``
     /// and `glp_factorize` to check it; GLPK's crash basis, `glp_adv_basis`, when it still
@@ -105,10 +132,19 @@ public enum GLPK {
             let matrix = CompressedColumns(model)
             problem.load(model, matrix: matrix)
             if let carried {
+                // A basis of a model of the same shape (nothing guessed, one basic entry per
+                // row: a Benders subproblem at a new trial point) is tried as it is first: the
+                // repair's dense bump is limited to 300 and a full year's basis exceeds it,
+                // which would throw away an optimal basis for GLPK's crash basis.
+                var exact = false
+                if carried.guessedRows.isEmpty, carried.guessedColumns.isEmpty, carried.surplus == 0 {
+                    problem.setBasis(carried.basis)
+                    exact = glp_factorize(problem.pointer) == 0
+                }
                 // A carried basis that does not factorise would send glp_simplex back to a
                 // crash basis (hundreds of iterations): repair it first.
-                var basis = carried.repaired(model: model, matrix: matrix)
-                if let repaired = basis {
+                var basis = exact ? carried.basis : carried.repaired(model: model, matrix: matrix)
+                if !exact, let repaired = basis {
                     problem.setBasis(repaired)
                     if glp_factorize(problem.pointer) != 0 { basis = nil }
                 }
@@ -143,7 +179,8 @@ public enum GLPK {
     /// Nil when cancelled.
     static func interiorPoint(_ model: LinearProgram, options: SolverOptions, cancel: CancellationFlag?) -> SolveResult? {
         guard var first = attempt(model, method: .interior, options: options, cancel: cancel) else { return nil }
-        if interiorFailed(first, options: options), options.crossover, let point = first.refusedPoint {
+        if interiorFailed(first, options: options), options.crossover, let refusedPoint = first.refusedPoint {
+            let point = (values: refusedPoint.values, reducedCosts: refusedPoint.reducedCosts)
             // A point that misses the tolerances (or stopped short) is usually near the
             // optimum: a crossover reaches a certified vertex in a few simplex iterations,
             // where the retries below and the dual simplex take minutes on a year.
@@ -159,7 +196,7 @@ public enum GLPK {
         var last = first
         // The refused points of the runs so far, each with the gap it was measured at.
         var refused: [(point: (values: [Double], reducedCosts: [Double]), gap: Double)] = []
-        if let point = first.refusedPoint, let gap = first.quality?.relativeGap { refused.append((point, gap)) }
+        if let point = first.refusedPoint, let gap = first.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
         // The split model once more under the other scaling (13.4): its iterations cost what
         // the first run's did, where the whole-row retry below can cost 30 times more per
         // iteration (the Singapore two-limits year: 235 s against 8 s).
@@ -170,7 +207,7 @@ public enum GLPK {
             retry.attempts[0].message = "GLPK's automatic scaling" + (retry.attempts[0].message.map { ": \($0)" } ?? "")
             retry.attempts = last.attempts + retry.attempts
             guard interiorFailed(retry, options: options) else { return retry }
-            if let point = retry.refusedPoint, let gap = retry.quality?.relativeGap { refused.append((point, gap)) }
+            if let point = retry.refusedPoint, let gap = retry.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
             last = retry
         }
         if options.denseEntries > 0, options.splitDenseRows,
@@ -182,7 +219,7 @@ public enum GLPK {
             second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
             second.attempts = last.attempts + second.attempts
             guard interiorFailed(second, options: options) else { return second }
-            if let point = second.refusedPoint, let gap = second.quality?.relativeGap { refused.append((point, gap)) }
+            if let point = second.refusedPoint, let gap = second.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
             last = second
         }
         // Last resort of the interior-point path: cross over from the last refused point.
@@ -195,7 +232,7 @@ public enum GLPK {
         // from a far one (measured: an interior point stopped by GLPK's 100-iteration limit on a
         // capped plan year) few columns are fixed and the crossover's simplex is the whole year.
         // The nearer of the two points is taken, with the gap measured on that same point.
-        guard !options.crossover, let nearest = refused.min(by: { $0.gap < $1.gap }),
+        guard !options.crossover, options.lastResortCrossover, let nearest = refused.min(by: { $0.gap < $1.gap }),
               nearest.gap <= Self.lastResortCrossoverGap else { return last }
         guard let crossed = crossover(model, from: nearest.point, options: options, cancel: cancel) else { return nil }
         if crossed.status == .optimal {
@@ -370,7 +407,7 @@ public enum GLPK {
         }
         if !result.status.hasSolution {
             if result.method == .interior, !result.primalValues.isEmpty, result.reducedCosts.count == result.primalValues.count {
-                result.refusedPoint = (result.primalValues, result.reducedCosts)
+                result.refusedPoint = RefusedPoint(values: result.primalValues, reducedCosts: result.reducedCosts, rowDuals: result.rowDuals)
             }
             result.primalValues = []
             result.basis = nil

@@ -50,7 +50,13 @@ public struct SolveResult: Sendable {
     public var attempts: [SolveAttempt] = []
     /// An interior point refused by ``GLPK/certify(_:model:tolerances:)``: its values and
     /// reduced costs on the original model, kept for a crossover to start from.
-    var refusedPoint: (values: [Double], reducedCosts: [Double])?
+    var refusedPoint: RefusedPoint?
+    /// The refused interior point's row duals (empty without one).
+    public var refusedRowDuals: [Double] { refusedPoint?.rowDuals ?? [] }
+    /// The refused interior point's column values (empty without one): with
+    /// ``refusedRowDuals``, a Lagrangian bound (weak duality holds at any duals) for a caller
+    /// that needs a bound rather than an optimum (a Benders cut, formulation.md 17.2).
+    public var refusedValues: [Double] { refusedPoint?.values ?? [] }
 
     public init(
         status: SolveStatus, objectiveValue: Double? = nil, primalValues: [Double] = [],
@@ -154,4 +160,12 @@ extension SolveResult {
         }
         return slice
     }
+}
+
+/// An interior point that missed the tolerances, on the original model (a struct, not a tuple:
+/// one place to add what a fallback needs).
+struct RefusedPoint: Sendable {
+    var values: [Double]
+    var reducedCosts: [Double]
+    var rowDuals: [Double]
 }

@@ -56,6 +56,11 @@ public struct SolverOptions: Sendable {
     /// Off by default: on the CAISO CFE year (degenerate: few columns are priced firmly at a
     /// bound, so little is fixed) it took the solve from 50 s to 217 s (docs/formulation.md 13.5).
     public var crossover = false
+    /// When both interior points of `auto` fail near the optimum, cross over from the nearer
+    /// (``GLPK`` 13.5's last resort). Off for a caller whose own fallback is cheaper: a Benders
+    /// subproblem cuts at the refused point's duals (measured: one such crossover on a year of
+    /// plan-buildout took 135 s, against 7-17 s for the interior point).
+    public var lastResortCrossover = true
     /// Start from the optimal basis of an earlier, similar model (the previous window of a
     /// receding-horizon run) carried over to this one; nil: a cold start. Used under `auto`
     /// on continuous models: the simplex runs from that basis, and only when its answer is

@@ -43,6 +43,15 @@ public struct BendersOptions: Sendable {
     /// Exact-penalty cost of moving a capacity away from the trial point in a subproblem that
     /// cannot operate at it, USD per unit (module, MW, MWh) and year of the period's horizon.
     public var elasticPenaltyUSDPerUnitYear: Double
+    /// Re-solve each period from its last optimal basis by the dual simplex (formulation.md
+    /// 17.2): only the subproblem's right-hand sides move between trial points, so that basis
+    /// stays dual feasible. The first basis comes from a crossover after the period's first
+    /// interior point. Off by default: on a full year that crossover took over 5 minutes per
+    /// period, and the dual simplex after a large move thousands of pivots (docs/planning.md).
+    public var warmSubproblems = false
+    /// In the first iteration, also solve every period at its largest capacities, whose cuts
+    /// floor each period's value from the start (formulation.md 17.3).
+    public var cornerCuts = true
     /// Called after every iteration (from the planning thread).
     public var progress: (@Sendable (BendersReport.Iteration) -> Void)?
 
@@ -73,12 +82,28 @@ public struct BendersReport: Sendable, Encodable {
         public var subproblemSeconds: Double
         /// Periods whose subproblem needed the elastic form (could not operate at the trial capacities).
         public var elasticPeriods: Int
+        /// Each period's subproblem solve, in period order (empty for the master solve that closed the gap).
+        public var periods: [PeriodSolve] = []
 
         enum CodingKeys: String, CodingKey {
             case iteration, trialPoint = "trial_point", lowerBoundUSD = "lower_bound_usd", trialNPVUSD = "trial_npv_usd"
             case upperBoundUSD = "upper_bound_usd", relativeGap = "relative_gap", masterSeconds = "master_seconds"
-            case subproblemSeconds = "subproblem_seconds", elasticPeriods = "elastic_periods"
+            case subproblemSeconds = "subproblem_seconds", elasticPeriods = "elastic_periods", periods
         }
+    }
+
+    /// How one period's subproblem was solved at one trial point.
+    public struct PeriodSolve: Sendable, Encodable {
+        /// `warm_dual` (the dual simplex from the period's last optimal basis), `interior`,
+        /// `interior_crossover` (interior point, then a crossover to a basis for the next
+        /// iterations), `simplex` (a cold simplex, when one was asked for), `interior_refused`
+        /// (stopped short near the optimum: a valid cut, no upper bound), `elastic`, each
+        /// failed attempt before it named first with `+` (`warm_dual+interior`).
+        public var path: String
+        /// Wall time of the period's solve, seconds (substitution of the trial capacities included).
+        public var seconds: Double
+        /// Simplex or interior-point iterations of the attempts together.
+        public var iterations: Int
     }
 
     public var method = "benders"
@@ -139,6 +164,10 @@ enum BendersDecomposition {
         var interceptUSD: Double
         var slopes: [Double]
         var elastic: Bool
+        /// How it was solved (``BendersReport/PeriodSolve``).
+        var solve: BendersReport.PeriodSolve
+        /// The period's optimal basis to start its next solve from (nil: keep the one it had).
+        var basis: Basis?
     }
 
     /// The plan of the decomposition: the stacked result (values, duals) and its report.
@@ -147,13 +176,9 @@ enum BendersDecomposition {
         var report: BendersReport
     }
 
-    /// Solves `model`'s build-out by Benders decomposition. `warmStart`: additions per period
-    /// and dimension (nil where a period has no column) to try first.
-    static func solve(_ model: BuildOutModel, options: PlanOptions, warmStart: [[Double?]]?, warmStartSeconds: Double) throws -> Outcome {
-        let clock = ContinuousClock()
-        let settings = options.benders
-        let periods = model.compiled.count, dimensions = model.keys.count
-        let subproblems = model.compiled.indices.map { p -> Subproblem in
+    /// Each period's operating LP of `model`, with its capacity columns and their entries.
+    static func subproblems(of model: BuildOutModel) -> [Subproblem] {
+        model.compiled.indices.map { p -> Subproblem in
             let program = model.compiled[p].model.program
             let capacities = model.compiled[p].model.capacities.map(\.column)
             var position = [Int: Int]()
@@ -167,6 +192,15 @@ enum BendersDecomposition {
             return Subproblem(program: program, capacities: capacities, capacityEntries: entries,
                               scale: model.scale(p), horizonYears: model.compiled[p].site.horizonYears)
         }
+    }
+
+    /// Solves `model`'s build-out by Benders decomposition. `warmStart`: additions per period
+    /// and dimension (nil where a period has no column) to try first.
+    static func solve(_ model: BuildOutModel, options: PlanOptions, warmStart: [[Double?]]?, warmStartSeconds: Double) throws -> Outcome {
+        let clock = ContinuousClock()
+        let settings = options.benders
+        let periods = model.compiled.count, dimensions = model.keys.count
+        let subproblems = self.subproblems(of: model)
 
         for (p, subproblem) in subproblems.enumerated() {
             let capacitySet = Set(subproblem.capacities.map(\.index))
@@ -218,7 +252,12 @@ enum BendersDecomposition {
         let theta = (0..<periods).map { _ in master.addColumn(lower: 0, upper: 0, objective: 1) }
         var hasCut = [Bool](repeating: false, count: periods)
 
-        var masterOptions = SolverOptions(mipRelativeGap: 1e-12)
+        // The dual simplex (branch-and-cut with whole modules): `auto` would give the master
+        // to interior point once its cuts pass 2,000 non-zeros (about 50 iterations), and its
+        // interior points missed the tolerances there (measured on a 60-day version of
+        // plan-buildout: a primal violation of 0.2 to 11 in a tie row every iteration, each
+        // then solved again by the dual simplex); a vertex is also what the trial points need.
+        var masterOptions = SolverOptions(method: .dual, mipRelativeGap: 1e-12)
         masterOptions.concurrent = false
         // The master's rows are cuts of NPVs near 1e3 (millions of USD) with slopes over five
         // orders of magnitude; GLPK's simplex keeps them to about 1e-6 relative (measured: up to
@@ -264,11 +303,57 @@ enum BendersDecomposition {
         var mispriced = false
         var lastMasterPoint: [Double]?
         var lastMasterTheta: [Double] = []
+        // Each period's last optimal basis, the start of its next solve.
+        var bases = [Basis?](repeating: nil, count: periods)
         let integerColumns = Set((0..<master.columnCount).filter { master.columnKinds[$0] != .continuous })
 
         func gap() -> Double? {
             guard let lowerBound, let upper = best?.npv else { return nil }
             return max(0, upper - lowerBound) / max(1, abs(upper))
+        }
+
+        /// Adds the cut of `evaluation` (period `p`, solved at `at`) to the master; returns it as
+        /// `theta_p >= constant + sum terms`.
+        @discardableResult
+        func addCut(_ p: Int, _ evaluation: Evaluation, at trialCapacities: [Double]) -> (constant: Double, terms: [(column: Column, coefficient: Double)]) {
+            let scale = subproblems[p].scale / usdPerMasterUnit
+            var constant = scale * evaluation.interceptUSD
+            for k in 0..<dimensions { constant -= scale * evaluation.slopes[k] * trialCapacities[k] }
+            // theta_p >= constant + sum_k coefficient_k C[p,k], cleaned so that GLPK's simplex
+            // keeps the master's rows to its tolerances (found on the week of plan-buildout:
+            // primal violations of 1e-4 with them): a capacity no addition can change is a
+            // constant, and a term that moves the bound by less than 1e-9 over the
+            // capacity's whole range is replaced by its least value there (a weaker cut,
+            // still valid).
+            var terms: [(column: Column, coefficient: Double)] = []
+            for k in 0..<dimensions where evaluation.slopes[k] != 0 {
+                let coefficient = scale * evaluation.slopes[k], column = installed[p][k]
+                let lower = master.columnLower[column.index], upper = master.columnUpper[column.index]
+                if !changeable[p][k] || lower == upper {
+                    constant += coefficient * lower
+                } else if abs(coefficient) * (upper - lower) <= 1e-9 * max(1, abs(constant)) {
+                    constant += min(coefficient * lower, coefficient * upper)
+                } else {
+                    terms.append((column, coefficient))
+                }
+            }
+            let cut = master.addRow(lower: constant, upper: .infinity)
+            master.addCoefficient(cut, theta[p], 1)
+            for term in terms { master.addCoefficient(cut, term.column, -term.coefficient) }
+            if !hasCut[p] {
+                hasCut[p] = true
+                master.setBounds(theta[p], lower: -.infinity, upper: .infinity)
+            }
+            return (constant, terms)
+        }
+        // Each period at its largest capacities (an unbounded one at its least): phi_p does not
+        // grow with capacity, so that cut holds theta_p near the period's least cost wherever the
+        // master goes from the first iteration, where the first trial point's cut alone, extended
+        // linearly to the largest builds, let the master's bound fall to -3.7e12 USD (formulation.md 17.3).
+        let cornerCapacities = (0..<periods).map { p in
+            installed[p].map { column in
+                master.columnUpper[column.index] < artificialUpper ? master.columnUpper[column.index] : master.columnLower[column.index]
+            }
         }
 
         var iteration = 0
@@ -348,44 +433,23 @@ enum BendersDecomposition {
             }
 
             let trialCapacities = capacities(of: trial)
+            // The first iteration also solves every period at its largest capacities (formulation.md 17.3).
+            let corners = iteration == 1 && settings.cornerCuts ? cornerCapacities : []
             let subStart = clock.now
-            let evaluations = try evaluate(subproblems, at: trialCapacities, options: subOptions, settings: settings, jobs: options.jobs)
+            let solved = try evaluate(subproblems + (corners.isEmpty ? [] : subproblems), at: trialCapacities + corners,
+                                      bases: bases + (corners.isEmpty ? [] : bases), options: subOptions, settings: settings, jobs: options.jobs)
+            let evaluations = Array(solved.prefix(periods))
+            for (p, evaluation) in evaluations.enumerated() where evaluation.basis != nil { bases[p] = evaluation.basis }
             let subSeconds = (clock.now - subStart).seconds
             report.subproblemSeconds += subSeconds
-            report.subproblemSolves += periods
-            report.elasticSolves += evaluations.count { $0.elastic }
+            report.subproblemSolves += solved.count
+            report.elasticSolves += solved.count { $0.elastic }
 
-            // Cuts: theta_p >= scale_p (L_p + g_p (C_p - v_p)).
+            // Cuts: theta_p >= scale_p (L_p + g_p (C_p - v_p)); the corners' first.
+            for (p, evaluation) in solved.dropFirst(periods).enumerated() { addCut(p, evaluation, at: corners[p]) }
             var separatesMaster = false
             for (p, evaluation) in evaluations.enumerated() {
-                let scale = subproblems[p].scale / usdPerMasterUnit
-                var constant = scale * evaluation.interceptUSD
-                for k in 0..<dimensions { constant -= scale * evaluation.slopes[k] * trialCapacities[p][k] }
-                // theta_p >= constant + sum_k coefficient_k C[p,k], cleaned so that GLPK's simplex
-                // keeps the master's rows to its tolerances (found on the week of plan-buildout:
-                // primal violations of 1e-4 with them): a capacity no addition can change is a
-                // constant, and a term that moves the bound by less than 1e-9 over the
-                // capacity's whole range is replaced by its least value there (a weaker cut,
-                // still valid).
-                var terms: [(column: Column, coefficient: Double)] = []
-                for k in 0..<dimensions where evaluation.slopes[k] != 0 {
-                    let coefficient = scale * evaluation.slopes[k], column = installed[p][k]
-                    let lower = master.columnLower[column.index], upper = master.columnUpper[column.index]
-                    if !changeable[p][k] || lower == upper {
-                        constant += coefficient * lower
-                    } else if abs(coefficient) * (upper - lower) <= 1e-9 * max(1, abs(constant)) {
-                        constant += min(coefficient * lower, coefficient * upper)
-                    } else {
-                        terms.append((column, coefficient))
-                    }
-                }
-                let cut = master.addRow(lower: constant, upper: .infinity)
-                master.addCoefficient(cut, theta[p], 1)
-                for term in terms { master.addCoefficient(cut, term.column, -term.coefficient) }
-                if !hasCut[p] {
-                    hasCut[p] = true
-                    master.setBounds(theta[p], lower: -.infinity, upper: .infinity)
-                }
+                let (constant, terms) = addCut(p, evaluation, at: trialCapacities[p])
                 if let x = lastMasterPoint, kind == "in_out" {
                     var value = constant
                     for term in terms { value += term.coefficient * x[term.column.index] }
@@ -408,7 +472,8 @@ enum BendersDecomposition {
             }
             report.history.append(BendersReport.Iteration(iteration: iteration, trialPoint: kind, lowerBoundUSD: lowerBound, trialNPVUSD: trialNPV,
                                                           upperBoundUSD: best?.npv, relativeGap: gap(), masterSeconds: masterSeconds,
-                                                          subproblemSeconds: subSeconds, elasticPeriods: evaluations.count { $0.elastic }))
+                                                          subproblemSeconds: subSeconds, elasticPeriods: evaluations.count { $0.elastic },
+                                                          periods: evaluations.map(\.solve)))
             settings.progress?(report.history[report.history.count - 1])
             if let gap = gap(), gap <= settings.relativeGap {
                 report.converged = true
@@ -462,6 +527,10 @@ enum BendersDecomposition {
         return Array(solved.primalValues.prefix(master.columnCount))
     }
 
+    /// Largest relative gap of a refused interior point whose duals still make a period's cut
+    /// (any duals would: near the optimum the cut is also a good one).
+    static let refusedCutGap = 1e-5
+
     /// The master counts money in millions of USD: its cut rows' right-hand sides (NPVs near
     /// 1e9 USD) and slopes are then near 1 to 1e3, which the certificate of its solves
     /// (formulation.md 13.1) needs; in USD the level projection's duals missed it by O(1).
@@ -506,9 +575,10 @@ enum BendersDecomposition {
         return result
     }
 
-    /// Solves every period's subproblem at `capacities` on up to `jobs` threads.
-    static func evaluate(_ subproblems: [Subproblem], at capacities: [[Double]], options: SolverOptions, settings: BendersOptions,
-                         jobs: Int) throws -> [Evaluation] {
+    /// Solves every period's subproblem at `capacities` on up to `jobs` threads, each from its
+    /// period's basis in `bases` when it has one.
+    static func evaluate(_ subproblems: [Subproblem], at capacities: [[Double]], bases: [Basis?], options: SolverOptions,
+                         settings: BendersOptions, jobs: Int) throws -> [Evaluation] {
         let slots = ResultSlots<Result<Evaluation, any Error>>(count: subproblems.count)
         let next = NextIndex()
         let group = DispatchGroup()
@@ -517,7 +587,10 @@ enum BendersDecomposition {
             let thread = Thread {
                 GLPKEnvironment.withThreadEnvironment {
                     while let p = next.take(below: subproblems.count) {
-                        slots[p] = Result { try evaluate(subproblems[p], at: capacities[p], options: options, settings: settings) }
+                        slots[p] = Result {
+                            try evaluate(subproblems[p], at: capacities[p], basis: settings.warmSubproblems ? bases[p] : nil,
+                                         options: options, settings: settings)
+                        }
                     }
                 }
                 group.leave()
@@ -532,25 +605,88 @@ enum BendersDecomposition {
     /// One period at trial capacities `values`: its operating LP with the capacities taken out
     /// as constants; when that has no certified optimum (the period cannot operate there, or the
     /// solver failed), the elastic form, whose cut is valid wherever the period can operate.
-    static func evaluate(_ subproblem: Subproblem, at values: [Double], options: SolverOptions, settings: BendersOptions) throws -> Evaluation {
+    ///
+    /// With `basis` (the period's last optimal basis: only right-hand sides have moved since,
+    /// so it is dual feasible), the dual simplex from it first; when that fails, interior point
+    /// as without it. Without one, interior point and then a crossover to a basis for the next
+    /// trial point (with ``BendersOptions/warmSubproblems``).
+    static func evaluate(_ subproblem: Subproblem, at values: [Double], basis: Basis?, options: SolverOptions,
+                         settings: BendersOptions) throws -> Evaluation {
+        let clock = ContinuousClock()
+        let start = clock.now
         let fixed = subproblem.program.substitutingFixed(subproblem.capacities, at: values)
+        var path: [String] = []
+        var iterations = 0
+        func finish(_ evaluation: Evaluation, _ last: String, _ lastIterations: Int) -> Evaluation {
+            var evaluation = evaluation
+            evaluation.solve = BendersReport.PeriodSolve(path: (path + [last]).joined(separator: "+"), seconds: (clock.now - start).seconds,
+                                                         iterations: iterations + lastIterations)
+            return evaluation
+        }
+        if let basis {
+            let warm = try GLPK.solveWarm(fixed, from: WarmStart(model: fixed, basis: basis, shiftSteps: 0, method: .dual), options: options)
+            if warm.status == .optimal { return finish(cut(subproblem, fixed, warm), "warm_dual", warm.iterations) }
+            if warm.status == .infeasible || warm.status == .infeasibleOrUnbounded {
+                // The dual simplex from a dual feasible basis found the dual unbounded: the
+                // period cannot operate at these capacities.
+                path.append("warm_dual")
+                iterations += warm.iterations
+                let relaxed = try elastic(subproblem, at: values, options: options, settings: settings, failed: warm)
+                return finish(relaxed, "elastic", relaxed.result.iterations)
+            }
+            path.append("warm_dual")
+            iterations += warm.iterations
+        }
         var operating = options
         if operating.method == .auto, operating.resolvedMethod(for: fixed) == .interior {
             // Interior point alone: when it fails, the elastic form below is the fallback; the
             // dual simplex from scratch can take many minutes on a year (formulation.md 13.4).
             operating.method = .interior
         }
-        let result = try GLPK.solve(fixed, options: operating)
-        if result.status == .optimal {
-            let bound = fixed.lagrangianBound(values: result.primalValues, rowDuals: result.rowDuals)
-            let slopes = subproblem.capacities.indices.map { k in
-                subproblem.capacityEntries[k].reduce(subproblem.program.objective[subproblem.capacities[k].index]) {
-                    $0 - $1.value * bound.projectedDuals[$1.row]
-                }
-            }
-            return Evaluation(result: result, exact: true, interceptUSD: bound.bound, slopes: slopes, elastic: false)
+        // Nor a crossover from a refused point: its duals give a cut below (a year's crossover
+        // measured 135 s, against 7-17 s for the interior point).
+        operating.lastResortCrossover = false
+        var result = try GLPK.solve(fixed, options: operating)
+        var name = result.method == .interior ? "interior" : "simplex"
+        if result.status == .optimal, result.basis == nil, basis == nil, settings.warmSubproblems,
+           let crossed = GLPK.crossover(fixed, from: result, options: operating), crossed.status == .optimal {
+            // The period's first basis, for the dual simplex at the next trial points.
+            iterations += result.iterations
+            name = "interior_crossover"
+            let attempts = result.attempts
+            result = crossed
+            result.attempts = attempts + crossed.attempts
         }
-        return try elastic(subproblem, at: values, options: options, settings: settings, failed: result)
+        if result.status == .optimal { return finish(cut(subproblem, fixed, result), name, result.iterations) }
+        if result.status == .numericalFailure || result.status == .iterationLimit, !result.refusedRowDuals.isEmpty,
+           let gap = result.quality?.relativeGap, gap <= refusedCutGap {
+            // An interior point that stopped short near the optimum: the Lagrangian at its duals
+            // is still a lower bound (weak duality), so its cut is valid; only its cost is not
+            // the period's, so this trial point gives no upper bound.
+            let bound = fixed.lagrangianBound(values: result.refusedValues, rowDuals: result.refusedRowDuals)
+            if bound.maxDualViolation <= 1e-9 {
+                var evaluation = cut(subproblem, fixed, bound: bound, result)
+                evaluation.exact = false
+                return finish(evaluation, "interior_refused", result.iterations)
+            }
+        }
+        path.append(name)
+        iterations += result.iterations
+        let relaxed = try elastic(subproblem, at: values, options: options, settings: settings, failed: result)
+        return finish(relaxed, "elastic", relaxed.result.iterations)
+    }
+
+    /// The cut of a certified optimum `result` of the period's LP at the trial point, `fixed`:
+    /// the Lagrangian bound at its duals, and each capacity column's reduced cost at them.
+    static func cut(_ subproblem: Subproblem, _ fixed: LinearProgram, bound given: LagrangianBound? = nil, _ result: SolveResult) -> Evaluation {
+        let bound = given ?? fixed.lagrangianBound(values: result.primalValues, rowDuals: result.rowDuals)
+        let slopes = subproblem.capacities.indices.map { k in
+            subproblem.capacityEntries[k].reduce(subproblem.program.objective[subproblem.capacities[k].index]) {
+                $0 - $1.value * bound.projectedDuals[$1.row]
+            }
+        }
+        return Evaluation(result: result, exact: true, interceptUSD: bound.bound, slopes: slopes, elastic: false,
+                          solve: BendersReport.PeriodSolve(path: "", seconds: 0, iterations: 0), basis: result.basis)
     }
 
     /// The elastic subproblem: capacities free within their bounds, each tied to the trial value
@@ -592,7 +728,8 @@ enum BendersDecomposition {
         own.reducedCosts = subproblem.program.reducedCosts(rowDuals: own.rowDuals)
         own.objectiveValue = subproblem.program.objectiveValue(at: own.primalValues)
         let exact = moved <= 1e-9 * max(1, values.reduce(0) { $0 + abs($1) })
-        return Evaluation(result: own, exact: exact, interceptUSD: bound.bound, slopes: ties.map { bound.projectedDuals[$0.index] }, elastic: true)
+        return Evaluation(result: own, exact: exact, interceptUSD: bound.bound, slopes: ties.map { bound.projectedDuals[$0.index] }, elastic: true,
+                          solve: BendersReport.PeriodSolve(path: "elastic", seconds: 0, iterations: 0), basis: nil)
     }
 }
 

@@ -20,6 +20,8 @@ extension PlanCommand {
             options.benders.relativeGap = bendersGap
             options.benders.maximumIterations = bendersIterations
             options.benders.stabilisation = bendersStabilisation
+            options.benders.warmSubproblems = bendersWarmSubproblems
+            options.benders.cornerCuts = bendersCornerCuts
             if let bendersCentreWeight {
                 options.benders.centreWeight = bendersCentreWeight
                 options.benders.levelFraction = bendersCentreWeight
@@ -27,7 +29,7 @@ extension PlanCommand {
             if global.verbose {
                 options.benders.progress = { step in
                     func usd(_ value: Double?) -> String { value.map { String(format: "%.0f", $0) } ?? "-" }
-                    writeToStandardError("benders \(step.iteration) \(step.trialPoint): lower \(usd(step.lowerBoundUSD)), trial \(usd(step.trialNPVUSD)), upper \(usd(step.upperBoundUSD)), gap \(step.relativeGap.map { String(format: "%.2e", $0) } ?? "-"), periods \(String(format: "%.1f", step.subproblemSeconds)) s\(step.elasticPeriods > 0 ? ", \(step.elasticPeriods) elastic" : "")")
+                    writeToStandardError("benders \(step.iteration) \(step.trialPoint): lower \(usd(step.lowerBoundUSD)), trial \(usd(step.trialNPVUSD)), upper \(usd(step.upperBoundUSD)), gap \(step.relativeGap.map { String(format: "%.2e", $0) } ?? "-"), periods \(String(format: "%.1f", step.subproblemSeconds)) s\(step.elasticPeriods > 0 ? ", \(step.elasticPeriods) elastic" : "")\(step.periods.isEmpty ? "" : " (" + step.periods.map { "\($0.path) \(String(format: "%.1f", $0.seconds)) s/\($0.iterations) it" }.joined(separator: ", ") + ")"), master \(String(format: "%.2f", step.masterSeconds)) s")
                 }
             }
             plan = try BuildOutPlanner.plan(loaded, options: options)

@@ -56,6 +56,14 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("benders-centre-weight"), help: "With Benders: weight of the best plan in an in-out trial point (0 to 1), or the level's lambda.")
     var bendersCentreWeight: Double?
 
+    @Flag(name: .customLong("benders-warm-subproblems"), inversion: .prefixedNo,
+          help: "With Benders: re-solve each period from its last optimal basis by the dual simplex (its first basis by a crossover; slower on full years, docs/planning.md); default off: every subproblem by interior point.")
+    var bendersWarmSubproblems = BendersOptions().warmSubproblems
+
+    @Flag(name: .customLong("benders-corner-cuts"), inversion: .prefixedNo,
+          help: "With Benders: in the first iteration, also solve every period at its largest capacities, whose cuts floor its cost from the start (default).")
+    var bendersCornerCuts = BendersOptions().cornerCuts
+
     @OptionGroup var solver: SolverArguments
 
     @Option(help: "Output format on stdout: text or json (the summary).")
