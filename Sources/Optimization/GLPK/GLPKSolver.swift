@@ -392,7 +392,10 @@ public enum GLPK {
                 result.status = .numericalFailure
                 result.message = "\(result.method.displayName) reported optimal, but its solution misses the tolerances (\(describe))"
             }
-        case .numericalFailure, .iterationLimit where result.method == .interior:
+        // Any method's numerical failure, but only interior point's iteration limit (GLPK's
+        // own 100; a simplex's limit is the caller's and stays a limit).
+        case .numericalFailure,
+             .iterationLimit where result.method == .interior:
             if quality.relativeGap != nil, quality.meets(tolerances) {
                 result.message = "interior point stopped before GLPK's own 1e-8 tolerances (\(result.message ?? "stopped early")), "
                     + "at a point that meets Insula's: \(describe)"
