@@ -196,18 +196,27 @@ public enum GLPK {
         var last = first
         // The refused points of the runs so far, each with the gap it was measured at.
         var refused: [(point: (values: [Double], reducedCosts: [Double]), gap: Double)] = []
-        if let point = first.refusedPoint, let gap = first.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
+        func keepRefusedPoint(of run: SolveResult) {
+            if let point = run.refusedPoint, let gap = run.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
+        }
+        keepRefusedPoint(of: first)
+        // One more interior point under `variant`, named by `label` in its attempt, after the
+        // runs so far; nil when cancelled.
+        func rerun(_ variant: SolverOptions, label: String) -> SolveResult? {
+            guard var run = attempt(model, method: .interior, options: variant, cancel: cancel) else { return nil }
+            run.attempts[0].message = label + (run.attempts[0].message.map { ": \($0)" } ?? "")
+            run.attempts = last.attempts + run.attempts
+            keepRefusedPoint(of: run)
+            return run
+        }
         // The split model once more under the other scaling (13.4): its iterations cost what
         // the first run's did, where the whole-row retry below can cost 30 times more per
         // iteration (the Singapore two-limits year: 235 s against 8 s).
         if options.scaling == .auto, !options.interiorScalingRetry {
             var rescaled = options
             rescaled.interiorScalingRetry = true
-            guard var retry = attempt(model, method: .interior, options: rescaled, cancel: cancel) else { return nil }
-            retry.attempts[0].message = "GLPK's automatic scaling" + (retry.attempts[0].message.map { ": \($0)" } ?? "")
-            retry.attempts = last.attempts + retry.attempts
+            guard let retry = rerun(rescaled, label: "GLPK's automatic scaling") else { return nil }
             guard interiorFailed(retry, options: options) else { return retry }
-            if let point = retry.refusedPoint, let gap = retry.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
             last = retry
         }
         if options.denseEntries > 0, options.splitDenseRows,
@@ -215,11 +224,8 @@ public enum GLPK {
             > DenseSplit.denseCount(model, denseEntries: options.denseEntries, rows: false, denseColumnEntries: options.denseColumnEntries) {
             var plain = options
             plain.splitDenseRows = false
-            guard var second = attempt(model, method: .interior, options: plain, cancel: cancel) else { return nil }
-            second.attempts[0].message = "dense rows left whole" + (second.attempts[0].message.map { ": \($0)" } ?? "")
-            second.attempts = last.attempts + second.attempts
+            guard let second = rerun(plain, label: "dense rows left whole") else { return nil }
             guard interiorFailed(second, options: options) else { return second }
-            if let point = second.refusedPoint, let gap = second.quality?.relativeGap { refused.append(((point.values, point.reducedCosts), gap)) }
             last = second
         }
         // Last resort of the interior-point path: cross over from the last refused point.
