@@ -11,9 +11,9 @@ struct BuildOutCommandTests {
         let outcome = try InsulaRunner.run(["plan", Self.site, "--out", folder.path])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("build-out over 3 periods (2030, 2035, 2040): optimal"))
-        for name in ["build_plan.csv", "cashflows.csv", "summary.json", "manifest.json"] + [2030, 2035, 2040].flatMap { year in
+        for name in ["build_plan.csv", "cashflows.csv", "summary.json", "manifest.json"] + [2030, 2035, 2040].flatMap({ year in
             ["dispatch.csv", "jobs.csv", "summary.json", "manifest.json"].map { "periods/\(year)/\($0)" }
-        } {
+        }) {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
         }
         let plan = try String(contentsOf: folder.appendingPathComponent("build_plan.csv"), encoding: .utf8).split(separator: "\n")

@@ -238,7 +238,7 @@ struct SafetyTests {
         let folder = try InsulaRunner.temporaryFolder()
         let empty = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: empty.appendingPathComponent("results.sqlite").path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty.appendingPathComponent("results.sqlite").path, contents: Data()))
         let outcome = try InsulaRunner.run(["batch", "status", empty.path])
         #expect(outcome.exitCode == 2)
         #expect(outcome.standardError.contains("not an insula results store"), "\(outcome.standardError)")

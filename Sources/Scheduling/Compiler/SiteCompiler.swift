@@ -685,7 +685,7 @@ struct Builder {
     /// `minUp` steps cannot exceed the units online; shutdowns in the last `minDown` steps
     /// cannot exceed the units offline.
     mutating func addMinimumUpDown(units: ColumnBlock, available: [Double], smr: SMRFleet, fleet: Column?, out: [Double], mostUnits: Double) {
-        let site = self.site, hours = self.hours, steps = self.steps
+        let hours = self.hours, steps = self.steps
         let upSteps = max(1, Int((smr.minUpHours / hours).rounded(.up)))
         let downSteps = max(1, Int((smr.minDownHours / hours).rounded(.up)))
         guard upSteps > 1 || downSteps > 1 else { return }
@@ -834,7 +834,7 @@ struct Builder {
     /// loss >= slope_k x busPower + intercept_k for the chord of each segment, with
     /// busPower = itPower / final-stage efficiency.
     mutating func addBuswayLoss(buswayLoss: ColumnBlock, itPower: ColumnBlock, busPowerMaximumMW: Double) {
-        let site = self.site, hours = self.hours, steps = self.steps
+        let site = self.site, steps = self.steps
         let distribution = site.distribution
         let segments = max(1, distribution.buswayLossSegments)
         let finalEfficiency = distribution.busToRackEfficiency
