@@ -218,6 +218,33 @@ struct RobustSolveTests {
         #expect(box.liveOnThread == 0)
     }
 
+    @Test("GLPK's fatal error (its memory limit, here on an unsplit dense column) ends the attempt with GLPK's words, not the process; the next method takes over")
+    func glpkErrorEndsTheAttempt() throws {
+        // Unsplit, the peak column (an entry in every step's row) makes A·D·Aᵀ a dense
+        // 3,000 x 3,000 block: over 50 MB with its factor, against a limit of 8 MB.
+        let model = cappedStorage(hours: 3_000, seed: 14)
+        var tight = SolverOptions(method: .interior)
+        tight.memoryLimitMegabytes = 8
+        tight.denseEntries = 0
+        tight.concurrent = false
+        let refused = GLPK.attempt(model, method: .interior, options: tight, cancel: nil)
+        #expect(refused?.status == .numericalFailure)
+        #expect(refused?.message?.contains("memory allocation limit exceeded") == true)
+        #expect(refused?.primalValues.isEmpty == true)
+        #expect(GLPKEnvironment.liveProblemsOnCurrentThread == 0)
+        // The whole order under the same limit: the interior points are refused for memory,
+        // the dual simplex (little memory) reaches the optimum, on the same thread.
+        var order = tight
+        order.method = .auto
+        let solved = try GLPK.solve(model, options: order)
+        #expect(solved.status == .optimal)
+        #expect(solved.attempts.contains { $0.method == .interior && $0.message?.contains("memory allocation limit exceeded") == true })
+        let reference = try GLPK.solve(model, options: SolverOptions(method: .dual))
+        let objective = try #require(solved.objectiveValue), expected = try #require(reference.objectiveValue)
+        #expect(abs(objective - expected) <= 1e-7 * abs(expected))
+        #expect(GLPKEnvironment.liveProblemsOnCurrentThread == 0)
+    }
+
     @Test("Interior point gets a time limit through cancellation")
     func interiorTimeLimit() throws {
         let model = cappedStorage(hours: 8_000, seed: 13)

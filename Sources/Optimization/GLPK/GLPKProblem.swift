@@ -9,8 +9,8 @@ final class GLPKProblem {
     let pointer: OpaquePointer
     private let owner = pthread_self()
     /// Set when the thread's GLPK environment was freed under the problem (a cancelled
-    /// solve): the memory is gone and must not be deleted again.
-    private var abandoned = false
+    /// solve, a GLPK error): the memory is gone and must not be used or deleted again.
+    private(set) var abandoned = false
 
     /// `glp_create_prob`.
     init() {

@@ -467,17 +467,48 @@ public enum GLPK {
         return result
     }
 
-    /// `glp_simplex` or `glp_interior`, through the cancellable shim when `cancel` is given.
-    /// Returns nil when cancelled, else GLPK's return code.
+    /// How a guarded GLPK call ended.
+    enum CallOutcome {
+        /// GLPK returned this code.
+        case finished(Int32)
+        /// The cancellation flag was raised (the thread's GLPK environment has been freed).
+        case cancelled
+        /// GLPK hit one of its fatal errors (an assertion, its memory limit); its own words.
+        /// The thread's GLPK environment has been freed and `problem` with it.
+        case failed(String)
+    }
+
+    /// `glp_simplex` or `glp_interior` through the guarded shim: cancellable when `cancel` is
+    /// given, within ``SolverOptions/memoryLimitMegabytes``, and with GLPK's fatal errors
+    /// turned into `.failed` instead of an abort. Freeing the thread's environment after an
+    /// error would free every other problem on the thread too, so a thread that holds
+    /// other problems (an operating session beside its window LPs) runs unguarded, as before.
     private static func call(_ problem: GLPKProblem, interior: Bool, simplex: inout glp_smcp, interiorPoint: inout glp_iptcp,
-                             terminal: GLPKTerminal, cancel: CancellationFlag?) -> Int32? {
-        guard let cancel else { return interior ? glp_interior(problem.pointer, &interiorPoint) : glp_simplex(problem.pointer, &simplex) }
+                             options: SolverOptions, terminal: GLPKTerminal, cancel: CancellationFlag?) -> CallOutcome {
+        let alone = GLPKEnvironment.liveProblemsOnCurrentThread == 1
+        guard cancel != nil || alone else {
+            return .finished(interior ? glp_interior(problem.pointer, &interiorPoint) : glp_simplex(problem.pointer, &simplex))
+        }
         var code: Int32 = 0
-        let cancelled = insula_solve_cancellable(problem.pointer, interior ? 1 : 0, &simplex, &interiorPoint, cancel.pointer,
-                                                 GLPKTerminal.hook, terminal.hookInfo, &code)
-        if cancelled != 0 { return nil }
-        // The shim restored the terminal's own hook.
-        return code
+        let linesBefore = terminal.lines.count
+        let outcome = insula_solve_guarded(problem.pointer, interior ? 1 : 0, &simplex, &interiorPoint, cancel?.pointer,
+                                           GLPKTerminal.hook, terminal.hookInfo, alone ? Int32(clamping: options.resolvedMemoryLimitMegabytes) : 0,
+                                           &code)
+        // The shim restored the terminal's own hook when GLPK finished.
+        if outcome == 0 { return .finished(code) }
+        problem.abandon()
+        glp_free_env()
+        glp_term_hook(GLPKTerminal.hook, terminal.hookInfo)
+        if outcome == 1 { return .cancelled }
+        let said = terminal.lines.dropFirst(linesBefore).filter { !$0.hasPrefix("Error detected in file") }
+            .last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.contains("obj =") })
+        return .failed(said?.trimmingCharacters(in: .whitespaces) ?? "an internal error")
+    }
+
+    /// The result of an attempt that GLPK's fatal error ended.
+    private static func glpkError(_ message: String, method: SolverMethod, iterations: Int = 0) -> SolveResult {
+        SolveResult(status: .numericalFailure, iterations: iterations, method: method,
+                    message: "GLPK stopped with an error (\(message)); its state was freed and the process goes on")
     }
 
     // MARK: Simplex
@@ -503,14 +534,20 @@ public enum GLPK {
         let iterationsBefore = Int(glp_get_it_cnt(problem.pointer))
         terminal.beginProgress(method)
         defer { terminal.progressMethod = nil }
-        guard var code = call(problem, interior: false, simplex: &parm, interiorPoint: &unusedInterior, terminal: terminal, cancel: cancel)
-        else { return nil }
+        var code: Int32
+        switch call(problem, interior: false, simplex: &parm, interiorPoint: &unusedInterior, options: options, terminal: terminal, cancel: cancel) {
+        case .cancelled: return nil
+        case .failed(let error): return glpkError(error, method: method)
+        case .finished(let finished): code = finished
+        }
         if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
             // The warm-start basis is unusable: restart from an advanced basis once.
             glp_adv_basis(problem.pointer, 0)
-            guard let again = call(problem, interior: false, simplex: &parm, interiorPoint: &unusedInterior, terminal: terminal, cancel: cancel)
-            else { return nil }
-            code = again
+            switch call(problem, interior: false, simplex: &parm, interiorPoint: &unusedInterior, options: options, terminal: terminal, cancel: cancel) {
+            case .cancelled: return nil
+            case .failed(let error): return glpkError(error, method: method)
+            case .finished(let again): code = again
+            }
         }
         let iterations = Int(glp_get_it_cnt(problem.pointer)) - iterationsBefore
         let status: SolveStatus
@@ -567,8 +604,13 @@ public enum GLPK {
         if options.scaling != .none { glp_scale_prob(problem.pointer, interiorScalingFlags(options)) }
         terminal.beginProgress(.interior)
         defer { terminal.progressMethod = nil }
-        guard let code = call(problem, interior: true, simplex: &unusedSimplex, interiorPoint: &parm, terminal: terminal, cancel: cancel)
-        else { return nil }
+        let code: Int32
+        switch call(problem, interior: true, simplex: &unusedSimplex, interiorPoint: &parm, options: options, terminal: terminal, cancel: cancel) {
+        case .cancelled: return nil
+        case .failed(let error):
+            return glpkError(error, method: .interior, iterations: interiorIterations(terminal.lines.dropFirst(linesBefore)))
+        case .finished(let finished): code = finished
+        }
         let iterations = interiorIterations(terminal.lines.dropFirst(linesBefore))
         let status: SolveStatus
         var message: String?

@@ -11,7 +11,7 @@ import Foundation
 public final class SolverSession {
     /// The model as currently loaded, with every change applied.
     public private(set) var model: LinearProgram
-    private let problem: GLPKProblem
+    private var problem: GLPKProblem
     private var hasBasis = false
     private var objectiveChanged = false
     private var boundsChanged = false
@@ -33,7 +33,7 @@ public final class SolverSession {
         guard coefficient.isFinite else {
             throw ModelError(problems: ["\(model.label(of: column)): objective coefficient is \(coefficient)"])
         }
-        problem.setObjective(column.index, coefficient)
+        if !problem.abandoned { problem.setObjective(column.index, coefficient) }  // else reloaded at the next solve
         model.setObjective(column, coefficient)
         objectiveChanged = true
     }
@@ -44,7 +44,7 @@ public final class SolverSession {
         if let reason = LinearProgram.boundProblem(lower: lower, upper: upper) {
             throw ModelError(problems: ["\(model.label(of: column)): \(reason)"])
         }
-        problem.setColumnBounds(column.index, lower: lower, upper: upper)
+        if !problem.abandoned { problem.setColumnBounds(column.index, lower: lower, upper: upper) }
         model.setBounds(column, lower: lower, upper: upper)
         boundsChanged = true
     }
@@ -58,7 +58,7 @@ public final class SolverSession {
         if let reason = LinearProgram.boundProblem(lower: lower, upper: upper) {
             throw ModelError(problems: ["\(model.label(of: row)): \(reason)"])
         }
-        problem.setRowBounds(row.index, lower: lower, upper: upper)
+        if !problem.abandoned { problem.setRowBounds(row.index, lower: lower, upper: upper) }
         model.setBounds(row, lower: lower, upper: upper)
         boundsChanged = true
     }
@@ -72,6 +72,15 @@ public final class SolverSession {
     /// warm starts because it would discard the basis.
     public func solve(options: SolverOptions = SolverOptions()) -> SolveResult {
         problem.assertOwnerThread()
+        if problem.abandoned {
+            // A GLPK error freed the thread's environment in the last solve: load the model afresh.
+            problem = GLPKTerminal.capturing { [model] _ in
+                let fresh = GLPKProblem()
+                fresh.load(model)
+                return fresh
+            }
+            hasBasis = false
+        }
         let warm = hasBasis
         var method = options.resolvedMethod(for: model, warmStart: warm)
         if options.method == .auto, !model.hasIntegerColumns {
@@ -84,7 +93,7 @@ public final class SolverSession {
         GLPK.certify(&result, model: model, tolerances: options.tolerances)
         result.attempts = [SolveAttempt(method: result.method, status: result.status, seconds: result.solveSeconds,
                                         iterations: result.iterations, message: result.message)]
-        hasBasis = (method == .primal || method == .dual) && glp_get_status(problem.pointer) == GLP_OPT
+        hasBasis = !problem.abandoned && (method == .primal || method == .dual) && glp_get_status(problem.pointer) == GLP_OPT
         objectiveChanged = false
         boundsChanged = false
         return result

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The algorithm a solve uses.
 public enum SolverMethod: String, CaseIterable, Sendable, Codable {
     /// Chosen from the model: see ``SolverOptions/resolvedMethod(for:warmStart:)``.
@@ -66,6 +68,16 @@ public struct SolverOptions: Sendable {
     /// on continuous models: the simplex runs from that basis, and only when its answer is
     /// not certified optimal does the cold path below run.
     public var warmStart: WarmStart?
+    /// Most memory, in MB, that one GLPK solve may allocate beyond the loaded problem (an
+    /// interior point's normal equations and Cholesky factor above all); an
+    /// attempt that needs more fails with GLPK's "memory allocation limit exceeded" and the
+    /// next method is tried, where the process would otherwise be killed for memory. nil: a
+    /// third of the machine's physical memory (two race threads then stay within two thirds).
+    public var memoryLimitMegabytes: Int?
+    /// ``memoryLimitMegabytes`` or its default.
+    var resolvedMemoryLimitMegabytes: Int {
+        memoryLimitMegabytes ?? Int(clamping: ProcessInfo.processInfo.physicalMemory / 3 / 1_048_576)
+    }
     /// Called from the solving thread(s) for every progress line the solver prints.
     public var progress: (@Sendable (SolveProgress) -> Void)?
 
