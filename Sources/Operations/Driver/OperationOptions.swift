@@ -37,7 +37,7 @@ public struct OperationOptions: Sendable {
     /// Which window LPs start their simplex from the previous window's optimal basis, shifted
     /// by the steps between them (``Basis/shifted(from:by:to:)``), instead of being solved
     /// cold as `insula solve` would (docs/operations.md, section 7).
-    public var warmStart = WarmStartRule.centred
+    public var warmStart = WarmStartRule.exact
 
     public init(replanSteps: Int, lookaheadSteps: Int, forecaster: Forecaster = Forecaster(), carbonBudget: CarbonBudget = .proRata,
                 targets: Targets = .plan, solver: SolverOptions? = nil) {
@@ -65,13 +65,8 @@ public struct OperationOptions: Sendable {
 /// example site with day-ahead prices warm, 0.2 % with the cold dual simplex instead of the
 /// interior point; docs/operations.md, section 7.2).
 public enum WarmStartRule: String, Sendable, CaseIterable {
-    /// Every plan; a plan on forecasts with errors is then moved from the simplex's vertex to
-    /// the middle of its optimal face along what its committed block hands on (each battery's
-    /// state of charge at the block's end, each job's energy in it: ``FaceCentring``), as the
-    /// interior point's answer lies near that middle. Redispatches are solved cold.
-    case centred
     /// Plans whose forecasts equal the realised data over the whole window (perfect
-    /// foresight); redispatches and plans on forecasts with errors are solved cold.
+    /// foresight); redispatches and plans on forecasts with errors are solved cold, as before.
     case exact
     /// Every plan and redispatch (fastest; realised figures under forecast errors move with
     /// the optimum the simplex picks).

@@ -183,10 +183,8 @@ public enum RecedingHorizon {
             if hasRatios { attempts.append((true, false, true)) }
             attempts.append((true, true, hasRatios))
             // Exact forecasts over the whole window: any optimum of the plan commits steps of the same cost.
-            let exactPlan = Forecaster.sameSeries(forecastWindow, realisedWindow, steps: length)
-            let warmPlan = options.warmStart == .all || options.warmStart == .centred || (options.warmStart == .exact && exactPlan)
-            // On forecasts with errors, which optimum a plan takes matters (section 7.2).
-            let centring = options.warmStart == .centred && !exactPlan ? planCentring(realisedWindow, committed: committed) : nil
+            let warmPlan = options.warmStart == .all
+                || (options.warmStart == .exact && Forecaster.sameSeries(forecastWindow, realisedWindow, steps: length))
             var plan: OperatingSolve.Outcome?
             var note = ""
             var status = "failed"
@@ -196,9 +194,8 @@ public enum RecedingHorizon {
                 let terminal = ratioTargets(attempt.relaxTargets ? relaxedTerminal(site, range: range, state: state)
                                                 : planTerminal(site, range: range, state: state, path: path, options: options),
                                             site: site, end: range.upperBound, path: path, options: options, relaxed: attempt.relaxRatios)
-                var solver = warmPlan ? planBasis.solver(options.solver, issueStep: issueStep) : options.solver
-                solver.centring = centring
-                let outcome = try OperatingSolve.run(planSite, solver: solver, compile: compileOptions(state, terminal))
+                let outcome = try OperatingSolve.run(planSite, solver: warmPlan ? planBasis.solver(options.solver, issueStep: issueStep) : options.solver,
+                                               compile: compileOptions(state, terminal))
                 effort.add(outcome)
                 planBasis.record(outcome, issueStep: issueStep)
                 status = outcome.result.status.rawValue
@@ -384,14 +381,6 @@ public enum RecedingHorizon {
             self.basis = basis
             self.issueStep = issueStep
         }
-    }
-
-    /// What a plan's committed block hands on, as directions to centre the plan along: each
-    /// battery's state of charge at the block's end and each job's energy in the block (the
-    /// redispatch's targets, ``blockTerminal(_:block:state:plan:planSite:)``).
-    static func planCentring(_ window: Site, committed: Int) -> FaceCentring {
-        FaceCentring(directions: window.batteries.map { .init(family: "battery_soc[\($0.name)]", steps: (committed - 1)..<committed) }
-                     + window.trainingJobs.map { .init(family: "training[\($0.name)]", steps: 0..<committed) })
     }
 
     /// Compile and solver seconds summed over window LPs.

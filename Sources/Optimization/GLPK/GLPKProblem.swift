@@ -101,24 +101,6 @@ final class GLPKProblem {
         glp_set_obj_coef(pointer, Int32(index + 1), value)
     }
 
-    /// `glp_add_rows` and `glp_set_mat_row`: one row over `columns` (0-based) with `values`,
-    /// bounded by `lower` and `upper` (validated, finite or infinite). The new row is basic
-    /// (its slack), so a basis of the problem without it stays a basis.
-    func addRow(columns: [Int], values: [Double], lower: Double, upper: Double) {
-        assertOwnerThread()
-        precondition(columns.count == values.count, "one value per column")
-        let index = Int(glp_add_rows(pointer, 1)) - 1
-        setRowBounds(index, lower: lower, upper: upper)
-        // GLPK's arrays are 1-based: element 0 is ignored.
-        let indices = [Int32(0)] + columns.map { Int32($0 + 1) }
-        glp_set_mat_row(pointer, Int32(index + 1), Int32(columns.count), indices, [0] + values)
-    }
-
-    /// `glp_set_obj_dir`.
-    func setObjectiveSense(_ sense: LinearProgram.ObjectiveSense) {
-        glp_set_obj_dir(pointer, sense == .minimize ? GLP_MIN : GLP_MAX)
-    }
-
     static func glpkBounds(lower: Double, upper: Double) -> (Int32, Double, Double) {
         switch LinearProgram.boundKind(lower: lower, upper: upper) {
         case .free: return (GLP_FR, 0, 0)

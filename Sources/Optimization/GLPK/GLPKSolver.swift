@@ -161,11 +161,6 @@ public enum GLPK {
             var plain = options
             plain.presolve = false
             var result = run(problem, model: model, method: warm.method, options: plain, terminal: terminal, warm: false)!
-            if let centring = options.centring, result.status == .optimal {
-                let centringStart = clock.now
-                centre(problem, model: model, result: &result, centring: centring, options: plain, terminal: terminal)
-                result.solveSeconds += (clock.now - centringStart).seconds
-            }
             result.loadSeconds = loadSeconds
             return result
         }
@@ -488,7 +483,7 @@ public enum GLPK {
     // MARK: Simplex
 
     /// `glp_simplex` (after `glp_scale_prob` when scaling is on).
-    static func simplex(
+    private static func simplex(
         _ problem: GLPKProblem, method: SolverMethod, options: SolverOptions,
         terminal: GLPKTerminal, presolve: Bool, warm: Bool, cancel: CancellationFlag? = nil
     ) -> SolveResult? {

@@ -66,9 +66,6 @@ public struct SolverOptions: Sendable {
     /// on continuous models: the simplex runs from that basis, and only when its answer is
     /// not certified optimal does the cold path below run.
     public var warmStart: WarmStart?
-    /// After a warm simplex's optimum, move to the mean of the optimal face's extremes along
-    /// these directions (``FaceCentring``); nil keeps the vertex.
-    public var centring: FaceCentring?
     /// Called from the solving thread(s) for every progress line the solver prints.
     public var progress: (@Sendable (SolveProgress) -> Void)?
 

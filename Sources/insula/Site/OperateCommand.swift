@@ -59,8 +59,8 @@ struct OperateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Cross over from a window's interior point that misses the tolerances to an optimal basis (small LPs: cheaper than the dual simplex from scratch).")
     var crossover = true
 
-    @Option(name: .customLong("warm-start"), help: "Window LPs that start their simplex from the previous window's basis: centred (every plan, centred on its optimal face when its forecasts have errors), exact (plans on exact forecasts), all, or none (docs/operations.md, section 7).")
-    var warmStart: WarmStartRule = .centred
+    @Option(name: .customLong("warm-start"), help: "Window LPs that start their simplex from the previous window's basis: exact (plans on exact forecasts), all, or none (docs/operations.md, section 7).")
+    var warmStart: WarmStartRule = .exact
 
     @Option(help: "auto, primal, dual, interior or mip (every window and the full-horizon solves).")
     var method: SolverMethod = .auto
