@@ -1,4 +1,5 @@
 import Foundation
+import Island
 import Optimization
 
 /// How `insula operate` runs a site: window lengths, forecasts, and the rules for
@@ -38,6 +39,12 @@ public struct OperationOptions: Sendable {
     /// by the steps between them (``Basis/shifted(from:by:to:)``), instead of being solved
     /// cold as `insula solve` would (docs/operations.md, section 7).
     public var warmStart = WarmStartRule.exact
+    /// Fraction in [0, 1) by which the run's plans tighten the site's carbon ratios, a hedge
+    /// against forecast errors: the intensity cap becomes `cap x (1 - margin)`, the CFE target's
+    /// allowance of unmatched consumption `(1 - share) x (1 - margin)`. The target plan, every
+    /// window plan and redispatch hold the tightened limits; the realised ratios are judged
+    /// against the site's own (docs/operations.md, section 3). 0: no margin.
+    public var ratioMargin = 0.0
 
     public init(replanSteps: Int, lookaheadSteps: Int, forecaster: Forecaster = Forecaster(), carbonBudget: CarbonBudget = .proRata,
                 targets: Targets = .plan, solver: SolverOptions? = nil) {
@@ -79,4 +86,16 @@ public enum WarmStartRule: String, Sendable, CaseIterable {
 public struct OperationError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
+}
+
+extension CarbonPolicy {
+    /// The policy with its intensity cap and CFE target tightened by `margin`
+    /// (``OperationOptions/ratioMargin``); unchanged at 0 or without either limit.
+    public func withRatioMargin(_ margin: Double) -> CarbonPolicy {
+        guard margin > 0 else { return self }
+        var policy = self
+        policy.intensityCapGramsPerKWhIT = intensityCapGramsPerKWhIT.map { $0 * (1 - margin) }
+        policy.cfeTargetShare = cfeTargetShare.map { 1 - (1 - $0) * (1 - margin) }
+        return policy
+    }
 }

@@ -111,7 +111,14 @@ public struct CarbonRatioOutcome: Sendable, Encodable {
 /// next window: battery state of charge, each job's delivered energy, SMR output (ramp),
 /// net intake (site ramp), peak import so far, carbon used.
 public enum RecedingHorizon {
-    public static func run(_ site: Site, options: OperationOptions) throws -> OperationRun {
+    public static func run(_ given: Site, options: OperationOptions) throws -> OperationRun {
+        guard options.ratioMargin.isFinite, options.ratioMargin >= 0, options.ratioMargin < 1 else {
+            throw OperationError("the ratio margin (\(options.ratioMargin)) must be at least 0 and below 1")
+        }
+        // The run plans against limits tightened by the margin; the realised ratios and the
+        // perfect-foresight benchmark are measured against the site's own (section 3).
+        var site = given
+        site.carbon = given.carbon.withRatioMargin(options.ratioMargin)
         let steps = site.horizon.steps
         guard options.replanSteps >= 1, options.lookaheadSteps >= options.replanSteps else {
             throw OperationError("the replanning interval (\(options.replanSteps) steps) must be at least one step and no longer than the look-ahead window (\(options.lookaheadSteps) steps)")
@@ -136,18 +143,27 @@ public enum RecedingHorizon {
         // than the retries it replaces (docs/formulation.md 13.5).
         var fullSolver = options.solver
         fullSolver.crossover = false
-        if options.forecaster.isPerfect {
+        if options.forecaster.isPerfect, site.carbon == given.carbon {
             perfect = try OperatingSolve.run(site, solver: fullSolver)
             targetsOutcome = perfect
+        } else if options.forecaster.isPerfect {
+            let outcomes = try ConcurrentSolves(sites: [given, site], solver: fullSolver).run()
+            perfect = outcomes[0]
+            targetsOutcome = outcomes[1]
         } else {
             // Two independent full-horizon solves: one per core (GLPK keeps its state per thread).
             let planned = try options.forecaster.forecastSite(site, full: site, range: 0..<steps, partial: true)
-            let solves = ConcurrentSolves(sites: [site, planned], solver: fullSolver)
+            let solves = ConcurrentSolves(sites: [given, planned], solver: fullSolver)
             let outcomes = try solves.run()
             perfect = outcomes[0]
             targetsOutcome = outcomes[1]
         }
         let fullSolveSeconds = (clock.now - start).seconds
+        if site.carbon != given.carbon, targetsOutcome.result.status != .optimal {
+            // Tightened past what the site can reach (on the forecasts of the first issue):
+            // every window would then run with relaxed ratios, or fail at the horizon's end.
+            throw OperationError("the ratio margin \(options.ratioMargin) leaves the target plan without a solution (\(targetsOutcome.result.status.rawValue)): the tightened limits cannot be met over the period; use a smaller margin")
+        }
         let path = TargetPath(site: site, outcome: targetsOutcome)
         var shadowPrice: Double?
         if options.carbonBudget == .shadowPrice, site.carbon.capTonnes != nil {
@@ -269,7 +285,7 @@ public enum RecedingHorizon {
 
         var run = OperationRun(status: failure == nil ? "completed" : "failed", message: failure, windows: windows,
                                dispatch: ledger.schedule(), realised: ledger.figures(),
-                               perfectForesight: perfect.schedule.map { OperationFigures(site: site, kpis: $0.kpis) },
+                               perfectForesight: perfect.schedule.map { OperationFigures(site: given, kpis: $0.kpis) },
                                perfectForesightStatus: perfect.result.status.rawValue, carbonShadowPriceUSDPerTonne: shadowPrice)
         run.windowSolveSeconds = windowSolveSeconds
         run.fullSolveSeconds = fullSolveSeconds
@@ -277,7 +293,7 @@ public enum RecedingHorizon {
         run.windowSolverSeconds = effort.solverSeconds
         run.windowSolves = effort.solves
         let perfectRatios = perfect.schedule == nil ? nil : perfect.model.carbonRatioTally(values: perfect.result.primalValues, steps: steps)
-        run.carbonRatios = CarbonRatioOutcome(carbon: site.carbon, realised: state.carbonRatios, perfect: perfectRatios,
+        run.carbonRatios = CarbonRatioOutcome(carbon: given.carbon, realised: state.carbonRatios, perfect: perfectRatios,
                                               relaxedWindows: windows.filter { $0.note.contains("carbon ratios") || $0.realisation.contains("carbon ratios") }.count)
         return run
     }

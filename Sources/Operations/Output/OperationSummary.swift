@@ -26,6 +26,8 @@ public struct OperationSummary: Sendable, Encodable {
     public var targets: String
     /// Which window LPs started from the previous window's basis (``WarmStartRule``).
     public var warmStart: String
+    /// ``OperationOptions/ratioMargin``.
+    public var ratioMargin: Double
     public var realised: OperationFigures
     public var perfectForesight: OperationFigures?
     public var perfectForesightStatus: String
@@ -64,6 +66,7 @@ public struct OperationSummary: Sendable, Encodable {
         carbonBudget = options.carbonBudget.rawValue
         targets = options.targets.rawValue
         warmStart = options.warmStart.rawValue
+        ratioMargin = options.ratioMargin
         realised = run.realised
         perfectForesight = run.perfectForesight
         perfectForesightStatus = run.perfectForesightStatus
@@ -83,7 +86,7 @@ public struct OperationSummary: Sendable, Encodable {
         case site, status, message, steps, windows, forecast, seed, autocorrelation, targets, realised, warnings
         case startUTC = "start_utc", stepMinutes = "step_minutes", replanHours = "replan_hours", lookaheadHours = "lookahead_hours"
         case redispatchedWindows = "redispatched_windows", relaxedWindows = "relaxed_windows", forecastFile = "forecast_file"
-        case carbonBudget = "carbon_budget", warmStart = "warm_start", perfectForesight = "perfect_foresight", perfectForesightStatus = "perfect_foresight_status"
+        case carbonBudget = "carbon_budget", warmStart = "warm_start", ratioMargin = "ratio_margin", perfectForesight = "perfect_foresight", perfectForesightStatus = "perfect_foresight_status"
         case valueOfPerfectInformationUSD = "value_of_perfect_information_usd"
         case carbonRatios = "carbon_ratios"
         case carbonShadowPriceUSDPerTonne = "carbon_shadow_price_usd_per_t", maxBalanceResidualMW = "max_balance_residual_mw"

@@ -62,6 +62,9 @@ struct OperateCommand: ParsableCommand {
     @Option(name: .customLong("warm-start"), help: "Window LPs that start their simplex from the previous window's basis: exact (plans on exact forecasts), all, or none (docs/operations.md, section 7).")
     var warmStart: WarmStartRule = .exact
 
+    @Option(name: .customLong("ratio-margin"), help: ArgumentHelp("Plan against the intensity cap and CFE target tightened by this fraction in [0, 1) (cap x (1 - m), unmatched share x (1 - m)), a hedge against forecast errors; results are judged against the site's own limits.", valueName: "FRACTION"))
+    var ratioMargin = 0.0
+
     @Option(help: "auto, primal, dual, interior or mip (every window and the full-horizon solves).")
     var method: SolverMethod = .auto
 
@@ -134,6 +137,10 @@ struct OperateCommand: ParsableCommand {
                                        forecaster: Forecaster(models: try models(), autocorrelation: autocorrelation, seed: seed, archive: archive),
                                        carbonBudget: carbonBudget, targets: targets, solver: solver)
         options.warmStart = warmStart
+        guard ratioMargin.isFinite, ratioMargin >= 0, ratioMargin < 1 else {
+            throw CommandFailure(.invalidInput, "error: --ratio-margin \(ratioMargin): must be at least 0 and below 1")
+        }
+        options.ratioMargin = ratioMargin
 
         let (lock, folderExisted) = try lockRunFolder(out)
         var written = false
