@@ -339,6 +339,18 @@ struct RobustSolveTests {
         #expect(crossed.attempts.first?.status != .optimal)
     }
 
+    @Test("A crossover whose strict fix would fix the same columns as its failed loose fix stops after one try and says it failed")
+    func crossoverSkipsTheSameFix() throws {
+        var model = LinearProgram(name: "same_fix", sense: .minimize)
+        let x = model.addColumn(lower: 100, upper: 1_000, objective: 1)
+        let floor = model.addRow(lower: 100.05, upper: .infinity)
+        model.addCoefficient(floor, x, 1)
+        // x sits on its bound, so every distance fixes it there, which the row forbids.
+        let crossed = try #require(GLPK.crossover(model, from: (values: [100], reducedCosts: [1]), options: SolverOptions(), cancel: nil))
+        #expect(crossed.status != .optimal)
+        #expect(crossed.attempts.count == 1, "\(crossed.attempts)")
+    }
+
     @Test("Crossover from a point far from the optimum is still exact, or says it failed; never a wrong optimum")
     func crossoverFromFarPoint() throws {
         let model = cappedStorage(hours: 48, seed: 9)

@@ -283,6 +283,8 @@ public enum GLPK {
         var last: SolveResult?
         for distance in crossoverFixDistances {
             let fixedAt = crossoverFixes(model, from: point, distance: distance)
+            // A stricter distance fixes a subset: the same count is the same model again.
+            if let last, fixedAt.count == last.crossoverFixedColumns { break }
             guard var result = crossover(model, fixing: fixedAt, options: options, cancel: cancel) else { return nil }
             result.method = .primal
             result.solveSeconds = (clock.now - start).seconds
@@ -293,6 +295,7 @@ public enum GLPK {
             attempts.append(SolveAttempt(method: .primal, status: result.status, seconds: result.solveSeconds,
                                          iterations: result.iterations, message: message))
             result.attempts = attempts
+            result.crossoverFixedColumns = fixedAt.count
             last = result
             // Only a fixed model without an optimum (a fix that was wrong, not merely costly)
             // is worth a stricter try; a polish that failed would fail again.

@@ -53,6 +53,8 @@ public struct SolveResult: Sendable {
     var refusedPoint: RefusedPoint?
     /// A crossover whose model with the point's columns fixed had no optimum: a stricter fix may still work.
     var fixedModelFailed = false
+    /// How many columns that crossover fixed.
+    var crossoverFixedColumns = 0
     /// The refused interior point's row duals (empty without one).
     public var refusedRowDuals: [Double] { refusedPoint?.rowDuals ?? [] }
     /// The refused interior point's column values (empty without one): with
