@@ -40,6 +40,23 @@ struct BuildOutCommandTests {
         #expect(text.contains("over 3 periods") && text.contains("A multi-period build-out"))
     }
 
+    @Test("lp export of a build-out writes the stacked LP of every period, which solves to the plan's NPV")
+    func exportStacked() throws {
+        let temporary = try InsulaRunner.temporaryFolder()
+        let file = temporary.appendingPathComponent("buildout.mps").path
+        let export = try InsulaRunner.run(["lp", "export", Self.site, "-o", file])
+        #expect(export.exitCode == 0, "\(export.standardError)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("p2030::") && text.contains("p2040::") && text.contains("installed[2035,"))
+        let solved = try InsulaRunner.run(["lp", "solve", file, "--format", "json"])
+        let plan = try InsulaRunner.run(["plan", Self.site, "--decomposition", "none", "--out", temporary.appendingPathComponent("run").path,
+                                         "--format", "json"])
+        #expect(solved.exitCode == 0 && plan.exitCode == 0, "\(solved.standardError) \(plan.standardError)")
+        let objective = try #require((try JSONSerialization.jsonObject(with: Data(solved.standardOutput.utf8)) as? [String: Any])?["objective"] as? Double)
+        let npv = try #require((try JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8)) as? [String: Any])?["npv_total_cost_usd"] as? Double)
+        #expect(abs(objective - npv) <= 1e-6 * abs(npv))
+    }
+
     @Test("a build-out with --scenarios is refused: exit 2 naming periods")
     func refusedWithScenarios() throws {
         let folder = try InsulaRunner.temporaryFolder().appendingPathComponent("run")

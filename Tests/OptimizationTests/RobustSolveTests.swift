@@ -344,6 +344,40 @@ struct RobustSolveTests {
         #expect(optimum - bound.bound <= 1e-5 * max(1, abs(optimum)))
     }
 
+    /// The loosest fix first (``GLPK/crossoverFixDistances``): a column priced at its lower
+    /// bound of 100 that sits 0.05 from it (within 1e-3 x 100) is fixed there, which a row
+    /// forbids; the stricter fix (within 1e-5 x 100) leaves it free.
+    @Test("A crossover whose loose fix leaves the model without a solution tries the stricter fix and reaches the optimum")
+    func crossoverFallsBackToStricterFix() throws {
+        var model = LinearProgram(name: "loose_fix", sense: .minimize)
+        let x = model.addColumn(lower: 100, upper: 1_000, objective: 1)
+        let y = model.addColumn(lower: 0, upper: 1_000, objective: 2)
+        let floor = model.addRow(lower: 100.05, upper: .infinity)
+        model.addCoefficient(floor, x, 1)
+        let sum = model.addRow(lower: 101, upper: .infinity)
+        model.addCoefficient(sum, x, 1)
+        model.addCoefficient(sum, y, 1)
+        // The optimum is x = 101, y = 0; a point at x = 100.05 that prices x firmly at its lower bound.
+        let crossed = try #require(GLPK.crossover(model, from: (values: [100.05, 0.95], reducedCosts: [1, 1]), options: SolverOptions(), cancel: nil))
+        #expect(GLPK.crossoverFixDistances.first! * 100 > 0.05 && GLPK.crossoverFixDistances.last! * 100 < 0.05)
+        #expect(crossed.status == .optimal, "\(crossed.attempts)")
+        #expect(abs(try #require(crossed.objectiveValue) - 101) <= 1e-9 * 101)
+        #expect(crossed.attempts.count == 2, "the loose fix, then the strict one: \(crossed.attempts)")
+        #expect(crossed.attempts.first?.status != .optimal)
+    }
+
+    @Test("A crossover whose strict fix would fix the same columns as its failed loose fix stops after one try and says it failed")
+    func crossoverSkipsTheSameFix() throws {
+        var model = LinearProgram(name: "same_fix", sense: .minimize)
+        let x = model.addColumn(lower: 100, upper: 1_000, objective: 1)
+        let floor = model.addRow(lower: 100.05, upper: .infinity)
+        model.addCoefficient(floor, x, 1)
+        // x sits on its bound, so every distance fixes it there, which the row forbids.
+        let crossed = try #require(GLPK.crossover(model, from: (values: [100], reducedCosts: [1]), options: SolverOptions(), cancel: nil))
+        #expect(crossed.status != .optimal)
+        #expect(crossed.attempts.count == 1, "\(crossed.attempts)")
+    }
+
     @Test("Crossover from a point far from the optimum is still exact, or says it failed; never a wrong optimum")
     func crossoverFromFarPoint() throws {
         let model = cappedStorage(hours: 48, seed: 9)

@@ -51,6 +51,10 @@ public struct SolveResult: Sendable {
     /// An interior point refused by ``GLPK/certify(_:model:tolerances:)``: its values and
     /// reduced costs on the original model, kept for a crossover to start from.
     var refusedPoint: RefusedPoint?
+    /// A crossover whose model with the point's columns fixed had no optimum: a stricter fix may still work.
+    var fixedModelFailed = false
+    /// How many columns that crossover fixed.
+    var crossoverFixedColumns = 0
     /// The refused interior point's row duals (empty without one).
     public var refusedRowDuals: [Double] { refusedPoint?.rowDuals ?? [] }
     /// The refused interior point's column values (empty without one): with

@@ -187,6 +187,17 @@ public enum BuildOutPlanner {
         return plan
     }
 
+    /// The stacked LP `plan` solves without decomposition (formulation.md 16), e.g. for
+    /// `insula lp export`, so that other methods and solvers can be timed on it.
+    public static func stackedProgram(_ site: Site, options: PlanOptions = PlanOptions()) throws -> LinearProgram {
+        guard site.buildOut != nil, site.periodSites.count == site.buildOut!.periods.count else {
+            preconditionFailure("the site has no resolved periods")
+        }
+        try checkShared(site.periodSites, buildOut: site.buildOut!)
+        let integer = site.smr?.build != nil && site.smr?.integerUnits == true
+        return try buildModel(site, wholeModules: integer && options.moduleCounts != .relaxed, options: options).program
+    }
+
     /// Steps per period from which `--decomposition auto` takes Benders: measured on
     /// plan-buildout (docs/planning.md, "Multi-period build-out").
     public static let bendersMinimumSteps = 2_000

@@ -32,6 +32,17 @@ struct LPExportCommand: ParsableCommand {
         global.bootstrapLogging()
         try checkOutputFile(output, option: "-o")
         var loaded = try loadSite(site, overrides: overrides)
+        // A build-out exports the stacked LP of all its periods (`insula plan --decomposition none`).
+        if loaded.buildOut != nil {
+            let program: LinearProgram
+            do {
+                program = try BuildOutPlanner.stackedProgram(loaded, options: PlanOptions(compile: CompileOptions(names: true)))
+            } catch {
+                throw CommandFailure(.invalidInput, "error: \(site): \(error)")
+            }
+            try write(program)
+            return
+        }
         // A site with representative days exports the LP `insula plan` solves over them.
         if let settings = loaded.aggregation { loaded = RepresentativeDays(site: loaded, settings: settings).site(of: loaded) }
         let model: SiteModel
@@ -40,13 +51,17 @@ struct LPExportCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.invalidInput, "error: \(site): \(error)")
         }
+        try write(model.program)
+    }
+
+    private func write(_ program: LinearProgram) throws {
         do {
-            try model.program.write(to: URL(fileURLWithPath: output), format: format == "lp" ? .lp : .mps)
+            try program.write(to: URL(fileURLWithPath: output), format: format == "lp" ? .lp : .mps)
         } catch let error as ModelFileError {
             throw CommandFailure(.ioFailure, "error: \(error)")
         } catch {
             throw CommandFailure(.invalidInput, "error: \(error)")
         }
-        writeToStandardError("\(output): \(model.program.rowCount) rows, \(model.program.columnCount) columns, \(model.program.nonzeroCount) non-zeros")
+        writeToStandardError("\(output): \(program.rowCount) rows, \(program.columnCount) columns, \(program.nonzeroCount) non-zeros")
     }
 }
