@@ -80,7 +80,7 @@ struct BadInputCorpusTests {
             process.terminate()
         }
         timer.resume()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         timer.cancel()
         try? input.fileHandleForWriting.close()

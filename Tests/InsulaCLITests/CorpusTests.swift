@@ -157,7 +157,7 @@ struct CorpusTests {
         let error = Pipe()
         process.standardError = error
         try process.run()
-        let errors = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: error.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(errors)")
         let committed = try FileManager.default.contentsOfDirectory(atPath: Corpus.seriesFolder.path).sorted()

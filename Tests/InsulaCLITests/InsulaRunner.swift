@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// Runs the built `insula` binary, as a user or a script would.
@@ -39,8 +40,8 @@ struct InsulaRunner {
         process.standardError = error
         try process.run()
         // Read both pipes before waiting so a large output cannot block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let outputData = output.fileHandleForReading.readAllRetryingInterrupts()
+        let errorData = error.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         return Outcome(exitCode: process.terminationStatus,
                        standardOutput: String(decoding: outputData, as: UTF8.self),
@@ -52,5 +53,25 @@ struct InsulaRunner {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("insula-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
+    }
+}
+
+extension FileHandle {
+    /// Everything until end of file, retrying reads a signal interrupted. Foundation's
+    /// `readDataToEndOfFile()` traps on `EINTR` (a `try!` inside it on Linux), which ended a
+    /// whole test run once while many child processes came and went.
+    func readAllRetryingInterrupts() -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fileDescriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                return data
+            }
+        }
     }
 }

@@ -28,8 +28,8 @@ struct PythonExampleTests {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: output.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
+        let errors = String(decoding: error.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(errors)")
         #expect(text.contains("example-week: 8 solved, 0 failed"))

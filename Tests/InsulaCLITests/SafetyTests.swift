@@ -28,7 +28,7 @@ struct SafetyTests {
     static func runTwice(_ arguments: [String]) throws -> [(code: Int32, error: String)] {
         let first = try start(arguments), second = try start(arguments)
         return [first, second].map { process, pipe in
-            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let text = String(decoding: pipe.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
             process.waitUntilExit()
             return (process.terminationStatus, text)
         }

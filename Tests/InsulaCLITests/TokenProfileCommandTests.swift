@@ -182,7 +182,7 @@ struct TokenProfileCommandTests {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: output.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         // What the data says, checked each run: power only on A100 rows; the cap slows prefill by exactly 1.3.

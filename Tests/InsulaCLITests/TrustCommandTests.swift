@@ -37,7 +37,7 @@ struct TrustCommandTests {
         process.standardError = error
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: error.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 2, "\(message)")
         #expect(message.contains("above the limit of 20000000"), "\(message)")
