@@ -25,7 +25,7 @@ final class GLPKProblem {
         GLPKEnvironment.liveProblemsOnCurrentThread -= 1
     }
 
-    /// Marks the problem as freed by `glp_free_env` (after a cancelled solve).
+    /// Marks the problem as freed by `glp_free_env` (after a cancelled solve or a GLPK error).
     func abandon() { abandoned = true }
 
     func assertOwnerThread() {

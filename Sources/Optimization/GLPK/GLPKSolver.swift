@@ -346,12 +346,9 @@ public enum GLPK {
             problem.load(fixed)
             var presolved = options
             presolved.presolve = true
+            // nil: cancelled (`call` has freed the thread's GLPK state).
             guard let reduced = simplex(problem, method: .dual, options: presolved, terminal: terminal, presolve: true, warm: false,
-                                        cancel: cancel) else {
-                problem.abandon()
-                glp_free_env()
-                return .some(nil)
-            }
+                                        cancel: cancel) else { return .some(nil) }
             guard reduced.status == .optimal else {
                 var failed = SolveResult(status: .numericalFailure, iterations: reduced.iterations, method: .primal,
                                          message: "crossover: the model with \(fixedAt.count) columns fixed at the interior point's bounds ended \(reduced.status.rawValue)")
@@ -366,11 +363,7 @@ public enum GLPK {
                 }
             }
             guard var polished = simplex(problem, method: .primal, options: options, terminal: terminal, presolve: false, warm: true,
-                                         cancel: cancel) else {
-                problem.abandon()
-                glp_free_env()
-                return .some(nil)
-            }
+                                         cancel: cancel) else { return .some(nil) }
             polished.iterations += reduced.iterations
             return polished
         }
@@ -395,10 +388,7 @@ public enum GLPK {
             let loadSeconds = (clock.now - start).seconds
             guard var result = run(problem, model: split?.model ?? model, method: requested, options: options,
                                    terminal: terminal, warm: false, cancel: cancel) else {
-                // Cancelled: GLPK's state on this thread is undefined; free all of it.
-                problem.abandon()
-                glp_free_env()
-                return nil
+                return nil  // cancelled: `call` has freed the thread's GLPK state
             }
             result.loadSeconds = loadSeconds
             return result
