@@ -24,7 +24,7 @@ final class CancellationFlag: @unchecked Sendable {
 /// always terminates. Run one after the other, a failure costs the whole interior-point
 /// time before the simplex even starts; raced, the simplex has been running all along.
 /// GLPK keeps its state per thread, so each thread builds, solves and frees its own copy of
-/// the problem. The loser is stopped through its terminal hook (`insula_solve_cancellable`)
+/// the problem. The loser is stopped through its terminal hook (`insula_solve_guarded`)
 /// and its thread's GLPK environment freed, so nothing of it is left behind.
 enum SolverRace {
     /// One racer's outcome, handed across threads under the lock.
